@@ -1,0 +1,10 @@
+package dev.sora4j;
+
+import java.nio.file.Path;
+
+/** A download target already exists and overwriting was not asked for. */
+public class OutputExistsException extends InvalidRequestException {
+    public OutputExistsException(Path path) {
+        super("out", "Output exists: " + path + " (use --force to overwrite, or choose another --out)");
+    }
+}

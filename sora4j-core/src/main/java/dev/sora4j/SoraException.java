@@ -1,0 +1,12 @@
+package dev.sora4j;
+
+/** Root of every exception sora4j throws; the CLI maps each subclass to one exit code. */
+public class SoraException extends RuntimeException {
+    public SoraException(String message) {
+        super(message);
+    }
+
+    public SoraException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

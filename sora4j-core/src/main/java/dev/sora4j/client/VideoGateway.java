@@ -1,0 +1,30 @@
+package dev.sora4j.client;
+
+import dev.sora4j.model.DeletedVideo;
+import dev.sora4j.model.ListQuery;
+import dev.sora4j.model.Variant;
+import dev.sora4j.model.VideoJob;
+import dev.sora4j.model.VideoPage;
+import dev.sora4j.model.VideoRequest;
+
+/**
+ * The Videos API as sora4j needs it. One implementation talks to the service through the official
+ * SDK ({@link OpenAiVideoGateway}); tests may substitute another. Failures surface as
+ * {@link dev.sora4j.ApiException}.
+ */
+public interface VideoGateway extends AutoCloseable {
+    /** Sends an already validated request: JSON, or multipart when an image file is uploaded. */
+    VideoJob create(VideoRequest request);
+
+    VideoJob retrieve(String videoId);
+
+    VideoPage list(ListQuery query);
+
+    DeletedVideo delete(String videoId);
+
+    /** Opens the content stream; the caller must close it. */
+    ContentStream content(String videoId, Variant variant);
+
+    @Override
+    void close();
+}

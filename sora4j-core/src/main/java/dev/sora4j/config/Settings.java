@@ -1,0 +1,100 @@
+package dev.sora4j.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * Resolves a setting from, in order: a system property, an environment variable, the config file
+ * {@code <home>/config.properties} (keys are long option names such as {@code base-url}). Flags are
+ * applied on top by the front end. The API key is never read from the config file, so that it does
+ * not end up in a file.
+ */
+public final class Settings {
+    /** A setting with its system property and environment variable names. */
+    public enum Key {
+        API_KEY("api-key", "openai.apiKey", "OPENAI_API_KEY", false),
+        BASE_URL("base-url", "openai.baseUrl", "OPENAI_BASE_URL", true),
+        PROFILE("profile", "sora4j.profile", "SORA4J_PROFILE", true),
+        AUTH_HEADER("auth-header", "sora4j.authHeader", "SORA4J_AUTH_HEADER", true),
+        HOME("home", "sora4j.home", "SORA4J_HOME", false);
+
+        final String fileKey;
+        final String property;
+        final String env;
+        final boolean fromFile;
+
+        Key(String fileKey, String property, String env, boolean fromFile) {
+            this.fileKey = fileKey;
+            this.property = property;
+            this.env = env;
+            this.fromFile = fromFile;
+        }
+
+        public String env() {
+            return env;
+        }
+    }
+
+    private final Map<String, String> env;
+    private final Properties system;
+    private final Properties file;
+    private final Path home;
+
+    private Settings(Map<String, String> env, Properties system, Properties file, Path home) {
+        this.env = env;
+        this.system = system;
+        this.file = file;
+        this.home = home;
+    }
+
+    /** Reads the given environment and system properties, then the config file under the resolved home. */
+    public static Settings load(Map<String, String> env, Properties system) {
+        Settings bootstrap = new Settings(env, system, new Properties(), null);
+        Path home = bootstrap.raw(Key.HOME).map(Path::of)
+                .orElse(Path.of(system.getProperty("user.home", "."), ".sora4j"));
+        Properties file = new Properties();
+        Path config = home.resolve("config.properties");
+        if (Files.isRegularFile(config)) {
+            try (InputStream in = Files.newInputStream(config)) {
+                file.load(in);
+            } catch (IOException e) {
+                throw new dev.sora4j.ConfigException("Cannot read " + config + ": " + e.getMessage());
+            }
+        }
+        return new Settings(env, system, file, home);
+    }
+
+    public static Settings fromProcess() {
+        return load(System.getenv(), System.getProperties());
+    }
+
+    /** The data directory, {@code ~/.sora4j} unless {@code SORA4J_HOME} says otherwise. */
+    public Path home() {
+        return home;
+    }
+
+    public Optional<String> get(Key key) {
+        Optional<String> v = raw(key);
+        if (v.isPresent() || !key.fromFile) {
+            return v;
+        }
+        return Optional.ofNullable(file.getProperty(key.fileKey)).map(String::strip).filter(s -> !s.isEmpty());
+    }
+
+    private Optional<String> raw(Key key) {
+        String p = system.getProperty(key.property);
+        if (p != null && !p.isBlank()) {
+            return Optional.of(p.strip());
+        }
+        String e = env.get(key.env);
+        if (e != null && !e.isBlank()) {
+            return Optional.of(e.strip());
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,27 @@
+package dev.sora4j.rules;
+
+import dev.sora4j.InvalidRequestException;
+import java.util.Locale;
+
+/**
+ * Which client-side limits apply. {@link #GUIDE} follows OpenAI's March-2026 guide (the reference
+ * CLI's limits), {@link #SPEC} the 2026-08-21 OpenAPI enums, {@link #OPEN} checks no model, size or
+ * seconds at all, for gateways that serve other models.
+ */
+public enum Profile {
+    GUIDE, SPEC, OPEN;
+
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Profile parse(String value) {
+        String v = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
+        for (Profile p : values()) {
+            if (p.id().equals(v)) {
+                return p;
+            }
+        }
+        throw new InvalidRequestException("profile", "profile '" + value + "' is not known; use one of: guide, spec, open");
+    }
+}

@@ -1,0 +1,25 @@
+package dev.sora4j.emulator;
+
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+/** Identifier shapes of the real service: {@code video_} + 48 hex, {@code req_} + 32 hex. */
+final class Ids {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private Ids() {}
+
+    static String video() {
+        return "video_" + hex(24);
+    }
+
+    static String request() {
+        return "req_" + hex(16);
+    }
+
+    static String hex(int bytes) {
+        byte[] b = new byte[bytes];
+        RANDOM.nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+}

@@ -1,0 +1,114 @@
+package dev.sora4j.emulator;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Jobs and their media on disk: {@code videos/<id>.json} and {@code media/<id>/}. Every write goes
+ * to a temporary file first and is renamed into place, so a reader (possibly another process)
+ * never sees half a file.
+ */
+final class VideoStore {
+    private final Path videos;
+    private final Path media;
+    private final ObjectMapper json;
+
+    VideoStore(Path stateDir, ObjectMapper json) {
+        this.videos = stateDir.resolve("videos");
+        this.media = stateDir.resolve("media");
+        this.json = json;
+        try {
+            Files.createDirectories(videos);
+            Files.createDirectories(media);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create emulator state directory " + stateDir, e);
+        }
+    }
+
+    void save(StoredVideo video) {
+        try {
+            writeAtomically(videos.resolve(video.id() + ".json"), json.writeValueAsBytes(video));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Optional<StoredVideo> find(String id) {
+        if (!id.matches("[A-Za-z0-9_\\-]{1,128}")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(json.readValue(videos.resolve(id + ".json").toFile(), StoredVideo.class));
+        } catch (NoSuchFileException | java.io.FileNotFoundException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** All jobs, oldest first (creation time, then id, so the order is total). */
+    List<StoredVideo> all() {
+        List<StoredVideo> out = new ArrayList<>();
+        try (Stream<Path> files = Files.list(videos)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                String name = p.getFileName().toString();
+                if (name.endsWith(".json")) {
+                    find(name.substring(0, name.length() - 5)).ifPresent(out::add);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.sort(Comparator.comparingLong(StoredVideo::createdAtMs).thenComparing(StoredVideo::id));
+        return out;
+    }
+
+    void delete(String id) {
+        try {
+            Files.deleteIfExists(videos.resolve(id + ".json"));
+            Path dir = mediaDir(id);
+            if (Files.isDirectory(dir)) {
+                try (Stream<Path> files = Files.walk(dir)) {
+                    for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Path mediaDir(String id) {
+        return media.resolve(id);
+    }
+
+    static void writeAtomically(Path target, byte[] bytes) throws IOException {
+        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        try {
+            Files.write(tmp, bytes);
+            moveIntoPlace(tmp, target);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    static void moveIntoPlace(Path tmp, Path target) throws IOException {
+        try {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}
