@@ -54,9 +54,11 @@ import java.util.function.Supplier;
 public final class OpenAiVideoGateway implements VideoGateway {
     private final ClientOptions options;
     private final OpenAIClient client;
+    private final GatewaySettings settings;
     private final JsonMapper json = ObjectMappers.jsonMapper();
 
     public OpenAiVideoGateway(GatewaySettings settings) {
+        this.settings = settings;
         ClientOptions.Builder b = ClientOptions.builder()
                 .httpClient(OkHttpClient.builder().timeout(settings.timeout()).build())
                 .baseUrl(settings.baseUrl())
@@ -191,12 +193,15 @@ public final class OpenAiVideoGateway implements VideoGateway {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // The typed services add credentials while preparing a request; a raw request adds them here.
         HttpRequest request = HttpRequest.builder()
                 .method(HttpMethod.POST)
                 .baseUrl(options.baseUrl())
                 .addPathSegments(path)
                 .putAllHeaders(options.headers())
                 .putAllQueryParams(options.queryParams())
+                .putHeader(settings.authHeader() == AuthHeader.API_KEY ? "api-key" : "Authorization",
+                        settings.authHeader() == AuthHeader.API_KEY ? settings.apiKey() : "Bearer " + settings.apiKey())
                 .body(new JsonBody(bytes))
                 .build();
         return call(() -> {
@@ -228,7 +233,9 @@ public final class OpenAiVideoGateway implements VideoGateway {
     }
 
     private ApiException apiError(int status, String body, String requestId, Throwable cause) {
-        JsonNode error = read(body).path("error");
+        // Raw responses carry the envelope; the SDK's exceptions hold the inner error object already.
+        JsonNode node = read(body);
+        JsonNode error = node.has("error") ? node.path("error") : node;
         String message = error.path("message").isTextual() ? error.path("message").asText() : ("HTTP " + status);
         return new ApiException(status, message, text(error, "type"), text(error, "code"), text(error, "param"),
                 requestId, cause);

@@ -43,6 +43,7 @@ public final class Downloader {
         try {
             Files.createDirectories(out.getParent());
             tmp = Files.createTempFile(out.getParent(), "." + out.getFileName() + ".", ".part");
+            readableByAll(tmp);
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             long written;
             try (ContentStream content = gateway.content(videoId, variant);
@@ -72,6 +73,15 @@ public final class Downloader {
                     // Best effort: a leftover hidden .part file never shadows the real output.
                 }
             }
+        }
+    }
+
+    /** Temporary files start as 0600; a finished download should be readable like any other file. */
+    private static void readableByAll(Path file) {
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException | IOException ignored) {
+            // Not a POSIX file system: keep the platform default.
         }
     }
 

@@ -1,0 +1,85 @@
+package dev.sora4j.cli;
+
+import dev.sora4j.SoraClient;
+import dev.sora4j.SoraException;
+import dev.sora4j.pipeline.AtomicFiles;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ParentCommand;
+
+/** What every subcommand shares: its context, output helpers and the client. */
+abstract class BaseCommand implements Callable<Integer> {
+    @ParentCommand
+    SoraCommand root;
+
+    @Override
+    public final Integer call() throws Exception {
+        return execute();
+    }
+
+    abstract int execute() throws Exception;
+
+    CliContext context() {
+        return root.context();
+    }
+
+    GlobalOptions global() {
+        return root.global;
+    }
+
+    PrintWriter out() {
+        return context().out();
+    }
+
+    PrintWriter err() {
+        return context().err();
+    }
+
+    SoraClient client() {
+        return context().client(global());
+    }
+
+    void info(String line) {
+        err().println(line);
+        err().flush();
+    }
+
+    void warn(String line) {
+        info("Warning: " + line);
+    }
+
+    /** Prints a service object (raw JSON) to stdout, pretty and with sorted keys. */
+    void printJson(String raw) {
+        out().println(Json.pretty(raw));
+        out().flush();
+    }
+
+    void printValue(Object value) {
+        out().println(Json.pretty(value));
+        out().flush();
+    }
+
+    void writeJsonOut(Optional<Path> path, Object value) {
+        if (path.isEmpty()) {
+            return;
+        }
+        String text = value instanceof String raw ? Json.pretty(raw) : Json.pretty(value);
+        try {
+            AtomicFiles.write(path.get(), (text + "\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new SoraException("Could not write --json-out " + path.get() + ": " + e.getMessage(), e);
+        }
+        info("Wrote " + path.get());
+    }
+
+    /** The reference CLI's notice when no key is set and only a preview is made. */
+    void noteKeyForDryRun() {
+        if (!global().offline && context().settings().get(dev.sora4j.config.Settings.Key.API_KEY).isEmpty()) {
+            warn("OPENAI_API_KEY is not set; dry-run only.");
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package dev.sora4j.cli;
+
+import dev.sora4j.SoraClient;
+import dev.sora4j.client.AuthHeader;
+import dev.sora4j.config.Settings;
+import dev.sora4j.emulator.Emulator;
+import dev.sora4j.emulator.EmulatorConfig;
+import dev.sora4j.pipeline.Sleeper;
+import dev.sora4j.rules.Profile;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Everything one run of {@code sora} works with: its writers, its environment, and the client
+ * and offline emulator it starts lazily. Nothing here is static, so tests run commands side by side.
+ */
+final class CliContext implements AutoCloseable {
+    static final String OFFLINE_KEY = "sora4j-offline";
+
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final Settings settings;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final boolean interactive;
+    private SoraClient client;
+    private Emulator offline;
+
+    CliContext(PrintWriter out, PrintWriter err, Map<String, String> env, Properties system, Clock clock,
+            Sleeper sleeper, boolean interactive) {
+        this.out = out;
+        this.err = err;
+        this.settings = Settings.load(env, system);
+        this.clock = clock;
+        this.sleeper = sleeper;
+        this.interactive = interactive;
+    }
+
+    static CliContext forProcess(PrintWriter out, PrintWriter err) {
+        return new CliContext(out, err, System.getenv(), System.getProperties(), Clock.systemUTC(), Sleeper.system(),
+                System.console() != null);
+    }
+
+    PrintWriter out() {
+        return out;
+    }
+
+    PrintWriter err() {
+        return err;
+    }
+
+    Settings settings() {
+        return settings;
+    }
+
+    /** Whether stderr is a terminal, so a progress bar makes sense. */
+    boolean interactive() {
+        return interactive;
+    }
+
+    Profile profile(GlobalOptions global) {
+        if (global.profile != null) {
+            return Profile.parse(global.profile);
+        }
+        return settings.get(Settings.Key.PROFILE).map(Profile::parse).orElse(Profile.GUIDE);
+    }
+
+    /** The client for this run: the offline emulator with {@code --offline}, else the configured service. */
+    SoraClient client(GlobalOptions global) {
+        if (client != null) {
+            return client;
+        }
+        SoraClient.Builder b = SoraClient.builder().clock(clock).sleeper(sleeper).profile(profile(global));
+        if (global.offline) {
+            Emulator emulator = offlineEmulator();
+            b.baseUrl(emulator.baseUrl()).apiKey(OFFLINE_KEY);
+        } else {
+            b.fromSettings(settings);
+            if (global.baseUrl != null) {
+                b.baseUrl(global.baseUrl);
+            }
+            if (global.authHeader != null) {
+                b.authHeader(AuthHeader.parse(global.authHeader));
+            }
+        }
+        client = b.build();
+        return client;
+    }
+
+    Path offlineStateDir() {
+        return settings.home().resolve("emulator");
+    }
+
+    private Emulator offlineEmulator() {
+        if (offline == null) {
+            Path state = offlineStateDir();
+            offline = Emulator.start(EmulatorConfig.defaults(state), 0);
+            err.println("Offline: using the local sora4j emulator (state in " + state
+                    + "). Its videos are synthetic test renders, not AI generations.");
+            err.flush();
+        }
+        return offline;
+    }
+
+    @Override
+    public void close() {
+        if (client != null) {
+            client.close();
+        }
+        if (offline != null) {
+            // Finish renders started by this process, so the next command finds the media ready.
+            int pending = offline.pendingRenders();
+            if (pending > 0) {
+                err.println("Finishing " + pending + " render(s) in the local emulator...");
+                err.flush();
+                offline.awaitRenders(Duration.ofMinutes(5));
+            }
+            offline.close();
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.sora4j.cli;
+
+import dev.sora4j.SoraClient;
+import dev.sora4j.model.VideoJob;
+import dev.sora4j.model.VideoRequest;
+import dev.sora4j.pipeline.PollOptions;
+import dev.sora4j.rules.VideoRules;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "create-and-poll", description = {"Create a job, wait until it ends, optionally download it.", "",
+        "Example:", "  sora --offline create-and-poll --prompt \"A paper boat drifting on a pond\" --download --out demo.mp4"})
+final class CreateAndPollCommand extends BaseCommand {
+    @Mixin
+    CreateOptions create;
+
+    @Mixin
+    PollingOptions polling;
+
+    @Mixin
+    DownloadOptions download;
+
+    @Mixin
+    JsonOutOption json;
+
+    @Override
+    int execute() {
+        VideoRequest request = create.toRequest(VideoRules.of(context().profile(global())));
+        PollOptions options = polling.toOptions(global().offline);
+        if (create.dryRun) {
+            noteKeyForDryRun();
+            Map<String, Object> preview = CreateOptions.preview(request);
+            printValue(preview);
+            info("Would poll for completion.");
+            Map<String, Object> bundle = new LinkedHashMap<>();
+            bundle.put("dry_run", true);
+            bundle.put("request", preview);
+            bundle.put("poll", true);
+            if (download.download) {
+                info("Would download variant=" + download.target.variant().wireName() + " to " + download.target.outPath());
+                bundle.put("download", Map.of("variant", download.target.variant().wireName(),
+                        "out", download.target.outPath().toString()));
+            }
+            writeJsonOut(json.path("create-and-poll.json"), bundle);
+            return ExitCodes.OK;
+        }
+        JobWaiter.precheck(download);
+        SoraClient client = client();
+        VideoJob created = client.create(request);
+        printJson(created.json());
+        info("Created " + created.id() + "; waiting for it to finish.");
+        JobWaiter waiter = new JobWaiter(this);
+        VideoJob done = waiter.waitFor(client, created.id(), options);
+        printJson(done.json());
+        Map<String, Object> bundle = new LinkedHashMap<>();
+        bundle.put("create", Json.parse(created.json()));
+        bundle.put("final", Json.parse(done.json()));
+        writeJsonOut(json.path("create-and-poll.json"), bundle);
+        waiter.maybeDownload(client, done, download);
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,34 @@
+package dev.sora4j.cli;
+
+import dev.sora4j.model.VideoJob;
+import dev.sora4j.model.VideoRequest;
+import dev.sora4j.rules.VideoRules;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "create", description = {"Create a new video job and print it.", "",
+        "Example:", "  sora create --prompt \"A paper boat drifting on a pond\" --seconds 8 --json-out out/"})
+final class CreateCommand extends BaseCommand {
+    @Mixin
+    CreateOptions create;
+
+    @Mixin
+    JsonOutOption json;
+
+    @Override
+    int execute() {
+        VideoRequest request = create.toRequest(VideoRules.of(context().profile(global())));
+        if (create.dryRun) {
+            noteKeyForDryRun();
+            Map<String, Object> preview = CreateOptions.preview(request);
+            printValue(preview);
+            writeJsonOut(json.path("create.json"), Map.of("dry_run", true, "request", preview));
+            return ExitCodes.OK;
+        }
+        VideoJob job = client().create(request);
+        printJson(job.json());
+        writeJsonOut(json.path("create.json"), job.json());
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,26 @@
+package dev.sora4j.cli;
+
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** Options every command accepts, before or after the command name. */
+final class GlobalOptions {
+    @Option(names = "--base-url", scope = ScopeType.INHERIT, paramLabel = "URL",
+            description = "API root including /v1 (default: OPENAI_BASE_URL, else https://api.openai.com/v1).")
+    String baseUrl;
+
+    @Option(names = "--offline", scope = ScopeType.INHERIT,
+            description = "Run against the embedded local emulator (state in ~/.sora4j/emulator); no key needed.")
+    boolean offline;
+
+    @Option(names = "--profile", scope = ScopeType.INHERIT, paramLabel = "guide|spec|open",
+            description = "Validation profile (default: SORA4J_PROFILE, else guide).")
+    String profile;
+
+    @Option(names = "--auth-header", scope = ScopeType.INHERIT, paramLabel = "bearer|api-key",
+            description = "Send the key as 'Authorization: Bearer' (default) or as an Azure-style 'api-key' header.")
+    String authHeader;
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print details and stack traces of errors.")
+    boolean verbose;
+}

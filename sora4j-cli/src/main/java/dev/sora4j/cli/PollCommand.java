@@ -1,0 +1,36 @@
+package dev.sora4j.cli;
+
+import dev.sora4j.SoraClient;
+import dev.sora4j.model.VideoJob;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "poll", description = {"Wait until a job ends, optionally download it.", "",
+        "Example:", "  sora poll --id video_123 --download --variant thumbnail"})
+final class PollCommand extends BaseCommand {
+    @Option(names = "--id", required = true, paramLabel = "VIDEO_ID", description = "The video job id.")
+    String id;
+
+    @Mixin
+    PollingOptions polling;
+
+    @Mixin
+    DownloadOptions download;
+
+    @Mixin
+    JsonOutOption json;
+
+    @Override
+    int execute() {
+        var options = polling.toOptions(global().offline);
+        JobWaiter.precheck(download);
+        SoraClient client = client();
+        JobWaiter waiter = new JobWaiter(this);
+        VideoJob done = waiter.waitFor(client, id, options);
+        printJson(done.json());
+        writeJsonOut(json.path("poll.json"), done.json());
+        waiter.maybeDownload(client, done, download);
+        return ExitCodes.OK;
+    }
+}
