@@ -10,7 +10,7 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "create-and-poll", description = {"Create a job, wait until it ends, optionally download it.", "",
+@Command(name = "create-and-poll", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = {"Create a job, wait until it ends, optionally download it.", "",
         "Example:", "  sora --offline create-and-poll --prompt \"A paper boat drifting on a pond\" --download --out demo.mp4"})
 final class CreateAndPollCommand extends BaseCommand {
     @Mixin

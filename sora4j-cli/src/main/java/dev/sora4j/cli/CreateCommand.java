@@ -7,7 +7,7 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "create", description = {"Create a new video job and print it.", "",
+@Command(name = "create", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = {"Create a new video job and print it.", "",
         "Example:", "  sora create --prompt \"A paper boat drifting on a pond\" --seconds 8 --json-out out/"})
 final class CreateCommand extends BaseCommand {
     @Mixin

@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "delete", description = {"Delete a completed or failed job and its assets.", "",
+@Command(name = "delete", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = {"Delete a completed or failed job and its assets.", "",
         "Example:", "  sora delete --id video_123"})
 final class DeleteCommand extends BaseCommand {
     @Option(names = "--id", required = true, paramLabel = "VIDEO_ID", description = "The video job id.")

@@ -7,7 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "emulator", description = {
+@Command(name = "emulator", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = {
         "Serve the local Videos API emulator until interrupted (Ctrl-C).",
         "",
         "It binds 127.0.0.1, accepts any non-blank API key, renders real MP4/WebP/JPEG files and",

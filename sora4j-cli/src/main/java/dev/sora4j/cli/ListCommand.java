@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "list", description = {"List recent video jobs, one page at a time.", "",
+@Command(name = "list", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = {"List recent video jobs, one page at a time.", "",
         "Example:", "  sora list --limit 10 --order desc", "  sora list --after video_123   # the next page"})
 final class ListCommand extends BaseCommand {
     @Option(names = "--limit", paramLabel = "N", description = "Page size, 1-100 (server default 20).")

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "poll", description = {"Wait until a job ends, optionally download it.", "",
+@Command(name = "poll", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = {"Wait until a job ends, optionally download it.", "",
         "Example:", "  sora poll --id video_123 --download --variant thumbnail"})
 final class PollCommand extends BaseCommand {
     @Option(names = "--id", required = true, paramLabel = "VIDEO_ID", description = "The video job id.")

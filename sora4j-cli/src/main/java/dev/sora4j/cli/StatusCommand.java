@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "status", description = {"Print a job's current state.", "", "Example:", "  sora status --id video_123"})
+@Command(name = "status", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = {"Print a job's current state.", "", "Example:", "  sora status --id video_123"})
 final class StatusCommand extends BaseCommand {
     @Option(names = "--id", required = true, paramLabel = "VIDEO_ID", description = "The video job id.")
     String id;

@@ -1,0 +1,190 @@
+package dev.sora4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sora4j.emulator.Emulator;
+import dev.sora4j.emulator.EmulatorConfig;
+import dev.sora4j.emulator.ManualClock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The commands through picocli with captured writers, against the emulator on port 0. */
+class CliIT {
+    private static final String KEY = "sk-test-cli-0123456789";
+
+    @TempDir
+    static Path home;
+
+    static ManualClock clock;
+    static Emulator emulator;
+    static CliRun sora;
+    static CliRun noKey;
+
+    @BeforeAll
+    static void start() {
+        clock = new ManualClock(Instant.parse("2026-11-02T09:00:00Z"));
+        emulator = Emulator.start(EmulatorConfig.defaults(home.resolve("emu")).withClock(clock), 0);
+        dev.sora4j.pipeline.Sleeper sleeper = d -> {
+            clock.advance(d);
+            emulator.awaitRenders(Duration.ofMinutes(2));
+        };
+        sora = new CliRun(Map.of("SORA4J_HOME", home.toString(), "OPENAI_API_KEY", KEY,
+                "OPENAI_BASE_URL", emulator.baseUrl()), clock, sleeper);
+        noKey = new CliRun(Map.of("SORA4J_HOME", home.toString()), clock, sleeper);
+    }
+
+    @AfterAll
+    static void stop() {
+        emulator.close();
+    }
+
+    private static String idOf(String json) {
+        return String.valueOf(Json.parse(json).get("id"));
+    }
+
+    @Test
+    void create_status_poll_download_list_delete(@TempDir Path dir) throws Exception {
+        CliRun.Result created = sora.run("create", "--prompt", "A kite over dunes", "--json-out", dir + "/");
+        assertThat(created.code()).isZero();
+        String id = idOf(created.out());
+        assertThat(Json.parse(created.out())).containsEntry("status", "queued");
+        assertThat(Files.readString(dir.resolve("create.json"))).contains(id);
+
+        CliRun.Result status = sora.run("status", "--id", id);
+        assertThat(status.code()).isZero();
+        assertThat(Json.parse(status.out())).containsEntry("id", id);
+
+        CliRun.Result polled = sora.run("poll", "--id", id, "--poll-interval", "1", "--download",
+                "--out", dir.resolve("clip").toString());
+        assertThat(polled.code()).as(polled.err()).isZero();
+        assertThat(Json.parse(polled.out())).containsEntry("status", "completed");
+        assertThat(polled.err()).contains("Status: completed (100%)").contains("Wrote");
+        assertThat(dir.resolve("clip.mp4")).isRegularFile();
+
+        assertThat(sora.run("download", "--id", id, "--variant", "thumbnail", "--out", dir.resolve("t").toString()).code())
+                .isZero();
+        assertThat(sora.run("download", "--id", id, "--variant", "spritesheet", "--out", dir.resolve("s").toString())
+                .code()).isZero();
+        assertThat(dir.resolve("t.webp")).isRegularFile();
+        assertThat(dir.resolve("s.jpg")).isRegularFile();
+
+        CliRun.Result again = sora.run("download", "--id", id, "--out", dir.resolve("clip.mp4").toString());
+        assertThat(again.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(again.err()).contains("Output exists").contains("--force");
+
+        CliRun.Result list = sora.run("list", "--limit", "100");
+        assertThat(list.code()).isZero();
+        assertThat(list.out()).contains(id);
+
+        CliRun.Result deleted = sora.run("delete", "--id", id, "--json-out", dir.resolve("del").toString());
+        assertThat(deleted.code()).isZero();
+        assertThat(Json.parse(deleted.out())).containsEntry("deleted", true);
+        assertThat(dir.resolve("del.json")).isRegularFile();
+
+        CliRun.Result gone = sora.run("status", "--id", id);
+        assertThat(gone.code()).isEqualTo(ExitCodes.API_ERROR);
+        assertThat(gone.err().strip().lines()).hasSize(1);
+        assertThat(gone.err()).contains("404").contains("not found");
+    }
+
+    @Test
+    void create_and_poll_prints_both_objects_and_downloads(@TempDir Path dir) {
+        CliRun.Result r = sora.run("create-and-poll", "--prompt", "Waves", "--seconds", "8", "--poll-interval", "2",
+                "--download", "--variant", "spritesheet", "--out", dir.resolve("sheet.jpg").toString(),
+                "--json-out", dir.resolve("bundle.json").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("\"queued\"").contains("\"completed\"");
+        assertThat(dir.resolve("sheet.jpg")).isRegularFile();
+        assertThat(Json.parse(dev.sora4j.cli.CliIT.read(dir.resolve("bundle.json")))).containsKeys("create", "final");
+    }
+
+    static String read(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--size|1920x1080|--size '1920x1080' is not allowed for sora-2 under the guide profile; allowed: 1280x720, 720x1280",
+        "--seconds|5|--seconds '5' is not allowed under the guide profile; allowed: 4, 8, 12, 16, 20",
+        "--model|sora-3|--model 'sora-3' is not allowed under the guide profile; allowed: sora-2, sora-2-pro",
+    })
+    void bad_values_fail_before_any_request_with_one_line_and_exit_2(String flag, String value, String message) {
+        int before = countVideos();
+        CliRun.Result r = sora.run("create", "--prompt", "x", flag, value);
+        assertThat(r.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(r.err().strip().lines()).hasSize(1);
+        assertThat(r.err()).startsWith("Error: " + message);
+        assertThat(r.out()).isEmpty();
+        assertThat(countVideos()).isEqualTo(before);
+    }
+
+    private static int countVideos() {
+        try (var files = Files.list(home.resolve("emu").resolve("videos"))) {
+            return (int) files.count();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void dry_run_needs_no_key_and_prints_the_request(@TempDir Path dir) {
+        CliRun.Result r = noKey.run("create", "--prompt", "A fox", "--model", "sora-2-pro", "--size", "1080x1920",
+                "--seconds", "12", "--input-reference-url", "https://example.com/a.png", "--dry-run",
+                "--json-out", dir.toString());
+        assertThat(r.code()).isZero();
+        assertThat(Json.parse(r.out())).containsEntry("endpoint", "/v1/videos").containsEntry("size", "1080x1920")
+                .containsEntry("seconds", "12").containsEntry("input_reference", Map.of("image_url", "https://example.com/a.png"));
+        assertThat(r.err()).contains("OPENAI_API_KEY is not set; dry-run only.");
+        assertThat(read(dir.resolve("create.json"))).contains("\"dry_run\" : true");
+    }
+
+    @Test
+    void a_live_call_without_a_key_is_a_config_error_in_one_line() {
+        CliRun.Result r = noKey.run("status", "--id", "video_1");
+        assertThat(r.code()).isEqualTo(ExitCodes.CONFIG);
+        assertThat(r.err().strip()).isEqualTo("Error: OPENAI_API_KEY is not set. Export it, or pass --offline to use the local emulator.");
+    }
+
+    @Test
+    void the_api_key_never_appears_in_output_or_json_out(@TempDir Path dir) throws Exception {
+        CliRun.Result r = sora.run("create", "--prompt", "secret check", "--json-out", dir.toString(), "--verbose");
+        CliRun.Result bad = sora.run("status", "--id", "video_missing", "--verbose");
+        assertThat(r.out() + r.err() + bad.out() + bad.err() + read(dir.resolve("create.json"))).doesNotContain(KEY);
+    }
+
+    @Test
+    void usage_errors_exit_2_with_a_hint() {
+        CliRun.Result r = sora.run("status");
+        assertThat(r.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(r.err()).contains("Missing required option: '--id=VIDEO_ID'").contains("Try 'sora status --help'");
+        assertThat(sora.run("list", "--limit", "500").code()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(sora.run("create", "--prompt", "x", "--input-reference", "/no/such.png").err())
+                .contains("--input-reference /no/such.png: file not found");
+    }
+
+    @Test
+    void help_lists_every_command_and_each_command_shows_an_example() {
+        CliRun.Result help = sora.run("--help");
+        assertThat(help.code()).isZero();
+        for (String cmd : new String[] {"create", "create-and-poll", "poll", "status", "list", "download", "delete",
+                "emulator"}) {
+            assertThat(help.out()).contains("  " + cmd);
+            CliRun.Result sub = sora.run(cmd, "--help");
+            assertThat(sub.out()).as(cmd).contains("Example:").contains("sora ");
+        }
+        assertThat(help.out()).contains("Exit codes:").contains("OPENAI_API_KEY");
+    }
+}

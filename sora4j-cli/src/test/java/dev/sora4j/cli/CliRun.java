@@ -1,0 +1,37 @@
+package dev.sora4j.cli;
+
+import dev.sora4j.pipeline.Sleeper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+
+/** Runs {@code sora} in-process through the real picocli factory with captured writers. */
+final class CliRun {
+    record Result(int code, String out, String err) {}
+
+    private final Map<String, String> env = new HashMap<>();
+    private final Clock clock;
+    private final Sleeper sleeper;
+
+    CliRun(Map<String, String> env, Clock clock, Sleeper sleeper) {
+        this.env.putAll(env);
+        this.clock = clock;
+        this.sleeper = sleeper;
+    }
+
+    Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code;
+        Properties noProperties = new Properties();
+        noProperties.setProperty("user.home", env.getOrDefault("SORA4J_HOME", "/nonexistent"));
+        try (CliContext ctx = new CliContext(new PrintWriter(out, true), new PrintWriter(err, true), env, noProperties,
+                clock, sleeper, false)) {
+            code = Sora.commandLine(ctx).execute(args);
+        }
+        return new Result(code, out.toString(), err.toString());
+    }
+}

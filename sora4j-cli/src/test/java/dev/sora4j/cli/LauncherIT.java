@@ -1,0 +1,151 @@
+package dev.sora4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sora4j.SoraClient;
+import dev.sora4j.emulator.Emulator;
+import dev.sora4j.emulator.EmulatorConfig;
+import dev.sora4j.emulator.ManualClock;
+import dev.sora4j.model.VideoJob;
+import dev.sora4j.model.VideoRequest;
+import dev.sora4j.pipeline.PollListener;
+import dev.sora4j.pipeline.PollOptions;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** End to end: {@code bin/sora} as a separate process, the way a user runs it. */
+class LauncherIT {
+    private static final Path SORA = Path.of(System.getProperty("basedir", ".")).resolve("../bin/sora").normalize();
+
+    @TempDir
+    Path dir;
+
+    private ProcessBuilder sora(Map<String, String> env, String... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(SORA.toString());
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
+        pb.environment().keySet().removeIf(k -> k.startsWith("OPENAI_") || k.startsWith("SORA4J_"));
+        pb.environment().put("SORA4J_HOME", dir.resolve("home").toString());
+        pb.environment().put("SORA4J_NO_BUILD", "1");
+        pb.environment().putAll(env);
+        return pb;
+    }
+
+    private record Run(int code, String out, String err) {}
+
+    private Run run(Map<String, String> env, String... args) throws Exception {
+        ProcessBuilder pb = sora(env, args);
+        Path out = Files.createTempFile(dir, "out", ".txt");
+        Path err = Files.createTempFile(dir, "err", ".txt");
+        Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertThat(p.waitFor(3, TimeUnit.MINUTES)).as("sora " + String.join(" ", args) + " finished").isTrue();
+        return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    @Test
+    void the_readme_command_leaves_a_playable_h264_aac_clip() throws Exception {
+        Run r = run(Map.of(), "--offline", "create-and-poll", "--prompt", "A paper boat drifting on a pond at dawn",
+                "--download", "--out", "demo.mp4");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).contains("local sora4j emulator");
+        try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(dir.resolve("demo.mp4").toFile())) {
+            g.start();
+            assertThat(g.getVideoCodecName()).isEqualTo("h264");
+            assertThat(g.getAudioCodecName()).isEqualTo("aac");
+            assertThat(g.getImageWidth()).isEqualTo(1280);
+            assertThat(g.getImageHeight()).isEqualTo(720);
+            assertThat(g.getLengthInTime() / 1_000_000.0).isCloseTo(4.0, org.assertj.core.data.Offset.offset(0.042));
+            g.stop();
+        }
+    }
+
+    @Test
+    void separate_offline_processes_share_one_state_dir() throws Exception {
+        Run created = run(Map.of(), "--offline", "create", "--prompt", "Shared state");
+        assertThat(created.code()).as(created.err()).isZero();
+        String id = String.valueOf(Json.parse(created.out()).get("id"));
+        assertThat(run(Map.of(), "--offline", "poll", "--id", id).code()).isZero();
+        assertThat(run(Map.of(), "--offline", "download", "--id", id, "--variant", "thumbnail", "--out", "t").code())
+                .isZero();
+        assertThat(new String(Files.readAllBytes(dir.resolve("t.webp")), 8, 4, StandardCharsets.US_ASCII))
+                .isEqualTo("WEBP");
+        assertThat(run(Map.of(), "--offline", "list").out()).contains(id);
+        assertThat(run(Map.of(), "--offline", "delete", "--id", id).code()).isZero();
+        Run gone = run(Map.of(), "--offline", "status", "--id", id);
+        assertThat(gone.code()).isEqualTo(ExitCodes.API_ERROR);
+        assertThat(gone.err()).contains("404");
+    }
+
+    @Test
+    void sora_emulator_in_one_process_serves_another() throws Exception {
+        Process server = sora(Map.of(), "emulator", "--state-dir", dir.resolve("served").toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            String url;
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(server.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                url = lines.readLine();
+            }
+            assertThat(url).matches("http://127\\.0\\.0\\.1:\\d+/v1");
+            Map<String, String> env = Map.of("OPENAI_BASE_URL", url, "OPENAI_API_KEY", "x");
+            Run created = run(env, "create", "--prompt", "Served elsewhere");
+            assertThat(created.code()).as(created.err()).isZero();
+            String id = String.valueOf(Json.parse(created.out()).get("id"));
+            Run status = run(env, "status", "--id", id);
+            assertThat(status.code()).as(status.err()).isZero();
+            assertThat(Json.parse(status.out())).containsEntry("id", id);
+        } finally {
+            server.destroy();
+            server.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void sigkill_during_a_download_leaves_nothing_at_the_out_path() throws Exception {
+        ManualClock clock = new ManualClock(Instant.parse("2026-11-03T00:00:00Z"));
+        // 64 KB/s makes the ~400 KB download last several seconds: long enough to kill it midway.
+        try (Emulator emulator = Emulator.start(EmulatorConfig.defaults(dir.resolve("slow")).withClock(clock)
+                .withContentBytesPerSecond(64 * 1024), 0);
+                SoraClient client = SoraClient.builder().baseUrl(emulator.baseUrl()).apiKey("k").clock(clock)
+                        .sleeper(d -> {
+                            clock.advance(d);
+                            emulator.awaitRenders(Duration.ofMinutes(2));
+                        }).build()) {
+            VideoJob job = client.create(VideoRequest.builder().prompt("Interrupted download").build());
+            client.waitFor(job.id(), new PollOptions(Duration.ofSeconds(5), null), PollListener.NONE);
+
+            Process p = sora(Map.of("OPENAI_API_KEY", "k"), "--base-url", emulator.baseUrl(), "download", "--id",
+                    job.id(), "--out", "clip.mp4").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (partFiles().isEmpty() && p.isAlive() && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertThat(p.isAlive()).as("download still running when killed").isTrue();
+            assertThat(partFiles()).isNotEmpty();
+            p.destroyForcibly();
+            assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(dir.resolve("clip.mp4")).doesNotExist();
+        }
+    }
+
+    private List<Path> partFiles() throws IOException {
+        try (var files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().startsWith(".clip.mp4.")).toList();
+        }
+    }
+}
