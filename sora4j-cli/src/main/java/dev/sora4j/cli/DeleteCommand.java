@@ -3,20 +3,19 @@ package dev.sora4j.cli;
 import dev.sora4j.model.DeletedVideo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 @Command(name = "delete", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = {"Delete a completed or failed job and its assets.", "",
         "Example:", "  sora delete --id video_123"})
 final class DeleteCommand extends BaseCommand {
-    @Option(names = "--id", required = true, paramLabel = "VIDEO_ID", description = "The video job id.")
-    String id;
+    @Mixin
+    IdOption video;
 
     @Mixin
     JsonOutOption json;
 
     @Override
     int execute() {
-        DeletedVideo deleted = client().delete(id);
+        DeletedVideo deleted = client().delete(video.id);
         printJson(deleted.json());
         writeJsonOut(json.path("delete.json"), deleted.json());
         return ExitCodes.OK;

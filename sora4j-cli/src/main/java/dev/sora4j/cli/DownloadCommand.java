@@ -5,15 +5,14 @@ import dev.sora4j.pipeline.DownloadResult;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 @Command(name = "download", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = {"Download a completed job's video, thumbnail or spritesheet.", "",
         "The file is written beside --out under a temporary name and renamed when complete,",
         "so an interrupted download never leaves a partial file at --out.", "",
         "Example:", "  sora download --id video_123 --variant spritesheet --out sheet.jpg"})
 final class DownloadCommand extends BaseCommand {
-    @Option(names = "--id", required = true, paramLabel = "VIDEO_ID", description = "The video job id.")
-    String id;
+    @Mixin
+    IdOption video;
 
     @Mixin
     TargetOptions target;
@@ -26,7 +25,7 @@ final class DownloadCommand extends BaseCommand {
             throw new dev.sora4j.OutputExistsException(out);
         }
         OutputPaths.extensionWarning(out, variant).ifPresent(this::warn);
-        DownloadResult result = client().download(id, variant, out, target.force);
+        DownloadResult result = client().download(video.id, variant, out, target.force);
         info("Wrote " + out + " (" + result.bytes() + " bytes, sha256 " + result.sha256() + ")");
         return ExitCodes.OK;
     }

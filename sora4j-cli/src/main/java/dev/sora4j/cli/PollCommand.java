@@ -4,13 +4,12 @@ import dev.sora4j.SoraClient;
 import dev.sora4j.model.VideoJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 @Command(name = "poll", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = {"Wait until a job ends, optionally download it.", "",
         "Example:", "  sora poll --id video_123 --download --variant thumbnail"})
 final class PollCommand extends BaseCommand {
-    @Option(names = "--id", required = true, paramLabel = "VIDEO_ID", description = "The video job id.")
-    String id;
+    @Mixin
+    IdOption video;
 
     @Mixin
     PollingOptions polling;
@@ -27,7 +26,7 @@ final class PollCommand extends BaseCommand {
         JobWaiter.precheck(download);
         SoraClient client = client();
         JobWaiter waiter = new JobWaiter(this);
-        VideoJob done = waiter.waitFor(client, id, options);
+        VideoJob done = waiter.waitFor(client, video.id, options);
         printJson(done.json());
         writeJsonOut(json.path("poll.json"), done.json());
         waiter.maybeDownload(client, done, download);

@@ -3,19 +3,18 @@ package dev.sora4j.cli;
 import dev.sora4j.model.VideoJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 @Command(name = "status", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = {"Print a job's current state.", "", "Example:", "  sora status --id video_123"})
 final class StatusCommand extends BaseCommand {
-    @Option(names = "--id", required = true, paramLabel = "VIDEO_ID", description = "The video job id.")
-    String id;
+    @Mixin
+    IdOption video;
 
     @Mixin
     JsonOutOption json;
 
     @Override
     int execute() {
-        VideoJob job = client().retrieve(id);
+        VideoJob job = client().retrieve(video.id);
         printJson(job.json());
         writeJsonOut(json.path("status.json"), job.json());
         return ExitCodes.OK;
