@@ -27,7 +27,7 @@ final class CreateAndPollCommand extends BaseCommand {
 
     @Override
     int execute() {
-        VideoRequest request = create.toRequest(VideoRules.of(context().profile(global())));
+        VideoRequest request = create.toRequest(VideoRules.of(context().profile(global())), this::warn);
         PollOptions options = polling.toOptions(global().offline);
         if (create.dryRun) {
             noteKeyForDryRun();

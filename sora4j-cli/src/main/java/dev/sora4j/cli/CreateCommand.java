@@ -18,7 +18,7 @@ final class CreateCommand extends BaseCommand {
 
     @Override
     int execute() {
-        VideoRequest request = create.toRequest(VideoRules.of(context().profile(global())));
+        VideoRequest request = create.toRequest(VideoRules.of(context().profile(global())), this::warn);
         if (create.dryRun) {
             noteKeyForDryRun();
             Map<String, Object> preview = CreateOptions.preview(request);

@@ -43,9 +43,9 @@ final class CreateOptions {
     @Option(names = "--dry-run", description = "Print the request that would be sent, and send nothing (no key needed).")
     boolean dryRun;
 
-    VideoRequest toRequest(VideoRules rules) {
+    VideoRequest toRequest(VideoRules rules, java.util.function.Consumer<String> warn) {
         return rules.validate(VideoRequest.builder()
-                .prompt(prompt.read())
+                .prompt(prompt.build(warn))
                 .model(lower(model))
                 .size(lower(size))
                 .seconds(seconds == null ? null : seconds.strip())

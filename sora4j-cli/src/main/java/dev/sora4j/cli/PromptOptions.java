@@ -5,17 +5,36 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Consumer;
+import dev.sora4j.prompt.PromptAugmenter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code --prompt} or {@code --prompt-file}. */
+/** {@code --prompt} or {@code --prompt-file}, and the structured augmentation fields. */
 final class PromptOptions {
+    @Mixin
+    AugmentOptions augment;
+
     @Option(names = "--prompt", paramLabel = "TEXT", description = "The prompt.")
     String prompt;
 
     @Option(names = "--prompt-file", paramLabel = "FILE", description = "Read the prompt from a UTF-8 file.")
     Path promptFile;
 
-    String read() {
+    /** The prompt as it will be sent; {@code warn} hears about double wrapping. */
+    String build(Consumer<String> warn) {
+        String raw = read();
+        if (!augment.augment) {
+            return raw;
+        }
+        if (PromptAugmenter.looksStructured(raw)) {
+            warn.accept("The prompt already has structured label lines; augmenting wraps it twice. "
+                    + "Pass --no-augment to send it unchanged.");
+        }
+        return PromptAugmenter.augment(raw, augment.fields());
+    }
+
+    private String read() {
         if (prompt != null && promptFile != null) {
             throw new InvalidRequestException("prompt", "Use --prompt or --prompt-file, not both.");
         }

@@ -152,6 +152,18 @@ class CliIT {
     }
 
     @Test
+    void prompts_are_augmented_by_default_and_sent_unchanged_with_no_augment() {
+        CliRun.Result plain = noKey.run("create", "--prompt", "A fox", "--no-augment", "--dry-run");
+        assertThat(Json.parse(plain.out())).containsEntry("prompt", "A fox");
+        CliRun.Result rich = noKey.run("create", "--prompt", "A fox", "--camera", "slow dolly", "--negative", "text",
+                "--dry-run");
+        assertThat(Json.parse(rich.out())).containsEntry("prompt",
+                "Primary request: A fox\nCamera: slow dolly\nAvoid: text");
+        CliRun.Result twice = noKey.run("create", "--prompt", "Primary request: A fox", "--dry-run");
+        assertThat(twice.err()).contains("wraps it twice").contains("--no-augment");
+    }
+
+    @Test
     void a_live_call_without_a_key_is_a_config_error_in_one_line() {
         CliRun.Result r = noKey.run("status", "--id", "video_1");
         assertThat(r.code()).isEqualTo(ExitCodes.CONFIG);

@@ -129,7 +129,10 @@ final class FramePainter {
     }
 
     private static String firstWords(String prompt, int n) {
-        String[] words = prompt.strip().split("\\s+");
+        // Structured prompts lead with labels; the title shows the primary request itself.
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^Primary request:\\s*(.+)$").matcher(prompt);
+        String text = m.find() ? m.group(1) : prompt;
+        String[] words = text.strip().split("\\s+");
         if (words.length <= n) {
             return String.join(" ", words);
         }
