@@ -21,9 +21,6 @@ final class DownloadCommand extends BaseCommand {
     int execute() {
         Variant variant = target.variant();
         Path out = target.outPath();
-        if (java.nio.file.Files.exists(out) && !target.force) {
-            throw new dev.sora4j.OutputExistsException(out);
-        }
         OutputPaths.extensionWarning(out, variant).ifPresent(this::warn);
         DownloadResult result = client().download(video.id, variant, out, target.force);
         info("Wrote " + out + " (" + result.bytes() + " bytes, sha256 " + result.sha256() + ")");

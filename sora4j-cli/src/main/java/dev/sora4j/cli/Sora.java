@@ -85,9 +85,6 @@ final class Sora {
         if (flag != null && msg.startsWith(e.field() + " ")) {
             return flag + msg.substring(e.field().length());
         }
-        if (flag != null && msg.startsWith(e.field().replace('_', '-') + " ")) {
-            return flag + msg.substring(e.field().length());
-        }
         return msg;
     }
 
