@@ -5,7 +5,12 @@ import dev.sora4j.client.GatewaySettings;
 import dev.sora4j.client.OpenAiVideoGateway;
 import dev.sora4j.client.VideoGateway;
 import dev.sora4j.config.Settings;
+import dev.sora4j.model.Character;
+import dev.sora4j.model.CharacterRequest;
 import dev.sora4j.model.DeletedVideo;
+import dev.sora4j.model.EditRequest;
+import dev.sora4j.model.ExtendRequest;
+import dev.sora4j.model.RemixRequest;
 import dev.sora4j.model.ListQuery;
 import dev.sora4j.model.Variant;
 import dev.sora4j.model.VideoJob;
@@ -13,6 +18,7 @@ import dev.sora4j.model.VideoPage;
 import dev.sora4j.model.VideoRequest;
 import dev.sora4j.pipeline.DownloadResult;
 import dev.sora4j.pipeline.Downloader;
+import dev.sora4j.pipeline.ExtensionChains;
 import dev.sora4j.pipeline.PollListener;
 import dev.sora4j.pipeline.PollOptions;
 import dev.sora4j.pipeline.Poller;
@@ -27,8 +33,9 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 
 /**
- * The sora4j library's entry point: validated create, retrieve, list, delete, wait and download
- * against any server that speaks the Videos API.
+ * The sora4j library's entry point: validated create, edit, extend, remix, characters, retrieve, list,
+ * delete, wait and download
+ against any server that speaks the Videos API.
  *
  * <pre>{@code
  * try (SoraClient sora = SoraClient.builder().fromEnv().profile(Profile.GUIDE).build()) {
@@ -43,10 +50,12 @@ public final class SoraClient implements AutoCloseable {
     private final VideoRules rules;
     private final Poller poller;
     private final Downloader downloader;
+    private final ExtensionChains chains;
 
-    private SoraClient(VideoGateway gateway, VideoRules rules, Clock clock, Sleeper sleeper) {
+    private SoraClient(VideoGateway gateway, VideoRules rules, Clock clock, Sleeper sleeper, ExtensionChains chains) {
         this.gateway = gateway;
         this.rules = rules;
+        this.chains = chains;
         this.poller = new Poller(gateway, clock, sleeper);
         this.downloader = new Downloader(gateway);
     }
@@ -58,6 +67,47 @@ public final class SoraClient implements AutoCloseable {
     /** Validates under the client's profile (filling defaults), then creates the job. */
     public VideoJob create(VideoRequest request) {
         return gateway.create(rules.validate(request));
+    }
+
+    /** Edits a generated video by id, or an uploaded MP4 (which needs a model). */
+    public VideoJob edit(EditRequest request) {
+        return gateway.edit(rules.validateEdit(request));
+    }
+
+    /**
+     * Extends a completed video. Except under {@link Profile#OPEN}, the source is fetched first: it
+     * must be completed, and the chain limits (six extensions, 120 s) are checked before sending.
+     */
+    public VideoJob extend(ExtendRequest request) {
+        ExtendRequest r = rules.validateExtend(request);
+        int behind = chains.extensionsBehind(r.videoId());
+        if (rules.profile() != Profile.OPEN) {
+            VideoJob source = gateway.retrieve(r.videoId());
+            if (!source.status().isCompleted()) {
+                throw new InvalidRequestException("id", "video " + r.videoId() + " is " + source.status().value()
+                        + "; only a completed video can be extended (wait with `sora poll --id " + r.videoId() + "`).");
+            }
+            rules.checkChain(r.videoId(), behind, source.seconds(), r.seconds());
+        }
+        VideoJob job = gateway.extend(r);
+        chains.recordExtension(job.id(), r.videoId());
+        return job;
+    }
+
+    /** The legacy remix endpoint; prefer {@link #edit}. */
+    public VideoJob remix(RemixRequest request) {
+        return gateway.remix(rules.validateRemix(request));
+    }
+
+    public Character createCharacter(CharacterRequest request) {
+        return gateway.createCharacter(rules.validateCharacter(request));
+    }
+
+    public Character retrieveCharacter(String characterId) {
+        if (characterId == null || characterId.isBlank()) {
+            throw new InvalidRequestException("id", "id is empty; pass the character id, e.g. --id char_...");
+        }
+        return gateway.retrieveCharacter(characterId.strip());
     }
 
     public VideoJob retrieve(String videoId) {
@@ -137,6 +187,7 @@ public final class SoraClient implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.system();
         private VideoGateway gateway;
+        private ExtensionChains chains = ExtensionChains.inMemory();
 
         public Builder fromEnv() {
             return fromSettings(Settings.fromProcess());
@@ -147,6 +198,7 @@ public final class SoraClient implements AutoCloseable {
             settings.get(Settings.Key.BASE_URL).ifPresent(this::baseUrl);
             settings.get(Settings.Key.PROFILE).map(Profile::parse).ifPresent(this::profile);
             settings.get(Settings.Key.AUTH_HEADER).map(AuthHeader::parse).ifPresent(this::authHeader);
+            chains = ExtensionChains.inFile(settings.home().resolve("extension-chains.json"));
             return this;
         }
 
@@ -190,6 +242,12 @@ public final class SoraClient implements AutoCloseable {
             return this;
         }
 
+        /** Where extension chains are remembered; {@link #fromSettings} uses a file in the sora4j home. */
+        public Builder extensionChains(ExtensionChains value) {
+            this.chains = Objects.requireNonNull(value);
+            return this;
+        }
+
         /** Replaces the SDK-backed gateway (for tests and alternative transports). */
         public Builder gateway(VideoGateway value) {
             this.gateway = value;
@@ -207,7 +265,7 @@ public final class SoraClient implements AutoCloseable {
                 gw = new OpenAiVideoGateway(new GatewaySettings(stripTrailingSlash(baseUrl), apiKey, authHeader,
                         maxRetries, timeout));
             }
-            return new SoraClient(gw, VideoRules.of(profile), clock, sleeper);
+            return new SoraClient(gw, VideoRules.of(profile), clock, sleeper, chains);
         }
 
         private static String stripTrailingSlash(String url) {

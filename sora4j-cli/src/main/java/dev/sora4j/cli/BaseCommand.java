@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ParentCommand;
@@ -74,6 +75,15 @@ abstract class BaseCommand implements Callable<Integer> {
             throw new SoraException("Could not write --json-out " + path.get() + ": " + e.getMessage(), e);
         }
         info("Wrote " + path.get());
+    }
+
+    /** Prints the exact request instead of sending it, and saves it with {@code --json-out}. */
+    int dryRun(dev.sora4j.client.WireRequest request, JsonOutOption json, String defaultName) {
+        noteKeyForDryRun();
+        Map<String, Object> preview = request.preview();
+        printValue(preview);
+        writeJsonOut(json.path(defaultName), Map.of("dry_run", true, "request", preview));
+        return ExitCodes.OK;
     }
 
     /** The reference CLI's notice when no key is set and only a preview is made. */

@@ -5,6 +5,7 @@ import dev.sora4j.client.AuthHeader;
 import dev.sora4j.config.Settings;
 import dev.sora4j.emulator.Emulator;
 import dev.sora4j.emulator.EmulatorConfig;
+import dev.sora4j.pipeline.ExtensionChains;
 import dev.sora4j.pipeline.Sleeper;
 import dev.sora4j.rules.Profile;
 import java.io.PrintWriter;
@@ -20,6 +21,7 @@ import java.util.Properties;
  */
 final class CliContext implements AutoCloseable {
     static final String OFFLINE_KEY = "sora4j-offline";
+    static final int SDK_RETRIES = 2;
 
     private final PrintWriter out;
     private final PrintWriter err;
@@ -53,6 +55,10 @@ final class CliContext implements AutoCloseable {
         return err;
     }
 
+    Sleeper sleeper() {
+        return sleeper;
+    }
+
     Settings settings() {
         return settings;
     }
@@ -71,10 +77,19 @@ final class CliContext implements AutoCloseable {
 
     /** The client for this run: the offline emulator with {@code --offline}, else the configured service. */
     SoraClient client(GlobalOptions global) {
+        return client(global, SDK_RETRIES);
+    }
+
+    /**
+     * The client for this run, the SDK retrying each request {@code sdkRetries} times; a command
+     * with its own retry loop (create-batch) passes 0. The first call of a run decides.
+     */
+    SoraClient client(GlobalOptions global, int sdkRetries) {
         if (client != null) {
             return client;
         }
-        SoraClient.Builder b = SoraClient.builder().clock(clock).sleeper(sleeper).profile(profile(global));
+        SoraClient.Builder b = SoraClient.builder().clock(clock).sleeper(sleeper).profile(profile(global))
+                .maxRetries(sdkRetries);
         if (global.offline) {
             Emulator emulator = offlineEmulator();
             b.baseUrl(emulator.baseUrl()).apiKey(OFFLINE_KEY);
@@ -87,6 +102,8 @@ final class CliContext implements AutoCloseable {
                 b.authHeader(AuthHeader.parse(global.authHeader));
             }
         }
+        // Extension chains are remembered across runs, online and offline alike.
+        b.extensionChains(ExtensionChains.inFile(settings.home().resolve("extension-chains.json")));
         client = b.build();
         return client;
     }

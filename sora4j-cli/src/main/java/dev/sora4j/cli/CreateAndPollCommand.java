@@ -1,6 +1,7 @@
 package dev.sora4j.cli;
 
 import dev.sora4j.SoraClient;
+import dev.sora4j.client.WireRequests;
 import dev.sora4j.model.VideoJob;
 import dev.sora4j.model.VideoRequest;
 import dev.sora4j.pipeline.PollOptions;
@@ -29,9 +30,9 @@ final class CreateAndPollCommand extends BaseCommand {
     int execute() {
         VideoRequest request = create.toRequest(VideoRules.of(context().profile(global())), this::warn);
         PollOptions options = polling.toOptions(global().offline);
-        if (create.dryRun) {
+        if (create.dryRun.enabled) {
             noteKeyForDryRun();
-            Map<String, Object> preview = CreateOptions.preview(request);
+            Map<String, Object> preview = WireRequests.create(request).preview();
             printValue(preview);
             info("Would poll for completion.");
             Map<String, Object> bundle = new LinkedHashMap<>();

@@ -3,7 +3,7 @@ package dev.sora4j.cli;
 import dev.sora4j.model.VideoJob;
 import dev.sora4j.model.VideoRequest;
 import dev.sora4j.rules.VideoRules;
-import java.util.Map;
+import dev.sora4j.client.WireRequests;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -19,12 +19,8 @@ final class CreateCommand extends BaseCommand {
     @Override
     int execute() {
         VideoRequest request = create.toRequest(VideoRules.of(context().profile(global())), this::warn);
-        if (create.dryRun) {
-            noteKeyForDryRun();
-            Map<String, Object> preview = CreateOptions.preview(request);
-            printValue(preview);
-            writeJsonOut(json.path("create.json"), Map.of("dry_run", true, "request", preview));
-            return ExitCodes.OK;
+        if (create.dryRun.enabled) {
+            return dryRun(WireRequests.create(request), json, "create.json");
         }
         VideoJob job = client().create(request);
         printJson(job.json());

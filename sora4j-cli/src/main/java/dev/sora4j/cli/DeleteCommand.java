@@ -11,10 +11,16 @@ final class DeleteCommand extends BaseCommand {
     IdOption video;
 
     @Mixin
+    DryRunOption dryRun;
+
+    @Mixin
     JsonOutOption json;
 
     @Override
     int execute() {
+        if (dryRun.enabled) {
+            return dryRun(dev.sora4j.client.WireRequests.delete(video.id.strip()), json, "delete.json");
+        }
         DeletedVideo deleted = client().delete(video.id);
         printJson(deleted.json());
         writeJsonOut(json.path("delete.json"), deleted.json());

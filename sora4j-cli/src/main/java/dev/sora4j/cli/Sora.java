@@ -25,7 +25,11 @@ final class Sora {
             Map.entry("timeout", "--timeout"),
             Map.entry("profile", "--profile"),
             Map.entry("auth-header", "--auth-header"),
-            Map.entry("id", "--id"));
+            Map.entry("id", "--id"),
+            Map.entry("video_file", "--video-file"),
+            Map.entry("name", "--name"),
+            Map.entry("input", "--input"),
+            Map.entry("out_dir", "--out-dir"));
 
     private Sora() {}
 

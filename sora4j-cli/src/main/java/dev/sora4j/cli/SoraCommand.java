@@ -20,6 +20,12 @@ import picocli.CommandLine.Spec;
         subcommands = {
             CreateCommand.class,
             CreateAndPollCommand.class,
+            EditCommand.class,
+            ExtendCommand.class,
+            RemixCommand.class,
+            CreateCharacterCommand.class,
+            GetCharacterCommand.class,
+            CreateBatchCommand.class,
             PollCommand.class,
             StatusCommand.class,
             ListCommand.class,

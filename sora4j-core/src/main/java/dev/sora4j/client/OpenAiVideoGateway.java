@@ -2,14 +2,12 @@ package dev.sora4j.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.openai.client.OpenAIClient;
 import com.openai.client.OpenAIClientImpl;
 import com.openai.client.okhttp.OkHttpClient;
 import com.openai.core.ClientOptions;
-import com.openai.core.JsonValue;
-import com.openai.core.MultipartField;
 import com.openai.core.ObjectMappers;
+import com.openai.core.http.Headers;
 import com.openai.core.http.HttpMethod;
 import com.openai.core.http.HttpRequest;
 import com.openai.core.http.HttpRequestBody;
@@ -17,38 +15,43 @@ import com.openai.core.http.HttpResponse;
 import com.openai.errors.OpenAIIoException;
 import com.openai.errors.OpenAIServiceException;
 import com.openai.models.videos.Video;
-import com.openai.models.videos.VideoCreateParams;
 import com.openai.models.videos.VideoDownloadContentParams;
 import com.openai.models.videos.VideoListPage;
 import com.openai.models.videos.VideoListParams;
-import com.openai.models.videos.VideoSeconds;
-import com.openai.models.videos.VideoSize;
 import dev.sora4j.ApiException;
 import dev.sora4j.InvalidRequestException;
+import dev.sora4j.model.Character;
+import dev.sora4j.model.CharacterRequest;
 import dev.sora4j.model.DeletedVideo;
-import dev.sora4j.model.InputReference;
+import dev.sora4j.model.EditRequest;
+import dev.sora4j.model.ExtendRequest;
+import dev.sora4j.model.RemixRequest;
+import dev.sora4j.rules.MediaKind;
 import dev.sora4j.model.ListQuery;
 import dev.sora4j.model.Variant;
 import dev.sora4j.model.VideoJob;
 import dev.sora4j.model.VideoPage;
 import dev.sora4j.model.VideoRequest;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
+import okhttp3.MediaType;
+import okhttp3.MultipartBody;
+import okhttp3.RequestBody;
+import okio.BufferedSink;
+import okio.Okio;
 
 /**
- * The one place that talks to {@code com.openai:openai-java}. Typed SDK services are used where they
- * fit; create without an upload is sent as JSON (as the guide, the reference CLI and Batch lines
- * do) through the SDK's own HTTP client, so retries, auth and timeouts stay the SDK's.
+ * The one place that talks to {@code com.openai:openai-java}. Reads (retrieve, list, delete, content,
+ * characters) use the SDK's typed services. Every POST is a {@link WireRequest} sent through the
+ * SDK's own HTTP client, so retries, auth and timeouts stay the SDK's while the body is exactly what
+ * {@code --dry-run} shows: JSON unless a file is uploaded, as the guide and the reference CLI send it.
  */
 @SuppressWarnings("deprecation") // The SDK marks every Videos API method deprecated (OpenAI's shutdown notice).
 public final class OpenAiVideoGateway implements VideoGateway {
@@ -74,51 +77,33 @@ public final class OpenAiVideoGateway implements VideoGateway {
     }
 
     @Override
-    public VideoJob create(VideoRequest r) {
-        if (r.inputReference() instanceof InputReference.ImageFile file) {
-            return createMultipart(r, file.path());
-        }
-        ObjectNode body = json.createObjectNode();
-        body.put("model", r.model());
-        body.put("prompt", r.prompt());
-        body.put("size", r.size());
-        body.put("seconds", r.seconds());
-        if (r.inputReference() instanceof InputReference.FileId f) {
-            body.putObject("input_reference").put("file_id", f.fileId());
-        } else if (r.inputReference() instanceof InputReference.ImageUrl u) {
-            body.putObject("input_reference").put("image_url", u.url());
-        }
-        if (!r.characterIds().isEmpty()) {
-            r.characterIds().forEach(id -> body.withArray("characters").addObject().put("id", id));
-        }
-        return toJob(postJson(body, "videos"));
+    public VideoJob create(VideoRequest request) {
+        return toJob(send(WireRequests.create(request)));
     }
 
-    private VideoJob createMultipart(VideoRequest r, Path image) {
-        if (!Files.isRegularFile(image)) {
-            throw new InvalidRequestException("input_reference", "input_reference file not found: " + image);
-        }
-        try (InputStream in = Files.newInputStream(image)) {
-            VideoCreateParams.Builder b = VideoCreateParams.builder()
-                    .prompt(r.prompt())
-                    .model(r.model())
-                    .size(VideoSize.of(r.size()))
-                    .seconds(VideoSeconds.of(r.seconds()))
-                    .inputReference(MultipartField.<VideoCreateParams.InputReference>builder()
-                            .value(VideoCreateParams.InputReference.ofStream(in))
-                            .filename(image.getFileName().toString())
-                            .contentType(imageContentType(image))
-                            .build());
-            if (!r.characterIds().isEmpty()) {
-                List<Map<String, String>> chars = new ArrayList<>();
-                r.characterIds().forEach(id -> chars.add(Map.of("id", id)));
-                b.putAdditionalBodyProperty("characters", JsonValue.from(chars));
-            }
-            VideoCreateParams params = b.build();
-            return call(() -> fromSdk(client.videos().create(params)));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read input_reference " + image, e);
-        }
+    @Override
+    public VideoJob edit(EditRequest request) {
+        return toJob(send(WireRequests.edit(request)));
+    }
+
+    @Override
+    public VideoJob extend(ExtendRequest request) {
+        return toJob(send(WireRequests.extend(request)));
+    }
+
+    @Override
+    public VideoJob remix(RemixRequest request) {
+        return toJob(send(WireRequests.remix(request)));
+    }
+
+    @Override
+    public Character createCharacter(CharacterRequest request) {
+        return toCharacter(send(WireRequests.createCharacter(request)));
+    }
+
+    @Override
+    public Character retrieveCharacter(String characterId) {
+        return call(() -> toCharacter(write(client.videos().getCharacter(characterId))));
     }
 
     @Override
@@ -186,29 +171,25 @@ public final class OpenAiVideoGateway implements VideoGateway {
         client.close();
     }
 
-    private String postJson(ObjectNode body, String... path) {
-        byte[] bytes;
-        try {
-            bytes = json.writeValueAsBytes(body);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** Sends a POST through the SDK's HTTP client, so its retries, timeouts and headers apply. */
+    private String send(WireRequest wire) {
+        HttpRequestBody body = wire.multipart() ? multipartBody(wire) : jsonBody(wire);
         // The typed services add credentials while preparing a request; a raw request adds them here.
         HttpRequest request = HttpRequest.builder()
                 .method(HttpMethod.POST)
                 .baseUrl(options.baseUrl())
-                .addPathSegments(path)
+                .addPathSegments(wire.path().split("/"))
                 .putAllHeaders(options.headers())
                 .putAllQueryParams(options.queryParams())
                 .putHeader(settings.authHeader() == AuthHeader.API_KEY ? "api-key" : "Authorization",
                         settings.authHeader() == AuthHeader.API_KEY ? settings.apiKey() : "Bearer " + settings.apiKey())
-                .body(new JsonBody(bytes))
+                .body(body)
                 .build();
         return call(() -> {
             try (HttpResponse response = options.httpClient().execute(request)) {
                 String text = new String(response.body().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
                 if (response.statusCode() >= 400) {
-                    throw apiError(response.statusCode(), text, response.requestId().orElse(null), null);
+                    throw apiError(response.statusCode(), text, response.headers(), null);
                 }
                 return text;
             } catch (IOException e) {
@@ -217,12 +198,69 @@ public final class OpenAiVideoGateway implements VideoGateway {
         });
     }
 
+    private HttpRequestBody jsonBody(WireRequest wire) {
+        try {
+            return new BytesBody(json.writeValueAsBytes(wire.fields()), "application/json");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Multipart through OkHttp's encoder; file parts carry the type sniffed from their content. */
+    private static HttpRequestBody multipartBody(WireRequest wire) {
+        MultipartBody.Builder b = new MultipartBody.Builder().setType(MultipartBody.FORM);
+        for (Map.Entry<String, String> part : wire.multipartTextParts()) {
+            b.addFormDataPart(part.getKey(), part.getValue());
+        }
+        wire.files().forEach((name, file) -> {
+            if (!Files.isRegularFile(file)) {
+                throw new InvalidRequestException(name, name + " file not found: " + file);
+            }
+            MediaType type = MediaType.get(MediaKind.of(file).mimeType());
+            b.addFormDataPart(name, file.getFileName().toString(), RequestBody.create(file.toFile(), type));
+        });
+        MultipartBody multipart = b.build();
+        return new HttpRequestBody() {
+            @Override
+            public void writeTo(OutputStream out) {
+                try {
+                    BufferedSink sink = Okio.buffer(Okio.sink(out));
+                    multipart.writeTo(sink);
+                    sink.flush();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+
+            @Override
+            public String contentType() {
+                return multipart.contentType().toString();
+            }
+
+            @Override
+            public long contentLength() {
+                try {
+                    return multipart.contentLength();
+                } catch (IOException e) {
+                    return -1;
+                }
+            }
+
+            @Override
+            public boolean repeatable() {
+                return true;
+            }
+
+            @Override
+            public void close() {}
+        };
+    }
+
     private <T> T call(Supplier<T> action) {
         try {
             return action.get();
         } catch (OpenAIServiceException e) {
-            throw apiError(e.statusCode(), write(e.body()), e.headers().values("x-request-id").stream().findFirst()
-                    .orElse(null), e);
+            throw apiError(e.statusCode(), write(e.body()), e.headers(), e);
         } catch (OpenAIIoException e) {
             throw new ApiException(0, "Could not reach " + options.baseUrl() + ": " + rootMessage(e)
                     + ". Check --base-url / OPENAI_BASE_URL and your network.", null, null, null, null, e);
@@ -232,13 +270,24 @@ public final class OpenAiVideoGateway implements VideoGateway {
         }
     }
 
-    private ApiException apiError(int status, String body, String requestId, Throwable cause) {
+    private ApiException apiError(int status, String body, Headers headers, Throwable cause) {
         // Raw responses carry the envelope; the SDK's exceptions hold the inner error object already.
         JsonNode node = read(body);
         JsonNode error = node.has("error") ? node.path("error") : node;
         String message = error.path("message").isTextual() ? error.path("message").asText() : ("HTTP " + status);
+        String requestId = headers.values("x-request-id").stream().findFirst().orElse(null);
         return new ApiException(status, message, text(error, "type"), text(error, "code"), text(error, "param"),
-                requestId, cause);
+                requestId, RetryAfter.parse(first(headers, "retry-after-ms"), first(headers, "retry-after"))
+                        .orElse(null), cause);
+    }
+
+    private static String first(Headers headers, String name) {
+        return headers.values(name).stream().findFirst().orElse(null);
+    }
+
+    private Character toCharacter(String raw) {
+        JsonNode n = read(raw);
+        return new Character(text(n, "id"), text(n, "name"), n.path("created_at").asLong(0), raw);
     }
 
     private VideoJob fromSdk(Video video) {
@@ -291,23 +340,14 @@ public final class OpenAiVideoGateway implements VideoGateway {
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
-    private static String imageContentType(Path image) {
-        String name = image.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".png")) {
-            return "image/png";
-        }
-        if (name.endsWith(".webp")) {
-            return "image/webp";
-        }
-        return "image/jpeg";
-    }
-
-    /** A repeatable JSON body, so the SDK's retrying client can resend it. */
-    private static final class JsonBody implements HttpRequestBody {
+    /** A repeatable in-memory body, so the SDK's retrying client can resend it. */
+    private static final class BytesBody implements HttpRequestBody {
         private final byte[] bytes;
+        private final String contentType;
 
-        JsonBody(byte[] bytes) {
+        BytesBody(byte[] bytes, String contentType) {
             this.bytes = bytes;
+            this.contentType = contentType;
         }
 
         @Override
@@ -321,7 +361,7 @@ public final class OpenAiVideoGateway implements VideoGateway {
 
         @Override
         public String contentType() {
-            return "application/json";
+            return contentType;
         }
 
         @Override

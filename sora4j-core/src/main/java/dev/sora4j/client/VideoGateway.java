@@ -1,6 +1,11 @@
 package dev.sora4j.client;
 
+import dev.sora4j.model.Character;
+import dev.sora4j.model.CharacterRequest;
 import dev.sora4j.model.DeletedVideo;
+import dev.sora4j.model.EditRequest;
+import dev.sora4j.model.ExtendRequest;
+import dev.sora4j.model.RemixRequest;
 import dev.sora4j.model.ListQuery;
 import dev.sora4j.model.Variant;
 import dev.sora4j.model.VideoJob;
@@ -13,8 +18,18 @@ import dev.sora4j.model.VideoRequest;
  * {@link dev.sora4j.ApiException}.
  */
 public interface VideoGateway extends AutoCloseable {
-    /** Sends an already validated request: JSON, or multipart when an image file is uploaded. */
+    /** Sends an already validated request: JSON, or multipart when a file is uploaded. */
     VideoJob create(VideoRequest request);
+
+    VideoJob edit(EditRequest request);
+
+    VideoJob extend(ExtendRequest request);
+
+    VideoJob remix(RemixRequest request);
+
+    Character createCharacter(CharacterRequest request);
+
+    Character retrieveCharacter(String characterId);
 
     VideoJob retrieve(String videoId);
 

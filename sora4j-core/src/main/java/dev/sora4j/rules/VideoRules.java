@@ -1,8 +1,14 @@
 package dev.sora4j.rules;
 
 import dev.sora4j.InvalidRequestException;
+import dev.sora4j.model.CharacterRequest;
+import dev.sora4j.model.EditRequest;
+import dev.sora4j.model.ExtendRequest;
 import dev.sora4j.model.InputReference;
+import dev.sora4j.model.RemixRequest;
 import dev.sora4j.model.VideoRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +23,12 @@ public final class VideoRules {
     public static final String DEFAULT_SECONDS = "4";
     public static final int MAX_PROMPT_CHARS = 32_000;
     public static final int MAX_CHARACTERS = 2;
+    /** A video can be extended at most six times, to at most 120 s in total (guide and spec). */
+    public static final int MAX_EXTENSIONS = 6;
+    public static final int MAX_TOTAL_SECONDS = 120;
+    /** Every extension adds at most 20 s, under every profile. */
+    public static final int MAX_EXTENSION_SECONDS = 20;
+    public static final int MAX_CHARACTER_NAME = 80;
 
     private static final List<String> SIZES_720 = List.of("1280x720", "720x1280");
     private static final List<String> SIZES_SPEC = List.of("1280x720", "720x1280", "1024x1792", "1792x1024");
@@ -78,12 +90,125 @@ public final class VideoRules {
             requireText("size", r.size());
             requireText("seconds", r.seconds());
         }
+        if (r.characterIds().stream().anyMatch(String::isBlank)) {
+            throw new InvalidRequestException("character_id", "character_id: ids must not be empty");
+        }
         if (r.characterIds().size() > MAX_CHARACTERS) {
             throw new InvalidRequestException("character_id", "character_id: a video can include at most "
                     + MAX_CHARACTERS + " characters, got " + r.characterIds().size());
         }
         inputReference(r.inputReference());
         return r;
+    }
+
+    /** An edit by id, or of an uploaded MP4 with an explicit model. */
+    public EditRequest validateEdit(EditRequest r) {
+        prompt(r.prompt());
+        boolean byId = r.videoId() != null && !r.videoId().isBlank();
+        if (byId == (r.videoFile() != null)) {
+            throw new InvalidRequestException("id", "Use --id (a generated video) or --video-file (an upload), exactly one.");
+        }
+        if (byId) {
+            return EditRequest.ofVideo(r.videoId().strip(), r.prompt());
+        }
+        if (r.model() == null || r.model().isBlank()) {
+            throw new InvalidRequestException("model", "model is required when editing an uploaded source video, e.g. "
+                    + "--model sora-2");
+        }
+        String model = r.model().strip();
+        if (profile != Profile.OPEN && !sizesByModel.containsKey(model)) {
+            throw invalid("model", model, List.copyOf(sizesByModel.keySet()), "");
+        }
+        requireMp4("video_file", r.videoFile());
+        return EditRequest.ofUpload(r.videoFile(), model, r.prompt());
+    }
+
+    /** The new segment's own rules; {@link #checkChain} adds the limits of the whole chain. */
+    public ExtendRequest validateExtend(ExtendRequest r) {
+        requireId(r.videoId());
+        prompt(r.prompt());
+        String s = r.seconds() == null ? DEFAULT_SECONDS : r.seconds().strip();
+        if (profile == Profile.OPEN) {
+            int n;
+            try {
+                n = Integer.parseInt(s);
+            } catch (NumberFormatException e) {
+                throw new InvalidRequestException("seconds", "seconds '" + s + "' is not a whole number of seconds");
+            }
+            if (n < 1 || n > MAX_EXTENSION_SECONDS) {
+                throw new InvalidRequestException("seconds", "seconds '" + s + "' is out of range: an extension adds 1 to "
+                        + MAX_EXTENSION_SECONDS + " seconds");
+            }
+        } else if (!seconds.contains(s)) {
+            throw invalid("seconds", s, seconds, " for an extension");
+        }
+        return new ExtendRequest(r.videoId().strip(), r.prompt(), s);
+    }
+
+    /**
+     * The chain limits: at most {@value #MAX_EXTENSIONS} extensions and {@value #MAX_TOTAL_SECONDS} s
+     * in total. Not applied under {@link Profile#OPEN}, where the server decides.
+     *
+     * @param extensionsSoFar how many extensions lead to {@code sourceId} (0 for an original video)
+     * @param sourceSeconds the source's {@code seconds}, already the stitched total
+     */
+    public void checkChain(String sourceId, int extensionsSoFar, String sourceSeconds, String addSeconds) {
+        if (profile == Profile.OPEN) {
+            return;
+        }
+        if (extensionsSoFar >= MAX_EXTENSIONS) {
+            throw new InvalidRequestException("id", "video " + sourceId + " is already the result of " + extensionsSoFar
+                    + " extensions; a video can be extended at most " + MAX_EXTENSIONS + " times. Start a new video "
+                    + "(or use --profile open if your server allows longer chains).");
+        }
+        int total = parseSeconds(sourceSeconds) + parseSeconds(addSeconds);
+        if (total > MAX_TOTAL_SECONDS) {
+            throw new InvalidRequestException("seconds", "extending " + sourceId + " (" + sourceSeconds + " s) by "
+                    + addSeconds + " s makes " + total + " s; a chain may total at most " + MAX_TOTAL_SECONDS
+                    + " s. Use a shorter --seconds.");
+        }
+    }
+
+    public RemixRequest validateRemix(RemixRequest r) {
+        requireId(r.videoId());
+        prompt(r.prompt());
+        return new RemixRequest(r.videoId().strip(), r.prompt());
+    }
+
+    /** Name 1–80 characters; the upload must be an MP4 by its content. */
+    public CharacterRequest validateCharacter(CharacterRequest r) {
+        String name = r.name() == null ? "" : r.name().strip();
+        if (name.isEmpty() || name.length() > MAX_CHARACTER_NAME) {
+            throw new InvalidRequestException("name", "name must have 1 to " + MAX_CHARACTER_NAME + " characters, got "
+                    + name.length());
+        }
+        requireMp4("video_file", r.videoFile());
+        return new CharacterRequest(name, r.videoFile());
+    }
+
+    private static void requireMp4(String field, Path file) {
+        if (file == null || !Files.isRegularFile(file)) {
+            throw new InvalidRequestException(field, field + " " + file + ": file not found");
+        }
+        MediaKind kind = MediaKind.of(file);
+        if (kind != MediaKind.MP4) {
+            throw new InvalidRequestException(field, field + " " + file + " is not an MP4 (its content looks like "
+                    + (kind == MediaKind.UNKNOWN ? "something else" : kind.mimeType()) + "); upload an .mp4 clip");
+        }
+    }
+
+    private static void requireId(String id) {
+        if (id == null || id.isBlank()) {
+            throw new InvalidRequestException("id", "id is empty; pass the source video's id, e.g. --id video_...");
+        }
+    }
+
+    private static int parseSeconds(String s) {
+        try {
+            return Integer.parseInt(s.strip());
+        } catch (RuntimeException e) {
+            return 0;
+        }
     }
 
     private static void prompt(String prompt) {
@@ -97,6 +222,15 @@ public final class VideoRules {
     }
 
     private static void inputReference(InputReference ref) {
+        if (ref instanceof InputReference.ImageFile f) {
+            if (!Files.isRegularFile(f.path())) {
+                throw new InvalidRequestException("input_reference", "input_reference " + f.path() + ": file not found");
+            }
+            if (!MediaKind.of(f.path()).isImage()) {
+                throw new InvalidRequestException("input_reference", "input_reference " + f.path()
+                        + " is not a JPEG, PNG or WebP image (by its content)");
+            }
+        }
         if (ref instanceof InputReference.FileId f && f.fileId().isBlank()) {
             throw new InvalidRequestException("input_reference_file_id", "input_reference_file_id is empty");
         }

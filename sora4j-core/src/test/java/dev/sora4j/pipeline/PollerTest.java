@@ -87,6 +87,31 @@ class PollerTest {
         }
 
         @Override
+        public VideoJob edit(dev.sora4j.model.EditRequest request) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public VideoJob extend(dev.sora4j.model.ExtendRequest request) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public VideoJob remix(dev.sora4j.model.RemixRequest request) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public dev.sora4j.model.Character createCharacter(dev.sora4j.model.CharacterRequest request) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public dev.sora4j.model.Character retrieveCharacter(String characterId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public VideoPage list(ListQuery query) {
             throw new UnsupportedOperationException();
         }

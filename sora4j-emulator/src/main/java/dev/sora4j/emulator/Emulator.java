@@ -9,7 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A local emulator of the OpenAI Videos API ({@code /v1/videos*}). It validates requests like the
+ * A local emulator of the OpenAI Videos API ({@code /v1/videos*}: jobs, edits, extensions, remixes and
+ * characters). It validates requests like the
  * real service, runs jobs through {@code queued → in_progress → completed} on its clock, renders real
  * media with FFmpeg and answers errors in OpenAI's envelope.
  *
@@ -35,8 +36,13 @@ public final class Emulator implements AutoCloseable {
     public static Emulator start(EmulatorConfig config, int port) {
         ObjectMapper json = new ObjectMapper();
         VideoStore store = new VideoStore(config.stateDir(), json);
+        CharacterStore characterStore = new CharacterStore(config.stateDir(), json);
         RenderQueue renders = new RenderQueue(store, new MediaRenderer(), config.clock(), config.renderThreads());
-        VideoRoutes videos = new VideoRoutes(config, store, renders, json);
+        JobScheduler scheduler = new JobScheduler(config, store, renders);
+        VideoRoutes videos = new VideoRoutes(config, store, characterStore, renders, scheduler, json);
+        DerivedVideoRoutes derived = new DerivedVideoRoutes(config, store, scheduler, json);
+        CharacterRoutes characters = new CharacterRoutes(config, characterStore, json);
+        FaultPlan faults = new FaultPlan(config.faults());
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = 620L << 20;
@@ -46,7 +52,13 @@ public final class Emulator implements AutoCloseable {
             });
             cfg.routes.before("/v1/*", Emulator::authenticate);
             cfg.routes.before("/v1/*", Emulator::injectFault);
+            cfg.routes.before("/v1/*", faults::apply);
             cfg.routes.post("/v1/videos", videos::create);
+            cfg.routes.post("/v1/videos/edits", derived::edit);
+            cfg.routes.post("/v1/videos/extensions", derived::extend);
+            cfg.routes.post("/v1/videos/characters", characters::create);
+            cfg.routes.get("/v1/videos/characters/{id}", characters::retrieve);
+            cfg.routes.post("/v1/videos/{id}/remix", derived::remix);
             cfg.routes.get("/v1/videos", videos::list);
             cfg.routes.get("/v1/videos/{id}", videos::retrieve);
             cfg.routes.delete("/v1/videos/{id}", videos::delete);
@@ -115,14 +127,7 @@ public final class Emulator implements AutoCloseable {
         } catch (NumberFormatException e) {
             throw ApiError.invalidRequest(null, "Header " + FAULT_HEADER + " must be an HTTP status code, got '" + fault + "'.");
         }
-        if (status == 429) {
-            ctx.header("retry-after", "1");
-            ctx.header("retry-after-ms", "1000");
-            throw new ApiError(429, "requests", null, "rate_limit_exceeded",
-                    "Rate limit reached for requests. Please try again in 1s.");
-        }
-        String type = status >= 500 ? "server_error" : status == 403 ? "permission_error" : "invalid_request_error";
-        throw new ApiError(status, type, null, "injected_fault", "Injected fault: HTTP " + status + ".");
+        throw FaultPlan.fault(ctx, status, 1);
     }
 
     private static void writeError(Context ctx, ObjectMapper json, ApiError e) {

@@ -3,6 +3,7 @@ package dev.sora4j.emulator;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -18,6 +19,8 @@ import java.util.Objects;
  * @param assetTtl how long after completion the content stays downloadable ({@code expires_at})
  * @param renderThreads how many clips are encoded at once
  * @param contentBytesPerSecond throttles content downloads (0 = unthrottled); used to simulate slow links
+ * @param profile which limits the emulated server enforces
+ * @param faults deterministic failures, e.g. every third create answers 429
  */
 public record EmulatorConfig(
         Path stateDir,
@@ -28,11 +31,15 @@ public record EmulatorConfig(
         Duration renderPerClipSecond,
         Duration assetTtl,
         int renderThreads,
-        long contentBytesPerSecond) {
+        long contentBytesPerSecond,
+        EmulatorProfile profile,
+        List<FaultRule> faults) {
 
     public EmulatorConfig {
         Objects.requireNonNull(stateDir, "stateDir");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(profile, "profile");
+        faults = List.copyOf(faults);
         if (!(speed > 0)) {
             throw new IllegalArgumentException("speed must be > 0, got " + speed);
         }
@@ -44,26 +51,36 @@ public record EmulatorConfig(
     /** Defaults: a 4 s clip is queued for 1 s and in progress for 2 s, assets live 1 h. */
     public static EmulatorConfig defaults(Path stateDir) {
         return new EmulatorConfig(stateDir, Clock.systemUTC(), 1.0, Duration.ofSeconds(1),
-                Duration.ofSeconds(1), Duration.ofMillis(250), Duration.ofHours(1), 1, 0);
+                Duration.ofSeconds(1), Duration.ofMillis(250), Duration.ofHours(1), 1, 0, EmulatorProfile.GUIDE, List.of());
     }
 
     public EmulatorConfig withClock(Clock value) {
         return new EmulatorConfig(stateDir, value, speed, queuedFor, renderBase, renderPerClipSecond, assetTtl,
-                renderThreads, contentBytesPerSecond);
+                renderThreads, contentBytesPerSecond, profile, faults);
     }
 
     public EmulatorConfig withSpeed(double value) {
         return new EmulatorConfig(stateDir, clock, value, queuedFor, renderBase, renderPerClipSecond, assetTtl,
-                renderThreads, contentBytesPerSecond);
+                renderThreads, contentBytesPerSecond, profile, faults);
     }
 
     public EmulatorConfig withContentBytesPerSecond(long value) {
         return new EmulatorConfig(stateDir, clock, speed, queuedFor, renderBase, renderPerClipSecond, assetTtl,
-                renderThreads, value);
+                renderThreads, value, profile, faults);
     }
 
     public EmulatorConfig withAssetTtl(Duration value) {
         return new EmulatorConfig(stateDir, clock, speed, queuedFor, renderBase, renderPerClipSecond, value,
-                renderThreads, contentBytesPerSecond);
+                renderThreads, contentBytesPerSecond, profile, faults);
+    }
+
+    public EmulatorConfig withProfile(EmulatorProfile value) {
+        return new EmulatorConfig(stateDir, clock, speed, queuedFor, renderBase, renderPerClipSecond, assetTtl,
+                renderThreads, contentBytesPerSecond, value, faults);
+    }
+
+    public EmulatorConfig withFaults(List<FaultRule> value) {
+        return new EmulatorConfig(stateDir, clock, speed, queuedFor, renderBase, renderPerClipSecond, assetTtl,
+                renderThreads, contentBytesPerSecond, profile, value);
     }
 }

@@ -43,14 +43,24 @@ final class FramePainter {
         this.timecodeFont = new Font(Font.MONOSPACED, Font.BOLD, Math.max(14, height / 24));
     }
 
-    /** Paints frame {@code index} (0-based) into a reused canvas and returns it. */
-    BufferedImage paint(int index) {
+    /**
+     * Paints frame {@code index} (0-based) into a reused canvas and returns it. With an
+     * {@code underlay} (an edit's source frame) the generated scene is drawn translucently over it.
+     */
+    BufferedImage paint(int index, BufferedImage underlay) {
         double t = index / (double) fps;
         Graphics2D g = canvas.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.drawImage(background, 0, 0, null);
+            if (underlay != null) {
+                g.drawImage(underlay, 0, 0, null);
+                g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, 0.45f));
+                g.drawImage(background, 0, 0, null);
+                g.setComposite(AlphaComposite.SrcOver);
+            } else {
+                g.drawImage(background, 0, 0, null);
+            }
             if (firstFrame != null && t < 1.0) {
                 // The input reference is the first frame, then fades into the generated scene.
                 g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, (float) (1.0 - t)));

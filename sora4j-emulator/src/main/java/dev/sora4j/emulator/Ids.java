@@ -3,7 +3,7 @@ package dev.sora4j.emulator;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
-/** Identifier shapes of the real service: {@code video_} + 48 hex, {@code req_} + 32 hex. */
+/** Identifier shapes of the real service: {@code video_} + 48 hex, {@code char_} + 32 hex, {@code req_} + 32 hex. */
 final class Ids {
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -11,6 +11,10 @@ final class Ids {
 
     static String video() {
         return "video_" + hex(24);
+    }
+
+    static String character() {
+        return "char_" + hex(16);
     }
 
     static String request() {

@@ -28,9 +28,26 @@ final class MediaRenderer {
     static final int SPRITE_COLUMNS = 5;
     static final int SPRITE_TILE_WIDTH = 256;
 
-    /** What to render. {@code firstFrame} is the input reference image, or null. */
+    /**
+     * What to render. {@code firstFrame} is the input reference image, or null; {@code source} is the
+     * video this job derives from, or null.
+     */
     record Spec(String id, String prompt, String model, int width, int height, int seconds,
-            BufferedImage firstFrame) {}
+            BufferedImage firstFrame, Source source) {}
+
+    /**
+     * A source clip: an extension keeps its first {@code prefixSeconds} as they are and renders only
+     * the new segment after them; an edit or remix paints its new prompt over every source frame.
+     */
+    record Source(Path file, boolean underlay, int prefixSeconds) {
+        static Source prefix(Path file, int seconds) {
+            return new Source(file, false, seconds);
+        }
+
+        static Source underlay(Path file) {
+            return new Source(file, true, 0);
+        }
+    }
 
     static {
         avutil.av_log_set_level(avutil.AV_LOG_QUIET);
@@ -63,8 +80,11 @@ final class MediaRenderer {
         BufferedImage middle = null;
         int samplesPerFrame = SAMPLE_RATE / FPS;
         ToneGenerator tone = new ToneGenerator(spec.prompt().hashCode(), SAMPLE_RATE);
+        Source from = spec.source();
+        int prefixFrames = from == null || from.underlay() ? 0 : from.prefixSeconds() * FPS;
         try (FFmpegFrameRecorder rec = new FFmpegFrameRecorder(out.toFile(), spec.width(), spec.height(), 2);
-                Java2DFrameConverter converter = new Java2DFrameConverter()) {
+                Java2DFrameConverter converter = new Java2DFrameConverter();
+                SourceFrames source = from == null ? null : new SourceFrames(from.file(), spec.width(), spec.height())) {
             rec.setFormat("mp4");
             // The LGPL FFmpeg build ships OpenH264 as its H.264 encoder.
             rec.setVideoCodecName("libopenh264");
@@ -80,7 +100,14 @@ final class MediaRenderer {
             rec.start();
             int spriteEvery = Math.max(1, frames / SPRITE_TILES);
             for (int i = 0; i < frames; i++) {
-                BufferedImage img = painter.paint(i);
+                BufferedImage img = null;
+                if (source != null) {
+                    BufferedImage shown = source.at(i / (double) FPS);
+                    img = from.underlay() ? painter.paint(i, shown) : i < prefixFrames ? shown : null;
+                }
+                if (img == null) {
+                    img = painter.paint(i, null);
+                }
                 Frame frame = converter.convert(img);
                 rec.record(frame);
                 rec.recordSamples(SAMPLE_RATE, 2, tone.next(samplesPerFrame));

@@ -45,8 +45,7 @@ final class RenderQueue implements AutoCloseable {
         executor.execute(() -> {
             try {
                 Path dir = store.mediaDir(video.id());
-                renderer.render(new MediaRenderer.Spec(video.id(), video.prompt(), video.model(), video.width(),
-                        video.height(), Integer.parseInt(video.seconds()), firstFrame(dir)), dir);
+                renderer.render(spec(video, dir), dir);
                 // Re-read: the job may have been deleted while it rendered.
                 store.find(video.id()).ifPresent(v -> store.save(v.rendered(clock.millis())));
             } catch (IOException | RuntimeException e) {
@@ -84,6 +83,19 @@ final class RenderQueue implements AutoCloseable {
 
     int pending() {
         return inFlight.size();
+    }
+
+    private static MediaRenderer.Spec spec(StoredVideo video, Path dir) {
+        Path source = dir.resolve(DerivedVideoRoutes.SOURCE_FILE);
+        StoredVideo.Derivation d = video.derivation();
+        MediaRenderer.Source from = null;
+        if (d != null && Files.exists(source)) {
+            from = d.kind().equals(StoredVideo.Derivation.EXTENSION)
+                    ? MediaRenderer.Source.prefix(source, d.sourceSeconds())
+                    : MediaRenderer.Source.underlay(source);
+        }
+        return new MediaRenderer.Spec(video.id(), video.prompt(), video.model(), video.width(), video.height(),
+                Integer.parseInt(video.seconds()), firstFrame(dir), from);
     }
 
     private static BufferedImage firstFrame(Path dir) {

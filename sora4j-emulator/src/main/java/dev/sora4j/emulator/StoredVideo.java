@@ -1,6 +1,7 @@
 package dev.sora4j.emulator;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,6 +15,8 @@ import java.util.Map;
  * @param failure {@code {code, message}} once the job failed, else null
  * @param inputReference what the request referenced as first frame ({@code file_id}, {@code image_url}
  *     or {@code upload}), else null
+ * @param characterIds the characters the prompt uses, possibly empty
+ * @param derivation how this job derives from another video (edit, extension, remix), else null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record StoredVideo(
@@ -29,16 +32,40 @@ record StoredVideo(
         Map<String, String> failure,
         Long failedAtMs,
         String remixedFromVideoId,
-        Map<String, String> inputReference) {
+        Map<String, String> inputReference,
+        List<String> characterIds,
+        Derivation derivation) {
+
+    StoredVideo {
+        characterIds = characterIds == null ? List.of() : List.copyOf(characterIds);
+    }
+
+    /**
+     * @param kind {@code edit}, {@code extension} or {@code remix}
+     * @param sourceVideoId the source job, or null for an uploaded source
+     * @param extensionDepth how many extensions lead to this job (0 unless an extension)
+     * @param sourceSeconds how much of the media comes from the source (the prefix of an extension)
+     */
+    record Derivation(String kind, String sourceVideoId, int extensionDepth, int sourceSeconds) {
+        static final String EDIT = "edit";
+        static final String EXTENSION = "extension";
+        static final String REMIX = "remix";
+    }
 
     StoredVideo rendered(long atMs) {
         return new StoredVideo(id, model, prompt, size, seconds, createdAtMs, queuedUntilMs, plannedDoneAtMs, atMs,
-                failure, failedAtMs, remixedFromVideoId, inputReference);
+                failure, failedAtMs, remixedFromVideoId, inputReference, characterIds, derivation);
     }
 
     StoredVideo failed(String code, String message, long atMs) {
         return new StoredVideo(id, model, prompt, size, seconds, createdAtMs, queuedUntilMs, plannedDoneAtMs,
-                renderedAtMs, Map.of("code", code, "message", message), atMs, remixedFromVideoId, inputReference);
+                renderedAtMs, Map.of("code", code, "message", message), atMs, remixedFromVideoId, inputReference,
+                characterIds, derivation);
+    }
+
+    /** Extensions behind this job: 0 for anything that is not an extension. */
+    int extensionDepth() {
+        return derivation == null ? 0 : derivation.extensionDepth();
     }
 
     int width() {

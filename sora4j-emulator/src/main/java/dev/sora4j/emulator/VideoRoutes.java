@@ -29,19 +29,27 @@ final class VideoRoutes {
 
     private final EmulatorConfig config;
     private final VideoStore store;
+    private final CharacterStore characters;
     private final RenderQueue renders;
+    private final JobScheduler scheduler;
     private final Timeline timeline;
-    private final EmulatorRules rules = new EmulatorRules();
+    private final VideoJson presenter;
+    private final EmulatorRules rules;
     private final ObjectMapper json;
     private final Clock clock;
 
-    VideoRoutes(EmulatorConfig config, VideoStore store, RenderQueue renders, ObjectMapper json) {
+    VideoRoutes(EmulatorConfig config, VideoStore store, CharacterStore characters, RenderQueue renders,
+            JobScheduler scheduler, ObjectMapper json) {
         this.config = config;
         this.store = store;
+        this.characters = characters;
         this.renders = renders;
+        this.scheduler = scheduler;
         this.json = json;
         this.clock = config.clock();
         this.timeline = new Timeline(config.assetTtl());
+        this.presenter = new VideoJson(timeline);
+        this.rules = new EmulatorRules(config.profile());
     }
 
     void create(Context ctx) {
@@ -57,24 +65,37 @@ final class VideoRoutes {
         String seconds = rules.seconds(body.text("seconds"));
         RequestFields.Upload upload = body.upload("input_reference");
         Map<String, String> reference = inputReference(body, upload, size);
+        List<String> characterIds = characterIds(body.fields().get("characters"));
+        Map<String, byte[]> media = upload == null ? Map.of() : Map.of(RenderQueue.INPUT_REFERENCE_FILE, upload.bytes());
+        StoredVideo video = scheduler.schedule(new JobScheduler.NewJob(model, prompt, size, seconds, reference,
+                characterIds, null, null, media));
+        respond(ctx, presenter.of(video, clock.millis()));
+    }
 
-        long now = clock.millis();
-        long queuedUntil = now + scaled(config.queuedFor().toMillis());
-        long render = config.renderBase().toMillis() + config.renderPerClipSecond().toMillis() * Long.parseLong(seconds);
-        StoredVideo video = new StoredVideo(Ids.video(), model, prompt, size, seconds, now, queuedUntil,
-                queuedUntil + scaled(render), null, null, null, null, reference);
-        if (upload != null) {
-            try {
-                Path dir = store.mediaDir(video.id());
-                Files.createDirectories(dir);
-                Files.write(dir.resolve(RenderQueue.INPUT_REFERENCE_FILE), upload.bytes());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+    /** {@code characters}: at most two {@code {"id": "char_..."}} objects naming existing characters. */
+    private List<String> characterIds(Object field) {
+        if (field == null) {
+            return List.of();
         }
-        store.save(video);
-        renders.submit(video);
-        respond(ctx, videoJson(video, now));
+        if (!(field instanceof List<?> list)) {
+            throw ApiError.invalidRequest("characters", "Invalid 'characters': expected an array of objects like {\"id\": \"char_...\"}.");
+        }
+        if (list.size() > EmulatorRules.MAX_CHARACTERS) {
+            throw ApiError.invalidRequest("characters", "Invalid 'characters': a video can include at most "
+                    + EmulatorRules.MAX_CHARACTERS + " characters, but got " + list.size() + ".");
+        }
+        List<String> ids = new ArrayList<>();
+        for (Object item : list) {
+            Object id = item instanceof Map<?, ?> m ? m.get("id") : null;
+            if (!(id instanceof String s) || s.isEmpty()) {
+                throw ApiError.invalidRequest("characters", "Invalid 'characters': each item must be an object with a string 'id'.");
+            }
+            if (characters.find(s).isEmpty()) {
+                throw ApiError.invalidRequest("characters", "Invalid 'characters': character '" + s + "' not found.");
+            }
+            ids.add(s);
+        }
+        return ids;
     }
 
     void list(Context ctx) {
@@ -105,7 +126,7 @@ final class VideoRoutes {
         long now = clock.millis();
         List<Object> data = new ArrayList<>();
         for (StoredVideo v : page) {
-            data.add(videoJson(v, now));
+            data.add(presenter.of(v, now));
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("object", "list");
@@ -117,7 +138,7 @@ final class VideoRoutes {
     }
 
     void retrieve(Context ctx) {
-        StoredVideo video = find(ctx.pathParam("id"));
+        StoredVideo video = store.require(ctx.pathParam("id"), "video_id");
         long now = clock.millis();
         Timeline.View view = timeline.view(video, now);
         if (!view.terminal()) {
@@ -125,11 +146,11 @@ final class VideoRoutes {
             renders.submit(video);
             ctx.header("openai-poll-after-ms", "1000");
         }
-        respond(ctx, videoJson(video, now));
+        respond(ctx, presenter.of(video, now));
     }
 
     void delete(Context ctx) {
-        StoredVideo video = find(ctx.pathParam("id"));
+        StoredVideo video = store.require(ctx.pathParam("id"), "video_id");
         Timeline.View view = timeline.view(video, clock.millis());
         if (!view.terminal()) {
             throw new ApiError(400, "invalid_request_error", "video_id", "video_not_finished",
@@ -149,7 +170,7 @@ final class VideoRoutes {
         if (!VARIANTS.contains(variant)) {
             throw ApiError.invalidValue("variant", variant, VARIANTS);
         }
-        StoredVideo video = find(ctx.pathParam("id"));
+        StoredVideo video = store.require(ctx.pathParam("id"), "video_id");
         long now = clock.millis();
         Timeline.View view = timeline.view(video, now);
         if (!view.status().equals("completed")) {
@@ -228,34 +249,6 @@ final class VideoRoutes {
         }
     }
 
-    private StoredVideo find(String id) {
-        return store.find(id).orElseThrow(() -> new ApiError(404, "invalid_request_error", "video_id", null,
-                "Video with id '" + id + "' not found."));
-    }
-
-    private Map<String, Object> videoJson(StoredVideo v, long nowMs) {
-        Timeline.View view = timeline.view(v, nowMs);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", v.id());
-        out.put("object", "video");
-        out.put("model", v.model());
-        out.put("status", view.status());
-        out.put("progress", view.progress());
-        out.put("created_at", v.createdAtMs() / 1000);
-        out.put("completed_at", view.completedAt());
-        out.put("expires_at", view.expiresAt());
-        out.put("prompt", v.prompt());
-        out.put("size", v.size());
-        out.put("seconds", v.seconds());
-        out.put("remixed_from_video_id", v.remixedFromVideoId());
-        out.put("error", view.error());
-        return out;
-    }
-
-    private long scaled(long millis) {
-        return Math.round(millis / config.speed());
-    }
-
     private static int intParam(Context ctx, String name, int dflt, int min, int max) {
         String raw = ctx.queryParam(name);
         if (raw == null || raw.isEmpty()) {
@@ -275,11 +268,6 @@ final class VideoRoutes {
     }
 
     private void respond(Context ctx, Object body) {
-        try {
-            ctx.contentType("application/json");
-            ctx.result(json.writeValueAsBytes(body));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Responses.json(ctx, json, body);
     }
 }

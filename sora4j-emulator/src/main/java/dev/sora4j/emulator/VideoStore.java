@@ -57,6 +57,12 @@ final class VideoStore {
         }
     }
 
+    /** The job, or the service's 404 naming it. */
+    StoredVideo require(String id, String param) {
+        return find(id).orElseThrow(() -> new ApiError(404, "invalid_request_error", param, null,
+                "Video with id '" + id + "' not found."));
+    }
+
     /** All jobs, oldest first (creation time, then id, so the order is total). */
     List<StoredVideo> all() {
         List<StoredVideo> out = new ArrayList<>();

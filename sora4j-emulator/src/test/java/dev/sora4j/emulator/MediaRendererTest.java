@@ -18,7 +18,7 @@ class MediaRendererTest {
     @Test
     void renders_h264_aac_mp4_of_exact_size_and_duration_plus_webp_and_jpeg() throws Exception {
         new MediaRenderer().render(new MediaRenderer.Spec("video_t", "A paper boat drifting on a pond", "sora-2",
-                1280, 720, 4, null), dir);
+                1280, 720, 4, null, null), dir);
 
         try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(dir.resolve("video.mp4").toFile())) {
             g.start();
@@ -45,6 +45,32 @@ class MediaRendererTest {
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString()))
                     .containsExactlyInAnyOrder("video.mp4", "thumbnail.webp", "spritesheet.jpg");
+        }
+    }
+
+    @Test
+    void an_extension_keeps_the_source_frames_then_adds_the_new_segment() throws Exception {
+        Path sourceDir = dir.resolve("source");
+        new MediaRenderer().render(new MediaRenderer.Spec("video_s", "A lighthouse at dusk", "sora-2", 720, 1280, 4,
+                null, null), sourceDir);
+        Path extDir = dir.resolve("ext");
+        new MediaRenderer().render(new MediaRenderer.Spec("video_e", "The lamp turns on", "sora-2", 720, 1280, 8, null,
+                MediaRenderer.Source.prefix(sourceDir.resolve("video.mp4"), 4)), extDir);
+
+        try (FFmpegFrameGrabber src = new FFmpegFrameGrabber(sourceDir.resolve("video.mp4").toFile());
+                FFmpegFrameGrabber ext = new FFmpegFrameGrabber(extDir.resolve("video.mp4").toFile())) {
+            src.start();
+            ext.start();
+            double frame = 1_000_000.0 / MediaRenderer.FPS;
+            assertThat((double) ext.getLengthInTime()).isCloseTo(8_000_000.0, org.assertj.core.data.Offset.offset(frame));
+            src.setVideoFrameNumber(30);
+            ext.setVideoFrameNumber(30);
+            BufferedImage sourceFrame = copy(src.grabImage());
+            BufferedImage keptFrame = copy(ext.grabImage());
+            ext.setVideoFrameNumber(150);
+            BufferedImage newFrame = copy(ext.grabImage());
+            // Re-encoding changes a few pixels slightly; a different scene changes most of them.
+            assertThat(differingPixels(sourceFrame, keptFrame)).isLessThan(differingPixels(sourceFrame, newFrame) / 10);
         }
     }
 

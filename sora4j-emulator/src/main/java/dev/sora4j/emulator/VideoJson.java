@@ -1,0 +1,32 @@
+package dev.sora4j.emulator;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The wire form of a job at one instant: the spec's 13 fields, in the spec's order. */
+final class VideoJson {
+    private final Timeline timeline;
+
+    VideoJson(Timeline timeline) {
+        this.timeline = timeline;
+    }
+
+    Map<String, Object> of(StoredVideo v, long nowMs) {
+        Timeline.View view = timeline.view(v, nowMs);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", v.id());
+        out.put("object", "video");
+        out.put("model", v.model());
+        out.put("status", view.status());
+        out.put("progress", view.progress());
+        out.put("created_at", v.createdAtMs() / 1000);
+        out.put("completed_at", view.completedAt());
+        out.put("expires_at", view.expiresAt());
+        out.put("prompt", v.prompt());
+        out.put("size", v.size());
+        out.put("seconds", v.seconds());
+        out.put("remixed_from_video_id", v.remixedFromVideoId());
+        out.put("error", view.error());
+        return out;
+    }
+}
