@@ -46,6 +46,9 @@ public final class Emulator implements AutoCloseable {
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = 620L << 20;
+            // The Java SDK sends byte[] uploads as parts without a filename, which Jetty counts as form
+            // fields (200 KB by default); a video upload must fit.
+            cfg.jetty.modifyServletContextHandler(h -> h.setMaxFormContentSize(620 << 20));
             cfg.routes.before(ctx -> {
                 ctx.header("x-request-id", Ids.request());
                 ctx.header("openai-version", "2020-10-01");

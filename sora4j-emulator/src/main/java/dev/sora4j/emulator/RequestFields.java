@@ -77,7 +77,11 @@ final class RequestFields {
                 }
             }
         } catch (IOException | jakarta.servlet.ServletException | IllegalStateException e) {
-            throw ApiError.invalidRequest(null, "Could not parse multipart form data: " + e.getMessage());
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            throw ApiError.invalidRequest(null, "Could not parse multipart form data: " + root.getMessage());
         }
         return new RequestFields(fields, uploads, plainParts);
     }
