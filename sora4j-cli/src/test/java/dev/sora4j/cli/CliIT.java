@@ -191,11 +191,17 @@ class CliIT {
     void help_lists_every_command_and_each_command_shows_an_example() {
         CliRun.Result help = sora.run("--help");
         assertThat(help.code()).isZero();
-        for (String cmd : new String[] {"create", "create-and-poll", "poll", "status", "list", "download", "delete",
-                "emulator"}) {
-            assertThat(help.out()).contains("  " + cmd);
+        java.util.List<String> expected = java.util.List.of("create", "create-and-poll", "edit", "extend", "remix",
+                "create-character", "get-character", "create-batch", "poll", "status", "list", "download", "delete",
+                "emulator");
+        java.util.List<String> registered = new java.util.ArrayList<>(
+                new picocli.CommandLine(new SoraCommand(null)).getSubcommands().keySet());
+        registered.remove("help");
+        assertThat(registered).containsExactlyInAnyOrderElementsOf(expected);
+        for (String cmd : expected) {
+            assertThat(help.out()).contains("  " + cmd + " ");
             CliRun.Result sub = sora.run(cmd, "--help");
-            assertThat(sub.out()).as(cmd).contains("Example:").contains("sora ");
+            assertThat(sub.out()).as(cmd).contains("Example").contains("  sora ");
         }
         assertThat(help.out()).contains("Exit codes:").contains("OPENAI_API_KEY");
     }

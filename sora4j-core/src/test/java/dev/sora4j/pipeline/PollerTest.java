@@ -4,16 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sora4j.WaitTimeoutException;
-import dev.sora4j.client.ContentStream;
-import dev.sora4j.client.VideoGateway;
+import dev.sora4j.client.UnsupportedGateway;
 import dev.sora4j.emulator.ManualClock;
-import dev.sora4j.model.DeletedVideo;
 import dev.sora4j.model.JobStatus;
-import dev.sora4j.model.ListQuery;
-import dev.sora4j.model.Variant;
 import dev.sora4j.model.VideoJob;
-import dev.sora4j.model.VideoPage;
-import dev.sora4j.model.VideoRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -68,7 +62,7 @@ class PollerTest {
     }
 
     /** Answers retrieve with the next scripted status. */
-    static final class ScriptedGateway implements VideoGateway {
+    static final class ScriptedGateway extends UnsupportedGateway {
         private final Deque<String> statuses;
 
         ScriptedGateway(String... statuses) {
@@ -80,53 +74,5 @@ class PollerTest {
             String s = statuses.size() > 1 ? statuses.poll() : statuses.peek();
             return new VideoJob(id, "sora-2", JobStatus.of(s), 0, 0, null, null, "p", "1280x720", "4", null, null, "{}");
         }
-
-        @Override
-        public VideoJob create(VideoRequest request) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public VideoJob edit(dev.sora4j.model.EditRequest request) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public VideoJob extend(dev.sora4j.model.ExtendRequest request) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public VideoJob remix(dev.sora4j.model.RemixRequest request) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public dev.sora4j.model.Character createCharacter(dev.sora4j.model.CharacterRequest request) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public dev.sora4j.model.Character retrieveCharacter(String characterId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public VideoPage list(ListQuery query) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public DeletedVideo delete(String videoId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public ContentStream content(String videoId, Variant variant) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void close() {}
     }
 }

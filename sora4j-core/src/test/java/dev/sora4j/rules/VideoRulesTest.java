@@ -75,4 +75,46 @@ class VideoRulesTest {
                 .hasMessageContaining("32000");
         assertThat(guide.validate(VideoRequest.builder().prompt("x".repeat(32_000)).build()).prompt()).hasSize(32_000);
     }
+
+    @Test
+    void extension_segments_follow_the_profile_and_never_exceed_20_seconds() {
+        dev.sora4j.model.ExtendRequest r16 = new dev.sora4j.model.ExtendRequest("video_1", "p", "16");
+        assertThat(VideoRules.of(Profile.GUIDE).validateExtend(r16).seconds()).isEqualTo("16");
+        assertThatThrownBy(() -> VideoRules.of(Profile.SPEC).validateExtend(r16)).hasMessageContaining("'16'");
+        assertThat(VideoRules.of(Profile.OPEN).validateExtend(new dev.sora4j.model.ExtendRequest("video_1", "p", "7"))
+                .seconds()).isEqualTo("7");
+        assertThatThrownBy(() -> VideoRules.of(Profile.OPEN).validateExtend(
+                new dev.sora4j.model.ExtendRequest("video_1", "p", "21"))).hasMessageContaining("1 to 20");
+        assertThat(VideoRules.of(Profile.GUIDE).validateExtend(new dev.sora4j.model.ExtendRequest("video_1", "p", null))
+                .seconds()).isEqualTo("4");
+    }
+
+    @Test
+    void chains_stop_at_six_extensions_and_120_seconds_except_under_open() {
+        VideoRules guide = VideoRules.of(Profile.GUIDE);
+        guide.checkChain("video_1", 5, "100", "20");
+        assertThatThrownBy(() -> guide.checkChain("video_1", 6, "28", "4")).hasMessageContaining("at most 6 times");
+        assertThatThrownBy(() -> guide.checkChain("video_1", 2, "112", "12")).hasMessageContaining("124 s");
+        VideoRules.of(Profile.OPEN).checkChain("video_1", 60, "400", "20");
+    }
+
+    @Test
+    void edits_need_one_source_and_an_mp4_upload_needs_a_model(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        VideoRules guide = VideoRules.of(Profile.GUIDE);
+        java.nio.file.Path mp4 = java.nio.file.Files.write(dir.resolve("clip.mov"),
+                new byte[] {0, 0, 0, 24, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm'});
+        java.nio.file.Path png = java.nio.file.Files.write(dir.resolve("clip.mp4"),
+                new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10});
+        assertThat(guide.validateEdit(dev.sora4j.model.EditRequest.ofUpload(mp4, "sora-2", "p")).model()).isEqualTo("sora-2");
+        assertThatThrownBy(() -> guide.validateEdit(dev.sora4j.model.EditRequest.ofUpload(mp4, null, "p")))
+                .hasMessageContaining("model is required");
+        assertThatThrownBy(() -> guide.validateEdit(dev.sora4j.model.EditRequest.ofUpload(png, "sora-2", "p")))
+                .hasMessageContaining("not an MP4").hasMessageContaining("image/png");
+        assertThatThrownBy(() -> guide.validateEdit(new dev.sora4j.model.EditRequest("p", "video_1", mp4, null)))
+                .hasMessageContaining("exactly one");
+        assertThatThrownBy(() -> guide.validateCharacter(new dev.sora4j.model.CharacterRequest("x".repeat(81), mp4)))
+                .hasMessageContaining("got 81");
+        assertThat(guide.validateCharacter(new dev.sora4j.model.CharacterRequest(" Mossy ", mp4)).name()).isEqualTo("Mossy");
+    }
 }
