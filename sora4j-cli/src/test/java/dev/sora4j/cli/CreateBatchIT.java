@@ -137,4 +137,20 @@ class CreateBatchIT {
         assertThat(r.out()).contains("\"endpoint\" : \"/v1/videos\"").contains("\"seconds\" : \"8\"")
                 .contains("001-one.json").contains("two.json").contains("\"prompt\" : \"Two\"");
     }
+
+    @Test
+    void the_readme_jobs_file_is_valid(@TempDir Path work) throws Exception {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        int start = readme.indexOf("cat > jobs.jsonl <<'JSONL'\n");
+        assertThat(start).as("README has the jobs.jsonl example").isPositive();
+        start = readme.indexOf('\n', start) + 1;
+        String jsonl = readme.substring(start, readme.indexOf("JSONL\n", start));
+        Path jobs = Files.writeString(work.resolve("jobs.jsonl"), jsonl);
+        ImageIO.write(new BufferedImage(1280, 720, BufferedImage.TYPE_INT_RGB), "png", work.resolve("frame.png").toFile());
+        CliRun noKey = new CliRun(Map.of("SORA4J_HOME", home.toString()), clock, d -> { });
+        CliRun.Result r = noKey.run("create-batch", "--input", jobs.toString(), "--out-dir", work.resolve("out").toString(),
+                "--dry-run");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("frame-shot.json").contains("Camera: slow dolly").contains("004-tall-and-slow.json");
+    }
 }
