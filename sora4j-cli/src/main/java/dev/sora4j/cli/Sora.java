@@ -27,9 +27,7 @@ final class Sora {
             Map.entry("auth-header", "--auth-header"),
             Map.entry("id", "--id"),
             Map.entry("video_file", "--video-file"),
-            Map.entry("name", "--name"),
-            Map.entry("input", "--input"),
-            Map.entry("out_dir", "--out-dir"));
+            Map.entry("name", "--name"));
 
     private Sora() {}
 

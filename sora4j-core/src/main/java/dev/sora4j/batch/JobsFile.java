@@ -141,6 +141,10 @@ public final class JobsFile {
             fields = fields.overriddenBy(PromptFields.fromMap(strings(node.get("fields"))));
         }
         fields = fields.overriddenBy(PromptFields.fromMap(strings(node)));
+        if (defaults.augment() && PromptAugmenter.looksStructured(prompt)) {
+            warn.accept("line " + lineNo + ": the prompt already has structured label lines; augmenting wraps it "
+                    + "twice (pass --no-augment to send prompts unchanged)");
+        }
         String sent = defaults.augment() ? PromptAugmenter.augment(prompt, fields) : prompt;
         VideoRequest request = rules.validate(VideoRequest.builder()
                 .prompt(sent)

@@ -56,6 +56,8 @@ class JobsFileTest {
                 "{\"prompt\": \"Boat\", \"fields\": {\"camera\": \"fields camera\", \"style\": \"fields style\"}, \"style\": \"top style\"}");
         assertThat(jobs.get(0).request().prompt()).isEqualTo(String.join("\n", "Primary request: Boat",
                 "Camera: fields camera", "Lighting/mood: flag light", "Style/format: top style"));
+        read(defaults, "Primary request: already structured");
+        assertThat(warnings).singleElement().asString().contains("line 1").contains("wraps it twice");
     }
 
     @Test
