@@ -25,21 +25,30 @@ final class DerivedVideoRoutes {
     private final EmulatorConfig config;
     private final VideoStore store;
     private final JobScheduler scheduler;
+    private final RateLimiter limiter;
     private final Timeline timeline;
     private final VideoJson presenter;
     private final EmulatorRules rules;
     private final ObjectMapper json;
     private final Clock clock;
 
-    DerivedVideoRoutes(EmulatorConfig config, VideoStore store, JobScheduler scheduler, ObjectMapper json) {
+    DerivedVideoRoutes(EmulatorConfig config, VideoStore store, JobScheduler scheduler, RateLimiter limiter,
+            VideoJson presenter, ObjectMapper json) {
         this.config = config;
         this.store = store;
         this.scheduler = scheduler;
+        this.limiter = limiter;
         this.json = json;
         this.clock = config.clock();
         this.timeline = new Timeline(config.assetTtl());
-        this.presenter = new VideoJson(timeline);
+        this.presenter = presenter;
         this.rules = new EmulatorRules(config.profile());
+    }
+
+    /** Counts the request against its model's rate limit, then creates the job. */
+    private void start(Context ctx, JobScheduler.NewJob job) {
+        limiter.acquire(ctx, job.model());
+        respond(ctx, presenter.of(scheduler.schedule(job, ChaosInjector.flag(ctx, ChaosInjector.FAIL_JOB)), clock.millis()));
     }
 
     void edit(Context ctx) {
@@ -60,14 +69,14 @@ final class DerivedVideoRoutes {
             int seconds = (int) Math.max(1, Math.round(info.seconds()));
             derivation = new StoredVideo.Derivation(StoredVideo.Derivation.EDIT, null, 0, 0);
             job = new JobScheduler.NewJob(model, prompt, info.evenSize(), Integer.toString(seconds), null, List.of(),
-                    null, derivation, Map.of(SOURCE_FILE, upload.bytes()));
+                    null, derivation, Map.of(SOURCE_FILE, upload.bytes()), null);
         } else {
             StoredVideo source = completedSource(videoId(body), "video");
             derivation = new StoredVideo.Derivation(StoredVideo.Derivation.EDIT, source.id(), 0, 0);
             job = new JobScheduler.NewJob(source.model(), prompt, source.size(), source.seconds(), null, List.of(),
-                    null, derivation, Map.of(SOURCE_FILE, sourceMedia(source)));
+                    null, derivation, Map.of(SOURCE_FILE, sourceMedia(source)), null);
         }
-        respond(ctx, presenter.of(scheduler.schedule(job), clock.millis()));
+        start(ctx, job);
     }
 
     void extend(Context ctx) {
@@ -90,9 +99,8 @@ final class DerivedVideoRoutes {
         int total = Integer.parseInt(source.seconds()) + Integer.parseInt(add);
         StoredVideo.Derivation derivation = new StoredVideo.Derivation(StoredVideo.Derivation.EXTENSION, source.id(),
                 source.extensionDepth() + 1, Integer.parseInt(source.seconds()));
-        StoredVideo video = scheduler.schedule(new JobScheduler.NewJob(source.model(), prompt, source.size(),
-                Integer.toString(total), null, List.of(), null, derivation, Map.of(SOURCE_FILE, sourceMedia(source))));
-        respond(ctx, presenter.of(video, clock.millis()));
+        start(ctx, new JobScheduler.NewJob(source.model(), prompt, source.size(), Integer.toString(total), null,
+                List.of(), null, derivation, Map.of(SOURCE_FILE, sourceMedia(source)), null));
     }
 
     void remix(Context ctx) {
@@ -101,9 +109,8 @@ final class DerivedVideoRoutes {
         String prompt = rules.prompt(body.text("prompt"));
         StoredVideo source = completedSource(ctx.pathParam("id"), "video_id");
         StoredVideo.Derivation derivation = new StoredVideo.Derivation(StoredVideo.Derivation.REMIX, source.id(), 0, 0);
-        StoredVideo video = scheduler.schedule(new JobScheduler.NewJob(source.model(), prompt, source.size(),
-                source.seconds(), null, List.of(), source.id(), derivation, Map.of(SOURCE_FILE, sourceMedia(source))));
-        respond(ctx, presenter.of(video, clock.millis()));
+        start(ctx, new JobScheduler.NewJob(source.model(), prompt, source.size(), source.seconds(), null, List.of(),
+                source.id(), derivation, Map.of(SOURCE_FILE, sourceMedia(source)), null));
     }
 
     private static void onlyFields(RequestFields body, Set<String> allowed, String what) {

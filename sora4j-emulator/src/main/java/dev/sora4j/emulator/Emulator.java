@@ -21,28 +21,56 @@ import java.util.Map;
  * }</pre>
  */
 public final class Emulator implements AutoCloseable {
-    /** Test header: answer this request with the given error status (e.g. {@code 503}) instead. */
+    /**
+     * Test header with comma-separated fault directives: a status ({@code 503}), {@code reset},
+     * {@code reset-after-headers}, {@code truncate}, {@code latency=MS} or {@code fail-job}.
+     */
     public static final String FAULT_HEADER = "x-sora4j-fault";
 
     private final Javalin app;
     private final RenderQueue renders;
+    private final VirtualClock clock;
+    private final Stats stats;
+    private final WebhookSender webhooks;
+    private final Housekeeper housekeeper;
 
-    private Emulator(Javalin app, RenderQueue renders) {
+    private Emulator(Javalin app, RenderQueue renders, VirtualClock clock, Stats stats, WebhookSender webhooks,
+            Housekeeper housekeeper) {
         this.app = app;
         this.renders = renders;
+        this.clock = clock;
+        this.stats = stats;
+        this.webhooks = webhooks;
+        this.housekeeper = housekeeper;
     }
 
     /** Starts on 127.0.0.1; port 0 picks a free port. */
-    public static Emulator start(EmulatorConfig config, int port) {
+    public static Emulator start(EmulatorConfig given, int port) {
+        VirtualClock clock = given.clock() instanceof VirtualClock v ? v : new VirtualClock(given.clock());
+        EmulatorConfig config = given.withClock(clock);
         ObjectMapper json = new ObjectMapper();
+        Stats stats = new Stats();
         VideoStore store = new VideoStore(config.stateDir(), json);
         CharacterStore characterStore = new CharacterStore(config.stateDir(), json);
-        RenderQueue renders = new RenderQueue(store, new MediaRenderer(), config.clock(), config.renderThreads());
-        JobScheduler scheduler = new JobScheduler(config, store, renders);
-        VideoRoutes videos = new VideoRoutes(config, store, characterStore, renders, scheduler, json);
-        DerivedVideoRoutes derived = new DerivedVideoRoutes(config, store, scheduler, json);
+        FileStore fileStore = new FileStore(config.stateDir(), json);
+        BatchStore batchStore = new BatchStore(config.stateDir(), json);
+        Timeline timeline = new Timeline(config.assetTtl());
+        VideoJson presenter = new VideoJson(timeline, config.dialect());
+        RenderQueue renders = new RenderQueue(store, new MediaRenderer(), clock, config.renderThreads());
+        JobScheduler scheduler = new JobScheduler(config, store, renders, stats);
+        RateLimiter limiter = new RateLimiter(config.rateLimits(), clock);
+        VideoCreation creation = new VideoCreation(new EmulatorRules(config.profile()), characterStore, fileStore);
+        WebhookSender webhooks = new WebhookSender(config.webhooks(), clock, json);
+        BatchProcessor batches = new BatchProcessor(batchStore, fileStore, store, creation, scheduler, timeline,
+                presenter, config, json, webhooks::send);
+        VideoRoutes videos = new VideoRoutes(config, store, creation, renders, scheduler, limiter, presenter, json);
+        DerivedVideoRoutes derived = new DerivedVideoRoutes(config, store, scheduler, limiter, presenter, json);
         CharacterRoutes characters = new CharacterRoutes(config, characterStore, json);
+        FileRoutes files = new FileRoutes(config, fileStore, json);
+        BatchRoutes batchRoutes = new BatchRoutes(config, batchStore, fileStore, batches, json);
+        ControlRoutes control = new ControlRoutes(config, clock, stats, limiter, webhooks, json);
         FaultPlan faults = new FaultPlan(config.faults());
+        ChaosInjector chaos = new ChaosInjector(config.chaos());
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = 620L << 20;
@@ -53,9 +81,10 @@ public final class Emulator implements AutoCloseable {
                 ctx.header("x-request-id", Ids.request());
                 ctx.header("openai-version", "2020-10-01");
             });
+            cfg.routes.before("/v1/*", ctx -> stats.request(ctx.method().name(), ctx.path()));
             cfg.routes.before("/v1/*", Emulator::authenticate);
-            cfg.routes.before("/v1/*", Emulator::injectFault);
             cfg.routes.before("/v1/*", faults::apply);
+            cfg.routes.before("/v1/*", chaos::before);
             cfg.routes.post("/v1/videos", videos::create);
             cfg.routes.post("/v1/videos/edits", derived::edit);
             cfg.routes.post("/v1/videos/extensions", derived::extend);
@@ -66,6 +95,22 @@ public final class Emulator implements AutoCloseable {
             cfg.routes.get("/v1/videos/{id}", videos::retrieve);
             cfg.routes.delete("/v1/videos/{id}", videos::delete);
             cfg.routes.get("/v1/videos/{id}/content", videos::content);
+            cfg.routes.post("/v1/files", files::create);
+            cfg.routes.get("/v1/files", files::list);
+            cfg.routes.get("/v1/files/{id}", files::retrieve);
+            cfg.routes.get("/v1/files/{id}/content", files::content);
+            cfg.routes.delete("/v1/files/{id}", files::delete);
+            cfg.routes.post("/v1/batches", batchRoutes::create);
+            cfg.routes.get("/v1/batches", batchRoutes::list);
+            cfg.routes.get("/v1/batches/{id}", batchRoutes::retrieve);
+            cfg.routes.post("/v1/batches/{id}/cancel", batchRoutes::cancel);
+            if (config.control()) {
+                cfg.routes.get("/_emulator/clock", control::clock);
+                cfg.routes.post("/_emulator/clock/advance", control::advance);
+                cfg.routes.post("/_emulator/clock/speed", control::speed);
+                cfg.routes.get("/_emulator/stats", control::stats);
+                cfg.routes.post("/_emulator/reset", control::reset);
+            }
             cfg.routes.exception(ApiError.class, (e, ctx) -> writeError(ctx, json, e));
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> writeError(ctx, json,
                     new ApiError(e.getStatus(), "invalid_request_error", null, null, e.getMessage())));
@@ -79,7 +124,9 @@ public final class Emulator implements AutoCloseable {
             });
         });
         app.start("127.0.0.1", port);
-        return new Emulator(app, renders);
+        Housekeeper housekeeper = new Housekeeper(store, renders, batches, webhooks, timeline, clock);
+        housekeeper.start();
+        return new Emulator(app, renders, clock, stats, webhooks, housekeeper);
     }
 
     public int port() {
@@ -101,10 +148,32 @@ public final class Emulator implements AutoCloseable {
         return renders.pending();
     }
 
+    /** The emulator's clock; {@link VirtualClock#advance} moves every job, batch and expiry forward. */
+    public VirtualClock clock() {
+        return clock;
+    }
+
+    /** Jobs created by this emulator process (creates, edits, extensions, remixes and batch lines). */
+    public long jobsCreated() {
+        return stats.jobsCreated();
+    }
+
+    /** Requests per route and created jobs per prompt sha256, as {@code GET /_emulator/stats} shows them. */
+    public Map<String, Object> stats() {
+        return stats.snapshot();
+    }
+
+    /** The secret webhooks are signed with ({@code whsec_...}); random unless configured. */
+    public String webhookSecret() {
+        return webhooks.secret();
+    }
+
     @Override
     public void close() {
+        housekeeper.close();
         app.stop();
         renders.close();
+        webhooks.close();
     }
 
     private static void authenticate(Context ctx) {
@@ -117,20 +186,6 @@ public final class Emulator implements AutoCloseable {
                     "You didn't provide an API key. You need to provide your API key in an Authorization header "
                             + "using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).");
         }
-    }
-
-    private static void injectFault(Context ctx) {
-        String fault = ctx.header(FAULT_HEADER);
-        if (fault == null) {
-            return;
-        }
-        int status;
-        try {
-            status = Integer.parseInt(fault.trim());
-        } catch (NumberFormatException e) {
-            throw ApiError.invalidRequest(null, "Header " + FAULT_HEADER + " must be an HTTP status code, got '" + fault + "'.");
-        }
-        throw FaultPlan.fault(ctx, status, 1);
     }
 
     private static void writeError(Context ctx, ObjectMapper json, ApiError e) {

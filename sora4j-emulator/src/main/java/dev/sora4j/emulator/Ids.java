@@ -17,6 +17,26 @@ final class Ids {
         return "char_" + hex(16);
     }
 
+    static String file() {
+        return "file-" + hex(12);
+    }
+
+    static String batch() {
+        return "batch_" + hex(16);
+    }
+
+    static String batchRequest() {
+        return "batch_req_" + hex(16);
+    }
+
+    static String event() {
+        return "evt_" + hex(16);
+    }
+
+    static String webhook() {
+        return "wh_" + hex(16);
+    }
+
     static String request() {
         return "req_" + hex(16);
     }

@@ -10,31 +10,50 @@ import java.util.Map;
 
 /** Turns an accepted request into a stored job on the timeline and starts its render. */
 final class JobScheduler {
-    /** A job about to be created; {@code media} are files its render needs, by name in the job's media dir. */
+    /**
+     * A job about to be created; {@code media} are files its render needs, by name in the job's media
+     * dir; {@code batchId} names the batch that creates it, else null.
+     */
     record NewJob(String model, String prompt, String size, String seconds, Map<String, String> inputReference,
             List<String> characterIds, String remixedFromVideoId, StoredVideo.Derivation derivation,
-            Map<String, byte[]> media) {}
+            Map<String, byte[]> media, String batchId) {}
+
+    /** Failure planned for an injected fault ({@code fail-job} or the chaos job-failure rate). */
+    static final Map<String, String> INJECTED_FAILURE = Map.of("code", "internal_error",
+            "message", "Video generation failed due to an internal error (injected by the sora4j emulator).");
 
     private final EmulatorConfig config;
     private final VideoStore store;
     private final RenderQueue renders;
     private final Clock clock;
+    private final Stats stats;
 
-    JobScheduler(EmulatorConfig config, VideoStore store, RenderQueue renders) {
+    JobScheduler(EmulatorConfig config, VideoStore store, RenderQueue renders, Stats stats) {
         this.config = config;
         this.store = store;
         this.renders = renders;
         this.clock = config.clock();
+        this.stats = stats;
     }
 
-    StoredVideo schedule(NewJob job) {
+    /**
+     * Stores the job and starts its render. A prompt that breaks a moderation rule, or
+     * {@code injectFailure}, makes the job fail halfway through its run instead, with an error object.
+     */
+    StoredVideo schedule(NewJob job, boolean injectFailure) {
         long now = clock.millis();
         long queuedUntil = now + scaled(config.queuedFor().toMillis());
         long render = config.renderBase().toMillis()
                 + config.renderPerClipSecond().toMillis() * Long.parseLong(job.seconds());
+        long doneAt = queuedUntil + scaled(render);
         StoredVideo video = new StoredVideo(Ids.video(), job.model(), job.prompt(), job.size(), job.seconds(), now,
-                queuedUntil, queuedUntil + scaled(render), null, null, null, job.remixedFromVideoId(),
-                job.inputReference(), job.characterIds(), job.derivation());
+                queuedUntil, doneAt, null, null, null, job.remixedFromVideoId(),
+                job.inputReference(), job.characterIds(), job.derivation(), job.batchId(), null);
+        Map<String, String> failure = config.moderation().check(job.prompt())
+                .orElse(injectFailure ? INJECTED_FAILURE : null);
+        if (failure != null) {
+            video = video.failed(failure.get("code"), failure.get("message"), queuedUntil + (doneAt - queuedUntil) / 2);
+        }
         if (!job.media().isEmpty()) {
             try {
                 Path dir = store.mediaDir(video.id());
@@ -47,6 +66,7 @@ final class JobScheduler {
             }
         }
         store.save(video);
+        stats.jobCreated(job.prompt());
         renders.submit(video);
         return video;
     }

@@ -17,6 +17,9 @@ import java.util.Map;
  *     or {@code upload}), else null
  * @param characterIds the characters the prompt uses, possibly empty
  * @param derivation how this job derives from another video (edit, extension, remix), else null
+ * @param batchId the batch that created this job, else null
+ * @param expiresAt Unix seconds when the assets expire if not the usual TTL after completion (batch
+ *     videos live until 24 h after their batch completes), else null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record StoredVideo(
@@ -34,7 +37,9 @@ record StoredVideo(
         String remixedFromVideoId,
         Map<String, String> inputReference,
         List<String> characterIds,
-        Derivation derivation) {
+        Derivation derivation,
+        String batchId,
+        Long expiresAt) {
 
     StoredVideo {
         characterIds = characterIds == null ? List.of() : List.copyOf(characterIds);
@@ -54,13 +59,20 @@ record StoredVideo(
 
     StoredVideo rendered(long atMs) {
         return new StoredVideo(id, model, prompt, size, seconds, createdAtMs, queuedUntilMs, plannedDoneAtMs, atMs,
-                failure, failedAtMs, remixedFromVideoId, inputReference, characterIds, derivation);
+                failure, failedAtMs, remixedFromVideoId, inputReference, characterIds, derivation, batchId, expiresAt);
     }
 
+    /** Fails the job at {@code atMs}; a time in the future makes it fail later, as moderation does. */
     StoredVideo failed(String code, String message, long atMs) {
         return new StoredVideo(id, model, prompt, size, seconds, createdAtMs, queuedUntilMs, plannedDoneAtMs,
                 renderedAtMs, Map.of("code", code, "message", message), atMs, remixedFromVideoId, inputReference,
-                characterIds, derivation);
+                characterIds, derivation, batchId, expiresAt);
+    }
+
+    StoredVideo expiringAt(long epochSeconds) {
+        return new StoredVideo(id, model, prompt, size, seconds, createdAtMs, queuedUntilMs, plannedDoneAtMs,
+                renderedAtMs, failure, failedAtMs, remixedFromVideoId, inputReference, characterIds, derivation, batchId,
+                epochSeconds);
     }
 
     /** Extensions behind this job: 0 for anything that is not an extension. */

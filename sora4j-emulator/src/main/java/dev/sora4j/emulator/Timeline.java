@@ -13,16 +13,17 @@ final class Timeline {
 
     /** What the job looks like at {@code nowMs}: status, progress and the terminal timestamps. */
     View view(StoredVideo v, long nowMs) {
-        if (v.failure() != null) {
+        if (v.failure() != null && nowMs >= v.failedAtMs()) {
             return new View("failed", progressAt(v, v.failedAtMs()), seconds(v.failedAtMs()), null, v.failure());
         }
         if (nowMs < v.queuedUntilMs()) {
             return new View("queued", 0, null, null, null);
         }
-        if (nowMs >= v.plannedDoneAtMs() && v.renderedAtMs() != null) {
+        if (v.failure() == null && nowMs >= v.plannedDoneAtMs() && v.renderedAtMs() != null) {
             long doneAt = Math.max(v.plannedDoneAtMs(), v.renderedAtMs());
             long done = seconds(doneAt);
-            return new View("completed", 100, done, done + assetTtl.toSeconds(), null);
+            long expires = v.expiresAt() != null ? v.expiresAt() : done + assetTtl.toSeconds();
+            return new View("completed", 100, done, expires, null);
         }
         return new View("in_progress", progressAt(v, nowMs), null, null, null);
     }

@@ -3,12 +3,14 @@ package dev.sora4j.emulator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The wire form of a job at one instant: the spec's 13 fields, in the spec's order. */
+/** The wire form of a job at one instant: the spec's 13 fields, in the spec's order, in the configured {@link Dialect}. */
 final class VideoJson {
     private final Timeline timeline;
+    private final Dialect dialect;
 
-    VideoJson(Timeline timeline) {
+    VideoJson(Timeline timeline, Dialect dialect) {
         this.timeline = timeline;
+        this.dialect = dialect;
     }
 
     Map<String, Object> of(StoredVideo v, long nowMs) {
@@ -27,6 +29,15 @@ final class VideoJson {
         out.put("seconds", v.seconds());
         out.put("remixed_from_video_id", v.remixedFromVideoId());
         out.put("error", view.error());
+        if (dialect == Dialect.GATEWAY) {
+            // Gateways report lapsed assets and cancelled batch jobs as their own statuses, and omit nulls.
+            if (view.status().equals("completed") && view.expiresAt() != null && nowMs / 1000 >= view.expiresAt()) {
+                out.put("status", "expired");
+            } else if (view.error() != null && BatchProcessor.CANCELLED_CODE.equals(view.error().get("code"))) {
+                out.put("status", "cancelled");
+            }
+            out.values().removeIf(java.util.Objects::isNull);
+        }
         return out;
     }
 }

@@ -23,6 +23,7 @@ final class VideoStore {
     private final Path videos;
     private final Path media;
     private final ObjectMapper json;
+    private final java.util.Map<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
     VideoStore(Path stateDir, ObjectMapper json) {
         this.videos = stateDir.resolve("videos");
@@ -63,22 +64,50 @@ final class VideoStore {
                 "Video with id '" + id + "' not found."));
     }
 
-    /** All jobs, oldest first (creation time, then id, so the order is total). */
+    /**
+     * All jobs, oldest first (creation time, then id, so the order is total). Files are parsed again
+     * only when their modification time changed, so listing thousands of jobs stays cheap while jobs
+     * written by other processes still show up.
+     */
     List<StoredVideo> all() {
         List<StoredVideo> out = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
         try (Stream<Path> files = Files.list(videos)) {
             for (Path p : (Iterable<Path>) files::iterator) {
                 String name = p.getFileName().toString();
-                if (name.endsWith(".json")) {
-                    find(name.substring(0, name.length() - 5)).ifPresent(out::add);
+                if (!name.endsWith(".json") || name.startsWith(".")) {
+                    continue;
                 }
+                String id = name.substring(0, name.length() - 5);
+                java.nio.file.attribute.BasicFileAttributes attrs;
+                try {
+                    attrs = Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class);
+                } catch (NoSuchFileException gone) {
+                    continue;
+                }
+                // Every write renames a new file into place, so a changed inode (or mtime) means new content.
+                Object version = java.util.Arrays.asList(attrs.fileKey(), attrs.lastModifiedTime());
+                Cached cached = cache.get(id);
+                if (cached == null || !cached.version.equals(version)) {
+                    StoredVideo v = find(id).orElse(null);
+                    if (v == null) {
+                        continue;
+                    }
+                    cached = new Cached(version, v);
+                    cache.put(id, cached);
+                }
+                seen.add(id);
+                out.add(cached.video);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        cache.keySet().retainAll(seen);
         out.sort(Comparator.comparingLong(StoredVideo::createdAtMs).thenComparing(StoredVideo::id));
         return out;
     }
+
+    private record Cached(Object version, StoredVideo video) {}
 
     void delete(String id) {
         try {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class EmulatorRulesTest {
     private static StoredVideo extension(String seconds, int depth) {
         return new StoredVideo("video_x", "sora-2", "p", "1280x720", seconds, 0, 0, 0, 1L, null, null, null, null,
-                List.of(), new StoredVideo.Derivation(StoredVideo.Derivation.EXTENSION, "video_s", depth, 4));
+                List.of(), new StoredVideo.Derivation(StoredVideo.Derivation.EXTENSION, "video_s", depth, 4), null, null);
     }
 
     @Test

@@ -1,0 +1,157 @@
+package dev.sora4j.emulator;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+/** Batches on disk, {@code batches/<id>.json}; updates run under a file lock so two processes never advance one batch twice. */
+final class BatchStore {
+    /**
+     * A batch. Times are Unix seconds except {@code stateSinceMs} (when the current status began, on
+     * the emulator clock).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record StoredBatch(String id, String inputFileId, String endpoint, String completionWindow,
+            Map<String, String> metadata, long createdAtMs, String status, long stateSinceMs, Long inProgressAt,
+            Long finalizingAt, Long completedAt, Long failedAt, Long expiredAt, Long cancellingAt, Long cancelledAt,
+            List<Line> lines, List<Map<String, Object>> errors, String outputFileId, String errorFileId) {
+
+        StoredBatch {
+            lines = lines == null ? List.of() : List.copyOf(lines);
+            errors = errors == null ? List.of() : List.copyOf(errors);
+        }
+
+        StoredBatch to(String newStatus, long nowMs) {
+            return new StoredBatch(id, inputFileId, endpoint, completionWindow, metadata, createdAtMs, newStatus, nowMs,
+                    inProgressAt, finalizingAt, completedAt, failedAt, expiredAt, cancellingAt, cancelledAt, lines, errors,
+                    outputFileId, errorFileId);
+        }
+
+        StoredBatch with(List<Line> newLines, List<Map<String, Object>> newErrors) {
+            return new StoredBatch(id, inputFileId, endpoint, completionWindow, metadata, createdAtMs, status,
+                    stateSinceMs, inProgressAt, finalizingAt, completedAt, failedAt, expiredAt, cancellingAt,
+                    cancelledAt, newLines, newErrors, outputFileId, errorFileId);
+        }
+
+        StoredBatch stamped(String field, long seconds) {
+            return new StoredBatch(id, inputFileId, endpoint, completionWindow, metadata, createdAtMs, status,
+                    stateSinceMs, field.equals("in_progress") ? Long.valueOf(seconds) : inProgressAt,
+                    field.equals("finalizing") ? Long.valueOf(seconds) : finalizingAt,
+                    field.equals("completed") ? Long.valueOf(seconds) : completedAt,
+                    field.equals("failed") ? Long.valueOf(seconds) : failedAt,
+                    field.equals("expired") ? Long.valueOf(seconds) : expiredAt,
+                    field.equals("cancelling") ? Long.valueOf(seconds) : cancellingAt,
+                    field.equals("cancelled") ? Long.valueOf(seconds) : cancelledAt,
+                    lines, errors, outputFileId, errorFileId);
+        }
+
+        StoredBatch withFiles(String output, String error) {
+            return new StoredBatch(id, inputFileId, endpoint, completionWindow, metadata, createdAtMs, status,
+                    stateSinceMs, inProgressAt, finalizingAt, completedAt, failedAt, expiredAt, cancellingAt,
+                    cancelledAt, lines, errors, output, error);
+        }
+
+        long createdAt() {
+            return createdAtMs / 1000;
+        }
+
+        boolean terminal() {
+            return List.of("completed", "failed", "expired", "cancelled").contains(status);
+        }
+    }
+
+    /**
+     * One request line: the job it created, or the error that kept it from creating one.
+     *
+     * @param error {@code {code, message, param}} when the create was refused, else null
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Line(int line, String customId, String videoId, String requestId, Integer statusCode,
+            Map<String, Object> error) {}
+
+    private final Path dir;
+    private final ObjectMapper json;
+
+    BatchStore(Path stateDir, ObjectMapper json) {
+        this.dir = stateDir.resolve("batches");
+        this.json = json;
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void save(StoredBatch b) {
+        try {
+            VideoStore.writeAtomically(dir.resolve(b.id() + ".json"), json.writeValueAsBytes(b));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Optional<StoredBatch> find(String id) {
+        if (!id.matches("batch_[0-9a-f]{1,64}")) {
+            return Optional.empty();
+        }
+        Path file = dir.resolve(id + ".json");
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(json.readValue(file.toFile(), StoredBatch.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    StoredBatch require(String id) {
+        return find(id).orElseThrow(() -> new ApiError(404, "invalid_request_error", "batch_id", null,
+                "No batch found with id '" + id + "'."));
+    }
+
+    /** Re-reads the batch under its lock, applies {@code change}, and saves the result if it differs. */
+    synchronized StoredBatch update(String id, UnaryOperator<StoredBatch> change) {
+        try (FileChannel ch = FileChannel.open(dir.resolve("." + id + ".lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); FileLock ignored = ch.lock()) {
+            StoredBatch before = require(id);
+            StoredBatch after = change.apply(before);
+            if (!after.equals(before)) {
+                save(after);
+            }
+            return after;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Oldest first. */
+    List<StoredBatch> all() {
+        List<StoredBatch> out = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                String name = p.getFileName().toString();
+                if (name.endsWith(".json") && !name.startsWith(".")) {
+                    find(name.substring(0, name.length() - 5)).ifPresent(out::add);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.sort(Comparator.comparingLong(StoredBatch::createdAtMs).thenComparing(StoredBatch::id));
+        return out;
+    }
+}

@@ -1,0 +1,102 @@
+package dev.sora4j.emulator;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * {@code /_emulator/*}, for tests and demos, served only when enabled: the clock (read, advance,
+ * speed), request and job counts, and a reset to an empty emulator.
+ */
+final class ControlRoutes {
+    private final EmulatorConfig config;
+    private final VirtualClock clock;
+    private final Stats stats;
+    private final RateLimiter limiter;
+    private final WebhookSender webhooks;
+    private final ObjectMapper json;
+
+    ControlRoutes(EmulatorConfig config, VirtualClock clock, Stats stats, RateLimiter limiter, WebhookSender webhooks,
+            ObjectMapper json) {
+        this.config = config;
+        this.clock = clock;
+        this.stats = stats;
+        this.limiter = limiter;
+        this.webhooks = webhooks;
+        this.json = json;
+    }
+
+    void clock(Context ctx) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("now", clock.millis() / 1000.0);
+        out.put("speed", clock.speed());
+        Responses.json(ctx, json, out);
+    }
+
+    /** {@code {"seconds": N}}: jumps the clock forward. */
+    void advance(Context ctx) {
+        double seconds = number(ctx, "seconds");
+        clock.advance(Duration.ofMillis(Math.round(seconds * 1000)));
+        clock(ctx);
+    }
+
+    /** {@code {"speed": X}}: one real second now counts as X. */
+    void speed(Context ctx) {
+        double speed = number(ctx, "speed");
+        if (!(speed > 0)) {
+            throw ApiError.invalidRequest("speed", "Invalid 'speed': expected a number > 0, got " + speed + ".");
+        }
+        clock.setSpeed(speed);
+        clock(ctx);
+    }
+
+    void stats(Context ctx) {
+        Map<String, Object> out = new LinkedHashMap<>(stats.snapshot());
+        out.put("webhooks", webhooks.stats());
+        out.put("webhook_secret_set", webhooks.enabled());
+        Responses.json(ctx, json, out);
+    }
+
+    /** Forgets every job, file, batch and character, and zeroes the counts and rate windows. */
+    void reset(Context ctx) {
+        for (String sub : List.of("videos", "media", "characters", "files", "batches")) {
+            Path dir = config.stateDir().resolve(sub);
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (Stream<Path> walk = Files.walk(dir)) {
+                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                    if (!p.equals(dir)) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        stats.reset();
+        limiter.reset();
+        Responses.json(ctx, json, Map.of("reset", true));
+    }
+
+    private double number(Context ctx, String field) {
+        Object v = RequestFields.parse(ctx, json, config.stateDir()).fields().get(field);
+        if (v instanceof Number n) {
+            return n.doubleValue();
+        }
+        try {
+            return Double.parseDouble(String.valueOf(v));
+        } catch (NumberFormatException e) {
+            throw ApiError.invalidRequest(field, "Send a JSON body like {\"" + field + "\": 2}.");
+        }
+    }
+}
