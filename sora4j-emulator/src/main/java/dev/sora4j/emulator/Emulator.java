@@ -148,6 +148,14 @@ public final class Emulator implements AutoCloseable {
         return renders.pending();
     }
 
+    /**
+     * Runs one round of background work now (advance batches, start batch renders, send webhooks),
+     * so a test with a manual clock need not wait for the next real-time tick.
+     */
+    public void tick() {
+        housekeeper.run();
+    }
+
     /** The emulator's clock; {@link VirtualClock#advance} moves every job, batch and expiry forward. */
     public VirtualClock clock() {
         return clock;

@@ -63,6 +63,8 @@ final class FileRoutes {
 
     void content(Context ctx) throws IOException {
         FileStore.StoredFile f = store.require(ctx.pathParam("id"), "file_id");
+        // Bytes go out as stored, with their exact length: never re-encoded by response compression.
+        ctx.disableCompression();
         ctx.contentType("application/octet-stream");
         ctx.header("Content-Length", Long.toString(f.bytes()));
         ctx.result(Files.newInputStream(store.content(f.id())));

@@ -112,6 +112,8 @@ final class VideoRoutes {
         if (config.contentBytesPerSecond() > 0) {
             in = new ThrottledInputStream(in, config.contentBytesPerSecond());
         }
+        // Bytes go out as stored, with their exact length: never re-encoded by response compression.
+        ctx.disableCompression();
         boolean truncate = ChaosInjector.flag(ctx, ChaosInjector.TRUNCATE);
         if (truncate || ChaosInjector.flag(ctx, ChaosInjector.RESET_AFTER_HEADERS)) {
             // Declare the whole length, send part of it, then drop the connection: a cut download.
