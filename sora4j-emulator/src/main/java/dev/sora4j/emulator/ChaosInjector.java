@@ -55,6 +55,10 @@ final class ChaosInjector {
                             latency += parse(d.substring(8), d);
                         } else {
                             status = (int) parse(d, d);
+                            if (status < 400 || status > 599) {
+                                throw ApiError.invalidRequest(null, "Header " + Emulator.FAULT_HEADER
+                                        + ": a status must be 400-599, got " + status + ".");
+                            }
                         }
                     }
                 }
