@@ -205,4 +205,35 @@ class CliIT {
         }
         assertThat(help.out()).contains("Exit codes:").contains("OPENAI_API_KEY");
     }
+
+    @Test
+    void emulator_help_documents_every_knob() {
+        CliRun.Result help = sora.run("emulator", "--help");
+        picocli.CommandLine.Model.CommandSpec spec = new picocli.CommandLine(new SoraCommand(null))
+                .getSubcommands().get("emulator").getCommandSpec();
+        for (picocli.CommandLine.Model.OptionSpec option : spec.options()) {
+            assertThat(help.out()).as(option.longestName()).contains(option.longestName());
+            if (!option.longestName().equals("--help") && !option.longestName().equals("--version")) {
+                assertThat(option.description()).as(option.longestName()).isNotEmpty();
+            }
+        }
+        assertThat(help.out()).contains("x-sora4j-fault").contains("--rpm").contains("--webhook-url").contains("--control")
+                .contains("--dialect").contains("--error-rate").contains("--truncate-rate").contains("--moderation");
+    }
+
+    @Test
+    void emulator_knobs_are_checked_before_it_starts() {
+        CliRun.Result noSecret = sora.run("emulator", "--webhook-url", "http://127.0.0.1:9/hook");
+        assertThat(noSecret.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(noSecret.err()).contains("--webhook-secret");
+        CliRun.Result badRate = sora.run("emulator", "--error-rate", "often");
+        assertThat(badRate.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(badRate.err()).contains("--error-rate");
+        CliRun.Result badDialect = sora.run("emulator", "--dialect", "klingon");
+        assertThat(badDialect.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(badDialect.err()).contains("--dialect must be openai or gateway");
+        CliRun.Result badProbability = sora.run("emulator", "--truncate-rate", "1.5");
+        assertThat(badProbability.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(badProbability.err()).contains("between 0 and 1");
+    }
 }

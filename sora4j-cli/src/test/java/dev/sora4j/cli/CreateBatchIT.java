@@ -77,7 +77,7 @@ class CreateBatchIT {
         lines.add("{\"prompt\": \"Trying to escape\", \"out\": \"../escape.json\"}");
         lines.add("{\"prompt\": \"Pro and tall\", \"model\": \"sora-2-pro\", \"size\": \"1080x1920\", \"fields\": {\"camera\": \"slow dolly\"}}");
         lines.add("{\"prompt\": \"Lit\", \"lighting\": \"golden hour\", \"character_ids\": \"" + charId + "\"}");
-        lines.add("{\"prompt\": \"By file id\", \"input_reference\": {\"file_id\": \"file-abc\"}}");
+        lines.add("{\"prompt\": \"By URL\", \"input_reference\": {\"image_url\": \"https://example.com/frame.png\"}}");
         Path jobs = Files.write(work.resolve("jobs.jsonl"), lines);
         Path outDir = work.resolve("out");
         int before = jobsOnServer();
@@ -152,5 +152,37 @@ class CreateBatchIT {
                 "--dry-run");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("frame-shot.json").contains("Camera: slow dolly").contains("004-tall-and-slow.json");
+    }
+
+    @Test
+    void twenty_jobs_complete_under_twenty_percent_5xx_and_a_30_per_minute_limit(@TempDir Path work) throws Exception {
+        ManualClock chaosClock = new ManualClock(Instant.parse("2026-11-04T12:00:00Z"));
+        dev.sora4j.emulator.Chaos chaos = dev.sora4j.emulator.Chaos.none().withErrorRate("POST /v1/videos", 0.2)
+                .withSeed(2026);
+        try (Emulator chaotic = Emulator.start(EmulatorConfig.defaults(work.resolve("emu")).withClock(chaosClock)
+                .withChaos(chaos).withRateLimits(dev.sora4j.emulator.RateLimits.parse("*=30")), 0)) {
+            CliRun run = new CliRun(Map.of("SORA4J_HOME", work.resolve("home").toString(), "OPENAI_API_KEY", "sk-chaos",
+                    "OPENAI_BASE_URL", chaotic.baseUrl()), chaosClock, d -> {
+                        chaosClock.advance(d);
+                        chaotic.awaitRenders(Duration.ofMinutes(2));
+                    });
+            List<String> lines = new ArrayList<>();
+            for (int i = 1; i <= 20; i++) {
+                lines.add("Chaos job " + i);
+            }
+            Path jobs = Files.write(work.resolve("jobs.jsonl"), lines);
+            CliRun.Result r = run.run("create-batch", "--input", jobs.toString(), "--out-dir", work.resolve("out").toString(),
+                    "--concurrency", "3", "--max-attempts", "10");
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(r.err()).containsPattern("failed \\(HTTP 50[023]\\); retrying in");
+            assertThat(Json.parse(r.out())).containsEntry("created", 20);
+            // Injected errors happen before a job exists, so every retry was safe: exactly 20 jobs.
+            assertThat(chaotic.jobsCreated()).isEqualTo(20);
+            @SuppressWarnings("unchecked")
+            Map<String, Long> perPrompt = (Map<String, Long>) chaotic.stats().get("jobs_by_prompt_sha256");
+            assertThat(perPrompt).hasSize(20).allSatisfy((hash, n) -> assertThat(n).isEqualTo(1L));
+            chaosClock.advance(Duration.ofMinutes(5));
+            chaotic.awaitRenders(Duration.ofMinutes(3));
+        }
     }
 }

@@ -91,6 +91,50 @@ class LauncherIT {
     }
 
     @Test
+    void a_200_mb_content_body_streams_through_an_emulator_with_a_64_mb_heap() throws Exception {
+        Run created = run(Map.of(), "--offline", "create", "--prompt", "A very long take");
+        String id = String.valueOf(Json.parse(created.out()).get("id"));
+        assertThat(run(Map.of(), "--offline", "poll", "--id", id).code()).isZero();
+        // Swap the rendered clip for a 200 MB one (an ftyp box, then a sparse tail).
+        long size = 200L << 20;
+        Path media = dir.resolve("home/emulator/media/" + id + "/video.mp4");
+        try (java.io.RandomAccessFile big = new java.io.RandomAccessFile(media.toFile(), "rw")) {
+            big.setLength(0);
+            big.write(new byte[] {0, 0, 0, 24, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm'});
+            big.setLength(size);
+        }
+        Path serverErr = dir.resolve("server-err.txt");
+        Process server = sora(Map.of("SORA_JAVA_OPTS", "-Xmx64m"), "emulator", "--state-dir",
+                dir.resolve("home/emulator").toString()).redirectError(serverErr.toFile()).start();
+        try {
+            String url;
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(server.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                url = lines.readLine();
+            }
+            java.net.http.HttpResponse<java.io.InputStream> response = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "/videos/" + id + "/content"))
+                            .header("Authorization", "Bearer x").build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValueAsLong("content-length")).hasValue(size);
+            long total = 0;
+            byte[] buf = new byte[1 << 16];
+            try (java.io.InputStream in = response.body()) {
+                for (int n; (n = in.read(buf)) > 0; ) {
+                    total += n;
+                }
+            }
+            assertThat(total).isEqualTo(size);
+            assertThat(server.isAlive()).isTrue();
+        } finally {
+            server.destroy();
+            server.waitFor(30, TimeUnit.SECONDS);
+        }
+        assertThat(Files.readString(serverErr)).doesNotContain("OutOfMemoryError");
+    }
+
+    @Test
     void sora_emulator_in_one_process_serves_another() throws Exception {
         Process server = sora(Map.of(), "emulator", "--state-dir", dir.resolve("served").toString())
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
