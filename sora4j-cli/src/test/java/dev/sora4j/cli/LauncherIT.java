@@ -135,6 +135,36 @@ class LauncherIT {
     }
 
     @Test
+    void the_readme_ci_emulator_command_serves_its_control_routes() throws Exception {
+        Process server = sora(Map.of(), "emulator", "--port", "0", "--control", "--rpm", "*=600", "--error-rate", "0.05",
+                "--seed", "1", "--state-dir", dir.resolve("ci").toString()).redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        try {
+            String url;
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(server.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                url = lines.readLine();
+            }
+            String root = url.replace("/v1", "");
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            // As the README's curl -d sends it: a form content type around a JSON body.
+            java.net.http.HttpResponse<String> speed = http.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(root + "/_emulator/clock/speed"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"speed\": 20}")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(speed.statusCode()).as(speed.body()).isEqualTo(200);
+            assertThat(Json.parse(speed.body())).containsEntry("speed", 20.0);
+            java.net.http.HttpResponse<String> stats = http.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(root + "/_emulator/stats")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(Json.parse(stats.body())).containsEntry("jobs_created", 0);
+        } finally {
+            server.destroy();
+            server.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void sora_emulator_in_one_process_serves_another() throws Exception {
         Process server = sora(Map.of(), "emulator", "--state-dir", dir.resolve("served").toString())
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();

@@ -88,15 +88,17 @@ final class ControlRoutes {
         Responses.json(ctx, json, Map.of("reset", true));
     }
 
+    /** Reads {@code field} from a JSON body, whatever content type it was sent with (curl -d sends a form type). */
     private double number(Context ctx, String field) {
-        Object v = RequestFields.parse(ctx, json, config.stateDir()).fields().get(field);
+        Object v;
+        try {
+            v = json.readTree(ctx.bodyAsBytes()).path(field).numberValue();
+        } catch (IOException e) {
+            v = null;
+        }
         if (v instanceof Number n) {
             return n.doubleValue();
         }
-        try {
-            return Double.parseDouble(String.valueOf(v));
-        } catch (NumberFormatException e) {
-            throw ApiError.invalidRequest(field, "Send a JSON body like {\"" + field + "\": 2}.");
-        }
+        throw ApiError.invalidRequest(field, "Send a JSON body like {\"" + field + "\": 2}.");
     }
 }
