@@ -115,13 +115,21 @@ final class BatchProcessor {
                 return since < phase ? b : validate(b, now);
             }
             case "in_progress" -> {
-                if (now - b.createdAtMs() >= WINDOW_MS) {
-                    return finish(b.to("expired", now).stamped("expired", now / 1000), now);
+                // Judge by when the jobs ended, not when someone looked: a batch read late still completed in time.
+                Long doneAt = lastEnded(b, now);
+                long deadline = b.createdAtMs() + WINDOW_MS;
+                if (doneAt != null && doneAt < deadline) {
+                    long at = Math.max(doneAt, b.stateSinceMs());
+                    return b.to("finalizing", at).stamped("finalizing", at / 1000);
                 }
-                return allTerminal(b, now) ? b.to("finalizing", now).stamped("finalizing", now / 1000) : b;
+                if (now >= deadline) {
+                    return finish(b.to("expired", deadline).stamped("expired", deadline / 1000), now);
+                }
+                return b;
             }
             case "finalizing" -> {
-                return since < phase ? b : finish(b.to("completed", now).stamped("completed", now / 1000), now);
+                long at = b.stateSinceMs() + phase;
+                return now < at ? b : finish(b.to("completed", at).stamped("completed", at / 1000), now);
             }
             case "cancelling" -> {
                 return since < phase ? b : finish(b.to("cancelled", now).stamped("cancelled", now / 1000), now);
@@ -203,24 +211,32 @@ final class BatchProcessor {
         return b.with(out, List.of()).to("in_progress", now).stamped("in_progress", now / 1000);
     }
 
-    private boolean allTerminal(BatchStore.StoredBatch b, long now) {
+    /** When the batch's last job ended (ms), or null while any is still running. */
+    private Long lastEnded(BatchStore.StoredBatch b, long now) {
+        long last = b.stateSinceMs();
         for (BatchStore.Line line : b.lines()) {
             if (line.videoId() == null) {
                 continue;
             }
             StoredVideo v = videos.find(line.videoId()).orElse(null);
-            if (v != null && !timeline.view(v, now).terminal()) {
-                return false;
+            if (v == null) {
+                continue;
             }
+            Timeline.View view = timeline.view(v, now);
+            if (!view.terminal()) {
+                return null;
+            }
+            last = Math.max(last, view.completedAt() * 1000);
         }
-        return true;
+        return last;
     }
 
     /** Writes the output and error files and gives the batch's videos their 24 h download window. */
     private BatchStore.StoredBatch finish(BatchStore.StoredBatch b, long now) {
         StringBuilder output = new StringBuilder();
         StringBuilder errorsOut = new StringBuilder();
-        long downloadableUntil = now / 1000 + DOWNLOAD_WINDOW_SECONDS;
+        long endedAt = b.completedAt() != null ? b.completedAt() : now / 1000;
+        long downloadableUntil = endedAt + DOWNLOAD_WINDOW_SECONDS;
         for (BatchStore.Line line : b.lines()) {
             Map<String, Object> response = new LinkedHashMap<>();
             response.put("status_code", line.statusCode());

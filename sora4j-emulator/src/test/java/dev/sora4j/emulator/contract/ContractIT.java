@@ -223,6 +223,36 @@ class ContractIT {
     }
 
     @Test
+    void a_batch_whose_jobs_outlast_the_window_expires(@TempDir Path dir) throws Exception {
+        ManualClock slowClock = new ManualClock(Instant.parse("2026-11-06T10:00:00Z"));
+        // Renders planned to take 30 h: the 24 h window closes first.
+        EmulatorConfig slow = EmulatorConfig.defaults(dir).withClock(slowClock).toBuilder()
+                .renderBase(Duration.ofHours(30)).build();
+        try (Emulator e = Emulator.start(slow, 0)) {
+            Emulator shared = emulator;
+            emulator = e;
+            try {
+                String lines = "{\"custom_id\":\"a\",\"method\":\"POST\",\"url\":\"/v1/videos\",\"body\":{\"prompt\":\"Slow\"}}\n";
+                JsonNode input = call("OpenAIFile", 200, multipart("/files", new MultipartBody.Builder()
+                        .setType(MultipartBody.FORM).addFormDataPart("purpose", "batch")
+                        .addFormDataPart("file", "slow.jsonl", RequestBody.create(lines, null)).build()));
+                JsonNode batch = call("Batch", 200, post("/batches", "{\"input_file_id\":\"" + input.get("id").asText()
+                        + "\",\"endpoint\":\"/v1/videos\",\"completion_window\":\"24h\"}"));
+                slowClock.advance(Duration.ofSeconds(2));
+                assertThat(call("Batch", 200, get("/batches/" + batch.get("id").asText())).get("status").asText())
+                        .isEqualTo("in_progress");
+                slowClock.advance(Duration.ofHours(25));
+                JsonNode expired = call("Batch", 200, get("/batches/" + batch.get("id").asText()));
+                assertThat(expired.get("status").asText()).isEqualTo("expired");
+                assertThat(expired.get("expired_at").asLong()).isEqualTo(expired.get("created_at").asLong() + 86_400);
+            } finally {
+                emulator = shared;
+                e.awaitRenders(Duration.ofMinutes(1));
+            }
+        }
+    }
+
+    @Test
     void the_contract_itself_rejects_a_broken_body() throws Exception {
         // Guards against a validator that accepts anything.
         JsonNode broken = json.readTree("{\"id\":\"video_1\",\"object\":\"video\",\"status\":\"done\",\"progress\":\"x\"}");
