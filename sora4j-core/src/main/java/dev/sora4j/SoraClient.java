@@ -5,6 +5,11 @@ import dev.sora4j.client.GatewaySettings;
 import dev.sora4j.client.OpenAiVideoGateway;
 import dev.sora4j.client.VideoGateway;
 import dev.sora4j.config.Settings;
+import dev.sora4j.client.WireJson;
+import dev.sora4j.client.WireRequest;
+import dev.sora4j.client.WireRequests;
+import dev.sora4j.ledger.Intent;
+import dev.sora4j.ledger.Ledger;
 import dev.sora4j.model.Character;
 import dev.sora4j.model.CharacterRequest;
 import dev.sora4j.model.DeletedVideo;
@@ -23,6 +28,7 @@ import dev.sora4j.pipeline.PollListener;
 import dev.sora4j.pipeline.PollOptions;
 import dev.sora4j.pipeline.Poller;
 import dev.sora4j.pipeline.Sleeper;
+import dev.sora4j.rules.PriceTable;
 import dev.sora4j.rules.Profile;
 import dev.sora4j.rules.VideoRules;
 import java.nio.file.Path;
@@ -31,6 +37,7 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The sora4j library's entry point: validated create, edit, extend, remix, characters, retrieve, list,
@@ -51,11 +58,18 @@ public final class SoraClient implements AutoCloseable {
     private final Poller poller;
     private final Downloader downloader;
     private final ExtensionChains chains;
+    private final Ledger ledger;
+    private final PriceTable prices;
+    private final String baseUrl;
 
-    private SoraClient(VideoGateway gateway, VideoRules rules, Clock clock, Sleeper sleeper, ExtensionChains chains) {
+    private SoraClient(VideoGateway gateway, VideoRules rules, Clock clock, Sleeper sleeper, ExtensionChains chains,
+            Ledger ledger, PriceTable prices, String baseUrl) {
         this.gateway = gateway;
         this.rules = rules;
         this.chains = chains;
+        this.ledger = ledger;
+        this.prices = prices;
+        this.baseUrl = baseUrl;
         this.poller = new Poller(gateway, clock, sleeper);
         this.downloader = new Downloader(gateway);
     }
@@ -66,12 +80,28 @@ public final class SoraClient implements AutoCloseable {
 
     /** Validates under the client's profile (filling defaults), then creates the job. */
     public VideoJob create(VideoRequest request) {
-        return gateway.create(rules.validate(request));
+        return create(request, null, 0);
+    }
+
+    /** A create that belongs to line {@code batchLine} of a create-batch run, as the ledger records it. */
+    public VideoJob create(VideoRequest request, String batchKey, int batchLine) {
+        VideoRequest r = rules.validate(request);
+        Intent intent = intent("create", WireRequests.create(r), r.prompt(), r.model(), r.size(), r.seconds(),
+                estimate(r)).withBatch(batchKey, batchLine);
+        return recorded(intent, () -> gateway.create(r));
+    }
+
+    /** The estimated USD cost of a create, if the price table knows the model. */
+    public Optional<Double> estimate(VideoRequest request) {
+        VideoRequest r = request.withDefaults(VideoRules.DEFAULT_MODEL, VideoRules.DEFAULT_SIZE, VideoRules.DEFAULT_SECONDS);
+        return prices.estimate(r.model(), r.size(), r.seconds());
     }
 
     /** Edits a generated video by id, or an uploaded MP4 (which needs a model). */
     public VideoJob edit(EditRequest request) {
-        return gateway.edit(rules.validateEdit(request));
+        EditRequest r = rules.validateEdit(request);
+        return recorded(intent("edit", WireRequests.edit(r), r.prompt(), r.model(), null, null, Optional.empty()),
+                () -> gateway.edit(r));
     }
 
     /**
@@ -89,18 +119,71 @@ public final class SoraClient implements AutoCloseable {
             }
             rules.checkChain(r.videoId(), behind, source.seconds(), r.seconds());
         }
-        VideoJob job = gateway.extend(r);
+        // Billed by the new segment's seconds (the guide's reading; not separately documented).
+        Intent intent = intent("extend", WireRequests.extend(r), r.prompt(), null, null, r.seconds(), Optional.empty());
+        VideoJob job = recorded(intent, () -> gateway.extend(r));
         chains.recordExtension(job.id(), r.videoId());
         return job;
     }
 
     /** The legacy remix endpoint; prefer {@link #edit}. */
     public VideoJob remix(RemixRequest request) {
-        return gateway.remix(rules.validateRemix(request));
+        RemixRequest r = rules.validateRemix(request);
+        return recorded(intent("remix", WireRequests.remix(r), r.prompt(), null, null, null, Optional.empty()),
+                () -> gateway.remix(r));
     }
 
     public Character createCharacter(CharacterRequest request) {
-        return gateway.createCharacter(rules.validateCharacter(request));
+        CharacterRequest r = rules.validateCharacter(request);
+        Intent intent = intent("character", WireRequests.createCharacter(r), r.name(), null, null, null, Optional.empty());
+        long seq = ledger.intent(intent);
+        try {
+            Character c = gateway.createCharacter(r);
+            ledger.created(seq, c.id(), "created");
+            return c;
+        } catch (ApiException e) {
+            fail(seq, e);
+            throw e;
+        }
+    }
+
+    /** The ledger this client records into ({@link Ledger#none()} unless configured). */
+    public Ledger ledger() {
+        return ledger;
+    }
+
+    public PriceTable prices() {
+        return prices;
+    }
+
+    private Intent intent(String kind, WireRequest wire, String prompt, String model, String size, String seconds,
+            Optional<Double> cost) {
+        String params = WireJson.canonical(wire);
+        return new Intent(kind, WireJson.sha256(params), params, prompt, model, size, seconds, rules.profile().id(),
+                baseUrl, cost.orElse(null), null, 0);
+    }
+
+    /** Writes the intent first, sends, then records the id, or why nothing (or maybe something) was created. */
+    private VideoJob recorded(Intent intent, java.util.function.Supplier<VideoJob> send) {
+        long seq = ledger.intent(intent);
+        try {
+            VideoJob job = send.get();
+            ledger.created(seq, job.id(), job.status().value());
+            return job;
+        } catch (ApiException e) {
+            fail(seq, e);
+            throw e;
+        }
+    }
+
+    /** No answer or a server error may still have created the job; a 4xx (or 429) created nothing. */
+    private void fail(long seq, ApiException e) {
+        String what = (e.status() == 0 ? "no response" : "HTTP " + e.status()) + ": " + e.getMessage();
+        if (e.status() == 0 || e.status() >= 500) {
+            ledger.uncertain(seq, what);
+        } else {
+            ledger.refused(seq, what);
+        }
     }
 
     public Character retrieveCharacter(String characterId) {
@@ -150,20 +233,37 @@ public final class SoraClient implements AutoCloseable {
         return gateway.delete(requireId(videoId));
     }
 
-    /** Waits until the job is terminal; see {@link Poller#waitFor}. */
+    /** Waits until the job is terminal; see {@link Poller#waitFor}. Every status seen goes to the ledger. */
     public VideoJob waitFor(String videoId, PollOptions options, PollListener listener) {
-        return poller.waitFor(requireId(videoId), options, listener);
+        VideoJob done = poller.waitFor(requireId(videoId), options, new PollListener() {
+            @Override
+            public void onUpdate(VideoJob job) {
+                ledger.status(job);
+                listener.onUpdate(job);
+            }
+
+            @Override
+            public void onUnknownStatus(VideoJob job) {
+                listener.onUnknownStatus(job);
+            }
+        });
+        return done;
     }
 
-    /** Downloads one asset; an existing {@code target} is replaced only with {@code force}. */
+    /** Downloads one asset; an existing {@code target} is replaced only with {@code force}. Videos are recorded in the ledger. */
     public DownloadResult download(String videoId, Variant variant, Path target, boolean force) {
-        return downloader.download(requireId(videoId), variant, target, force);
+        DownloadResult result = downloader.download(requireId(videoId), variant, target, force);
+        if (variant == Variant.VIDEO) {
+            ledger.downloaded(videoId.strip(), result.path(), result.bytes(), result.sha256());
+        }
+        return result;
     }
 
     public VideoRules rules() {
         return rules;
     }
 
+    /** Closes the connection pool; the ledger stays open (whoever opened it closes it). */
     @Override
     public void close() {
         gateway.close();
@@ -188,6 +288,8 @@ public final class SoraClient implements AutoCloseable {
         private Sleeper sleeper = Sleeper.system();
         private VideoGateway gateway;
         private ExtensionChains chains = ExtensionChains.inMemory();
+        private Ledger ledger = Ledger.none();
+        private PriceTable prices = PriceTable.defaults();
 
         public Builder fromEnv() {
             return fromSettings(Settings.fromProcess());
@@ -248,6 +350,17 @@ public final class SoraClient implements AutoCloseable {
             return this;
         }
 
+        /** Where intents, ids, statuses and downloads are recorded; the caller keeps ownership and closes it. */
+        public Builder ledger(Ledger value) {
+            this.ledger = Objects.requireNonNull(value);
+            return this;
+        }
+
+        public Builder prices(PriceTable value) {
+            this.prices = Objects.requireNonNull(value);
+            return this;
+        }
+
         /** Replaces the SDK-backed gateway (for tests and alternative transports). */
         public Builder gateway(VideoGateway value) {
             this.gateway = value;
@@ -265,7 +378,7 @@ public final class SoraClient implements AutoCloseable {
                 gw = new OpenAiVideoGateway(new GatewaySettings(stripTrailingSlash(baseUrl), apiKey, authHeader,
                         maxRetries, timeout));
             }
-            return new SoraClient(gw, VideoRules.of(profile), clock, sleeper, chains);
+            return new SoraClient(gw, VideoRules.of(profile), clock, sleeper, chains, ledger, prices, stripTrailingSlash(baseUrl));
         }
 
         private static String stripTrailingSlash(String url) {

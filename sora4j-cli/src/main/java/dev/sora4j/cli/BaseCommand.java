@@ -79,8 +79,14 @@ abstract class BaseCommand implements Callable<Integer> {
 
     /** Prints the exact request instead of sending it, and saves it with {@code --json-out}. */
     int dryRun(dev.sora4j.client.WireRequest request, JsonOutOption json, String defaultName) {
+        return dryRun(request, json, defaultName, Optional.empty());
+    }
+
+    /** As above, with the estimated cost shown as {@code estimated_cost_usd} (and never sent). */
+    int dryRun(dev.sora4j.client.WireRequest request, JsonOutOption json, String defaultName, Optional<Double> cost) {
         noteKeyForDryRun();
-        Map<String, Object> preview = request.preview();
+        Map<String, Object> preview = new java.util.LinkedHashMap<>(request.preview());
+        cost.ifPresent(c -> preview.put("estimated_cost_usd", c));
         printValue(preview);
         writeJsonOut(json.path(defaultName), Map.of("dry_run", true, "request", preview));
         return ExitCodes.OK;

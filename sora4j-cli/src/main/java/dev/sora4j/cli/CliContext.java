@@ -5,7 +5,9 @@ import dev.sora4j.client.AuthHeader;
 import dev.sora4j.config.Settings;
 import dev.sora4j.emulator.Emulator;
 import dev.sora4j.emulator.EmulatorConfig;
+import dev.sora4j.ledger.SqliteLedger;
 import dev.sora4j.pipeline.ExtensionChains;
+import dev.sora4j.rules.PriceTable;
 import dev.sora4j.pipeline.Sleeper;
 import dev.sora4j.rules.Profile;
 import java.io.PrintWriter;
@@ -31,6 +33,7 @@ final class CliContext implements AutoCloseable {
     private final boolean interactive;
     private SoraClient client;
     private Emulator offline;
+    private SqliteLedger ledger;
 
     CliContext(PrintWriter out, PrintWriter err, Map<String, String> env, Properties system, Clock clock,
             Sleeper sleeper, boolean interactive) {
@@ -104,8 +107,23 @@ final class CliContext implements AutoCloseable {
         }
         // Extension chains are remembered across runs, online and offline alike.
         b.extensionChains(ExtensionChains.inFile(settings.home().resolve("extension-chains.json")));
+        b.ledger(ledger(global)).prices(prices());
         client = b.build();
         return client;
+    }
+
+    /** The job ledger, opened on first use: --ledger, else SORA4J_LEDGER, else ~/.sora4j/ledger.db. */
+    SqliteLedger ledger(GlobalOptions global) {
+        if (ledger == null) {
+            Path path = global.ledger != null ? global.ledger
+                    : settings.get(Settings.Key.LEDGER).map(Path::of).orElse(settings.home().resolve("ledger.db"));
+            ledger = SqliteLedger.open(path, clock);
+        }
+        return ledger;
+    }
+
+    PriceTable prices() {
+        return PriceTable.defaults().withOverrides(settings.fileEntries("price."));
     }
 
     Path offlineStateDir() {
@@ -127,6 +145,9 @@ final class CliContext implements AutoCloseable {
     public void close() {
         if (client != null) {
             client.close();
+        }
+        if (ledger != null) {
+            ledger.close();
         }
         if (offline != null) {
             // Finish renders started by this process, so the next command finds the media ready.

@@ -32,7 +32,9 @@ final class CreateAndPollCommand extends BaseCommand {
         PollOptions options = polling.toOptions(global().offline);
         if (create.dryRun.enabled) {
             noteKeyForDryRun();
-            Map<String, Object> preview = WireRequests.create(request).preview();
+            Map<String, Object> preview = new LinkedHashMap<>(WireRequests.create(request).preview());
+            context().prices().estimate(request.model(), request.size(), request.seconds())
+                    .ifPresent(c -> preview.put("estimated_cost_usd", c));
             printValue(preview);
             info("Would poll for completion.");
             Map<String, Object> bundle = new LinkedHashMap<>();

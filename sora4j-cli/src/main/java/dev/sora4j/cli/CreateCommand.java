@@ -20,7 +20,8 @@ final class CreateCommand extends BaseCommand {
     int execute() {
         VideoRequest request = create.toRequest(VideoRules.of(context().profile(global())), this::warn);
         if (create.dryRun.enabled) {
-            return dryRun(WireRequests.create(request), json, "create.json");
+            return dryRun(WireRequests.create(request), json, "create.json",
+                    context().prices().estimate(request.model(), request.size(), request.seconds()));
         }
         VideoJob job = client().create(request);
         printJson(job.json());

@@ -19,9 +19,9 @@ final class DeleteCommand extends BaseCommand {
     @Override
     int execute() {
         if (dryRun.enabled) {
-            return dryRun(dev.sora4j.client.WireRequests.delete(video.id.strip()), json, "delete.json");
+            return dryRun(dev.sora4j.client.WireRequests.delete(video.resolve(this)), json, "delete.json");
         }
-        DeletedVideo deleted = client().delete(video.id);
+        DeletedVideo deleted = client().delete(video.resolve(this));
         printJson(deleted.json());
         writeJsonOut(json.path("delete.json"), deleted.json());
         return ExitCodes.OK;

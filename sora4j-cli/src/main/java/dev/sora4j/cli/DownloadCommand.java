@@ -22,7 +22,7 @@ final class DownloadCommand extends BaseCommand {
         Variant variant = target.variant();
         Path out = target.outPath();
         OutputPaths.extensionWarning(out, variant).ifPresent(this::warn);
-        DownloadResult result = client().download(video.id, variant, out, target.force);
+        DownloadResult result = client().download(video.resolve(this), variant, out, target.force);
         info("Wrote " + out + " (" + result.bytes() + " bytes, sha256 " + result.sha256() + ")");
         return ExitCodes.OK;
     }

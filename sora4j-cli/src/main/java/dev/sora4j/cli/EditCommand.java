@@ -44,7 +44,7 @@ final class EditCommand extends BaseCommand {
     int execute() {
         String text = prompt.build(this::warn);
         EditRequest request = VideoRules.of(context().profile(global())).validateEdit(source.id != null
-                ? EditRequest.ofVideo(source.id, text)
+                ? EditRequest.ofVideo(IdRefs.resolve(source.id, () -> context().ledger(global()), false), text)
                 : EditRequest.ofUpload(source.videoFile, VideoOptions.lower(model), text));
         if (dryRun.enabled) {
             return dryRun(WireRequests.edit(request), json, "edit.json");

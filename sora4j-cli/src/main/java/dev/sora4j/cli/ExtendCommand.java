@@ -32,7 +32,7 @@ final class ExtendCommand extends BaseCommand {
     @Override
     int execute() {
         ExtendRequest request = VideoRules.of(context().profile(global()))
-                .validateExtend(new ExtendRequest(video.id, prompt.build(this::warn), seconds));
+                .validateExtend(new ExtendRequest(video.resolve(this), prompt.build(this::warn), seconds));
         if (dryRun.enabled) {
             return dryRun(WireRequests.extend(request), json, "extend.json");
         }

@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 @Command(name = "get-character", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = {
         "Print a character.", "", "Example:", "  sora get-character --id char_123"})
 final class GetCharacterCommand extends BaseCommand {
-    @Option(names = "--id", required = true, paramLabel = "CHARACTER_ID", description = "The character id (char_...).")
+    @Option(names = "--id", required = true, paramLabel = "CHARACTER_ID", description = "The character id (char_...), or @last / @N from the ledger.")
     String id;
 
     @Mixin
@@ -16,7 +16,7 @@ final class GetCharacterCommand extends BaseCommand {
 
     @Override
     int execute() {
-        Character character = client().retrieveCharacter(id);
+        Character character = client().retrieveCharacter(IdRefs.resolve(id, () -> context().ledger(global()), true));
         printJson(character.json());
         writeJsonOut(json.path("character.json"), character.json());
         return ExitCodes.OK;

@@ -21,6 +21,10 @@ final class GlobalOptions {
             description = "Send the key as 'Authorization: Bearer' (default) or as an Azure-style 'api-key' header.")
     String authHeader;
 
+    @Option(names = "--ledger", scope = ScopeType.INHERIT, paramLabel = "PATH",
+            description = "The job ledger (SQLite; default: SORA4J_LEDGER, else ~/.sora4j/ledger.db).")
+    java.nio.file.Path ledger;
+
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print details and stack traces of errors.")
     boolean verbose;
 }

@@ -26,7 +26,7 @@ final class PollCommand extends BaseCommand {
         JobWaiter.precheck(download);
         SoraClient client = client();
         JobWaiter waiter = new JobWaiter(this);
-        VideoJob done = waiter.waitFor(client, video.id, options);
+        VideoJob done = waiter.waitFor(client, video.resolve(this), options);
         printJson(done.json());
         writeJsonOut(json.path("poll.json"), done.json());
         waiter.maybeDownload(client, done, download);

@@ -27,7 +27,7 @@ final class RemixCommand extends BaseCommand {
     int execute() {
         warn("The remix endpoint is legacy (deprecated since 2026-03-12). Prefer `sora edit --id ...` for new workflows.");
         RemixRequest request = VideoRules.of(context().profile(global()))
-                .validateRemix(new RemixRequest(video.id, prompt.build(this::warn)));
+                .validateRemix(new RemixRequest(video.resolve(this), prompt.build(this::warn)));
         if (dryRun.enabled) {
             return dryRun(WireRequests.remix(request), json, "remix.json");
         }

@@ -14,7 +14,7 @@ final class StatusCommand extends BaseCommand {
 
     @Override
     int execute() {
-        VideoJob job = client().retrieve(video.id);
+        VideoJob job = client().retrieve(video.resolve(this));
         printJson(job.json());
         writeJsonOut(json.path("status.json"), job.json());
         return ExitCodes.OK;

@@ -21,7 +21,8 @@ public final class Settings {
         BASE_URL("base-url", "openai.baseUrl", "OPENAI_BASE_URL", true),
         PROFILE("profile", "sora4j.profile", "SORA4J_PROFILE", true),
         AUTH_HEADER("auth-header", "sora4j.authHeader", "SORA4J_AUTH_HEADER", true),
-        HOME("home", "sora4j.home", "SORA4J_HOME", false);
+        HOME("home", "sora4j.home", "SORA4J_HOME", false),
+        LEDGER("ledger", "sora4j.ledger", "SORA4J_LEDGER", true);
 
         final String fileKey;
         final String property;
@@ -96,5 +97,16 @@ public final class Settings {
             return Optional.of(e.strip());
         }
         return Optional.empty();
+    }
+
+    /** Config-file entries whose key starts with {@code prefix} (e.g. {@code price.}), as written. */
+    public java.util.Map<String, String> fileEntries(String prefix) {
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        for (String key : file.stringPropertyNames()) {
+            if (key.startsWith(prefix)) {
+                out.put(key, file.getProperty(key));
+            }
+        }
+        return out;
     }
 }

@@ -1,0 +1,20 @@
+package dev.sora4j.ledger;
+
+/**
+ * One job as the ledger knows it.
+ *
+ * @param seq the ledger's own number, used as {@code @N}
+ * @param videoId the service's id once the create returned, else null
+ * @param status {@code sending} (intent written, no answer yet), {@code unknown} (no answer: maybe
+ *     created), {@code refused}, or the service's status
+ * @param createdAt when the intent was written (Unix ms)
+ */
+public record LedgerEntry(long seq, String kind, String requestHash, String params, String prompt, String model,
+        String size, String seconds, String profile, String baseUrl, Double estimatedCost, String batchKey,
+        int batchLine, String videoId, String status, int progress, String error, long createdAt, long updatedAt,
+        String downloadPath, Long downloadSize, String downloadSha256) {
+
+    public boolean hasVideo() {
+        return videoId != null;
+    }
+}

@@ -1,0 +1,82 @@
+package dev.sora4j.rules;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a generated second costs, by model and size, for estimates (never for billing). Defaults as
+ * published by OpenAI before the shutdown (videos-api.md §9, checked 2026-09-19): sora-2 $0.10/s;
+ * sora-2-pro $0.30/s at 720p, $0.50/s at 1024x1792/1792x1024, $0.70/s at 1080p. Override per model
+ * or per model and size in {@code config.properties}: {@code price.sora-2-pro=0.4},
+ * {@code price.sora-2-pro.1920x1080=0.8}.
+ */
+public final class PriceTable {
+    public static final String SOURCE = "OpenAI price list as of 2026-09-19 (videos-api.md section 9)";
+
+    private final Map<String, Double> perSecond;
+
+    private PriceTable(Map<String, Double> perSecond) {
+        this.perSecond = Map.copyOf(perSecond);
+    }
+
+    public static PriceTable defaults() {
+        Map<String, Double> p = new LinkedHashMap<>();
+        p.put("sora-2", 0.10);
+        p.put("sora-2-pro", 0.30);
+        p.put("sora-2-pro.1024x1792", 0.50);
+        p.put("sora-2-pro.1792x1024", 0.50);
+        p.put("sora-2-pro.1080x1920", 0.70);
+        p.put("sora-2-pro.1920x1080", 0.70);
+        return new PriceTable(p);
+    }
+
+    /** This table with {@code price.<model>[.<WxH>]=USD} entries applied; other keys are ignored. */
+    public PriceTable withOverrides(Map<String, String> properties) {
+        Map<String, Double> p = new LinkedHashMap<>(perSecond);
+        properties.forEach((k, v) -> {
+            if (k.startsWith("price.")) {
+                try {
+                    p.put(k.substring(6).toLowerCase(Locale.ROOT), Double.parseDouble(v.strip()));
+                } catch (NumberFormatException e) {
+                    throw new dev.sora4j.ConfigException("config " + k + "=" + v + ": the price must be a number of USD per second");
+                }
+            }
+        });
+        return new PriceTable(p);
+    }
+
+    /** USD per generated second, if known. Dated snapshots price as their family. */
+    public Optional<Double> perSecond(String model, String size) {
+        if (model == null) {
+            return Optional.empty();
+        }
+        String m = model.toLowerCase(Locale.ROOT);
+        for (String key : new String[] {m + "." + size, m, family(m) + "." + size, family(m)}) {
+            Double v = perSecond.get(key);
+            if (v != null) {
+                return Optional.of(v);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The estimate for {@code seconds} generated seconds, rounded to cents. */
+    public Optional<Double> estimate(String model, String size, String seconds) {
+        if (seconds == null) {
+            return Optional.empty();
+        }
+        int s;
+        try {
+            s = Integer.parseInt(seconds.strip());
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+        return perSecond(model, size).map(p -> Math.round(p * s * 100) / 100.0);
+    }
+
+    private static String family(String model) {
+        return model.startsWith("sora-2-pro") ? "sora-2-pro" : model.startsWith("sora-2") ? "sora-2" : model;
+    }
+}
