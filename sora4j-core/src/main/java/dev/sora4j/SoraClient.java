@@ -91,6 +91,11 @@ public final class SoraClient implements AutoCloseable {
         return recorded(intent, () -> gateway.create(r));
     }
 
+    /** The sha256 the ledger records for this create once validated: the same request always has the same hash. */
+    public String requestHash(VideoRequest request) {
+        return WireJson.sha256(WireJson.canonical(WireRequests.create(rules.validate(request))));
+    }
+
     /** The estimated USD cost of a create, if the price table knows the model. */
     public Optional<Double> estimate(VideoRequest request) {
         VideoRequest r = request.withDefaults(VideoRules.DEFAULT_MODEL, VideoRules.DEFAULT_SIZE, VideoRules.DEFAULT_SECONDS);
@@ -290,6 +295,7 @@ public final class SoraClient implements AutoCloseable {
         private ExtensionChains chains = ExtensionChains.inMemory();
         private Ledger ledger = Ledger.none();
         private PriceTable prices = PriceTable.defaults();
+        private dev.sora4j.client.ResponseObserver observer = dev.sora4j.client.ResponseObserver.NONE;
 
         public Builder fromEnv() {
             return fromSettings(Settings.fromProcess());
@@ -356,6 +362,12 @@ public final class SoraClient implements AutoCloseable {
             return this;
         }
 
+        /** Hears every POST's status and headers (a shared rate limiter follows x-ratelimit-* through it). */
+        public Builder responseObserver(dev.sora4j.client.ResponseObserver value) {
+            this.observer = Objects.requireNonNull(value);
+            return this;
+        }
+
         public Builder prices(PriceTable value) {
             this.prices = Objects.requireNonNull(value);
             return this;
@@ -376,7 +388,7 @@ public final class SoraClient implements AutoCloseable {
                             + "local emulator.");
                 }
                 gw = new OpenAiVideoGateway(new GatewaySettings(stripTrailingSlash(baseUrl), apiKey, authHeader,
-                        maxRetries, timeout));
+                        maxRetries, timeout, observer));
             }
             return new SoraClient(gw, VideoRules.of(profile), clock, sleeper, chains, ledger, prices, stripTrailingSlash(baseUrl));
         }

@@ -58,6 +58,10 @@ final class CliContext implements AutoCloseable {
         return err;
     }
 
+    Clock clock() {
+        return clock;
+    }
+
     Sleeper sleeper() {
         return sleeper;
     }
@@ -88,11 +92,15 @@ final class CliContext implements AutoCloseable {
      * with its own retry loop (create-batch) passes 0. The first call of a run decides.
      */
     SoraClient client(GlobalOptions global, int sdkRetries) {
+        return client(global, sdkRetries, dev.sora4j.client.ResponseObserver.NONE);
+    }
+
+    SoraClient client(GlobalOptions global, int sdkRetries, dev.sora4j.client.ResponseObserver observer) {
         if (client != null) {
             return client;
         }
         SoraClient.Builder b = SoraClient.builder().clock(clock).sleeper(sleeper).profile(profile(global))
-                .maxRetries(sdkRetries);
+                .maxRetries(sdkRetries).responseObserver(observer);
         if (global.offline) {
             Emulator emulator = offlineEmulator();
             b.baseUrl(emulator.baseUrl()).apiKey(OFFLINE_KEY);
@@ -110,6 +118,14 @@ final class CliContext implements AutoCloseable {
         b.ledger(ledger(global)).prices(prices());
         client = b.build();
         return client;
+    }
+
+    /** Closes this run's client so the next command (a resumed run) builds its own. */
+    void resetClient() {
+        if (client != null) {
+            client.close();
+            client = null;
+        }
     }
 
     /** The job ledger, opened on first use: --ledger, else SORA4J_LEDGER, else ~/.sora4j/ledger.db. */

@@ -8,7 +8,10 @@ import dev.sora4j.batch.BatchOptions;
 import dev.sora4j.batch.BatchResult;
 import dev.sora4j.batch.BatchRunner;
 import dev.sora4j.batch.JobsFile;
+import dev.sora4j.SoraClient;
 import dev.sora4j.client.WireRequests;
+import dev.sora4j.model.Variant;
+import dev.sora4j.pipeline.RateGate;
 import dev.sora4j.rules.VideoRules;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,8 +29,11 @@ import picocli.CommandLine.Option;
         "Each line is a prompt string or an object with \"prompt\" and optional model, size, seconds,",
         "characters, input_reference, out, fields and the augmentation keys; create's flags are defaults.",
         "Every line is validated before anything is sent. Each create response goes to",
-        "OUT_DIR/NNN-<prompt-slug>.json (or OUT_DIR/<out>). Exit 1 if any job failed.", "",
-        "Example:", "  sora create-batch --input jobs.jsonl --out-dir out/ --concurrency 3 --seconds 8"})
+        "OUT_DIR/NNN-<prompt-slug>.json (or OUT_DIR/<out>). Exit 1 if any job failed.",
+        "Every create is in the job ledger before it is sent: run the same command again after a crash",
+        "(or `sora resume`) and created jobs are tracked, not created twice.", "",
+        "Examples:", "  sora create-batch --input jobs.jsonl --out-dir out/ --concurrency 3 --seconds 8",
+        "  sora create-batch --input jobs.jsonl --out-dir out/ --wait --download --max-cost 25"})
 final class CreateBatchCommand extends BaseCommand {
     @Option(names = "--input", required = true, paramLabel = "JOBS.jsonl", description = "The jobs file (at most 200 jobs).")
     Path input;
@@ -48,6 +54,24 @@ final class CreateBatchCommand extends BaseCommand {
     @Option(names = "--force", description = "Replace result files that already exist in --out-dir.")
     boolean force;
 
+    @Option(names = "--wait", description = "Track every job to a final status (few requests: one list call per 100 jobs).")
+    boolean track;
+
+    @Option(names = "--download", description = "Download each job as soon as it completes, to OUT_DIR/NNN-<slug>.mp4 (implies --wait).")
+    boolean download;
+
+    @Option(names = "--variant", paramLabel = "VARIANT", defaultValue = "video", description = "What --download fetches: video (default), thumbnail or spritesheet.")
+    String variant;
+
+    @Option(names = "--max-cost", paramLabel = "USD", description = "Refuse to start, or to go on, when the estimated total would pass this.")
+    Double maxCost;
+
+    @Option(names = "--rpm", paramLabel = "N", defaultValue = "50", description = "Starting request rate shared by all workers; it follows the server's x-ratelimit-* headers and 429s (default 50).")
+    double rpm;
+
+    @Option(names = "--poll-interval", paramLabel = "SECONDS", defaultValue = "5", description = "Shortest wait between tracking rounds; grows to 4x while nothing changes (default 5).")
+    double pollInterval;
+
     @Mixin
     VideoOptions video;
 
@@ -59,7 +83,9 @@ final class CreateBatchCommand extends BaseCommand {
 
     @Override
     int execute() {
-        BatchOptions options = new BatchOptions(concurrency, maxAttempts, failFast, force);
+        BatchOptions options = new BatchOptions(concurrency, maxAttempts, failFast, force, track,
+                download ? Variant.parse(variant) : null, maxCost, rpm,
+                java.time.Duration.ofMillis(Math.round(pollInterval * 1000)));
         BatchDefaults defaults = new BatchDefaults(VideoOptions.lower(video.model), VideoOptions.lower(video.size),
                 video.seconds == null ? null : video.seconds.strip(), video.characterIds(), video.inputReference(),
                 augment.fields(), augment.augment);
@@ -67,50 +93,105 @@ final class CreateBatchCommand extends BaseCommand {
         if (dryRun.enabled) {
             noteKeyForDryRun();
             List<Object> previews = new ArrayList<>();
+            double total = 0;
             for (BatchJob job : jobs) {
                 Map<String, Object> p = new LinkedHashMap<>();
                 p.put("job", job.number());
                 p.put("line", job.line());
                 p.put("output", BatchRunner.resultPath(outDir, job).toString());
                 p.putAll(WireRequests.create(job.request()).preview());
+                java.util.Optional<Double> cost = context().prices().estimate(job.request().model(), job.request().size(),
+                        job.request().seconds());
+                cost.ifPresent(c -> p.put("estimated_cost_usd", c));
+                total += cost.orElse(0.0);
                 previews.add(p);
             }
             printValue(previews);
+            info(String.format(Locale.ROOT, "%d job(s), estimated $%.2f in total (%s).", jobs.size(), total,
+                    dev.sora4j.rules.PriceTable.SOURCE));
             return ExitCodes.OK;
         }
-        BatchRunner.checkOutputs(jobs, outDir, force);
-        info("Creating " + jobs.size() + " job(s), " + concurrency + " at a time; results go to " + outDir);
-        BatchRunner runner = new BatchRunner(context().client(global(), 0), context().sleeper(), new Progress(jobs.size()));
-        List<BatchResult> results = runner.run(jobs, outDir, options);
+        String batchKey = batchKey();
+        SoraClient client = clientWithSharedGate();
+        client.ledger().runStarted(batchKey, Json.pretty(Map.of("args", originalArgs())));
+        info("Creating " + jobs.size() + " job(s), " + concurrency + " at a time; results go to " + outDir
+                + (options.track() ? "; tracking them to the end" : ""));
+        BatchRunner runner = new BatchRunner(client, context().clock(), context().sleeper(), new Progress(jobs.size()), gate);
+        List<BatchResult> results = runner.run(jobs, outDir, options, batchKey);
         printValue(summary(results));
-        long failed = results.stream().filter(r -> r.outcome() != BatchResult.Outcome.CREATED).count();
+        long failed = results.stream().filter(r -> !r.ok()).count();
         if (failed > 0) {
-            info(failed + " of " + results.size() + " job(s) were not created; see \"results\" above.");
+            info(failed + " of " + results.size() + " job(s) did not finish; see \"results\" above. Fix and rerun the same "
+                    + "command (or `sora resume`): finished jobs are not sent again.");
             return ExitCodes.FAILURE;
         }
+        client.ledger().runFinished(batchKey);
         return ExitCodes.OK;
     }
+
+    private RateGate gate;
+
+    /** A client without SDK retries (the runner retries), whose responses feed one shared rate gate. */
+    private SoraClient clientWithSharedGate() {
+        gate = new RateGate(rpm, context().clock(), context().sleeper());
+        return context().client(global(), 0, (status, headers) -> gate.observe(headers));
+    }
+
+    /** One key per jobs file and output directory: rerunning the same batch finds its own ledger entries. */
+    private String batchKey() {
+        return dev.sora4j.client.WireJson.sha256(input.toAbsolutePath().normalize() + "\n"
+                + outDir.toAbsolutePath().normalize());
+    }
+
+    /** The command line as given, with paths made absolute, so `sora resume` can run it from anywhere. */
+    private List<String> originalArgs() {
+        List<String> raw = spec.root().commandLine().getParseResult().originalArgs();
+        List<String> out = new ArrayList<>();
+        java.util.Set<String> pathOptions = java.util.Set.of("--input", "--out-dir", "--input-reference", "--ledger");
+        for (int i = 0; i < raw.size(); i++) {
+            String a = raw.get(i);
+            int eq = a.indexOf('=');
+            if (eq > 0 && pathOptions.contains(a.substring(0, eq))) {
+                out.add(a.substring(0, eq + 1) + java.nio.file.Path.of(a.substring(eq + 1)).toAbsolutePath().normalize());
+            } else if (pathOptions.contains(a) && i + 1 < raw.size()) {
+                out.add(a);
+                out.add(java.nio.file.Path.of(raw.get(++i)).toAbsolutePath().normalize().toString());
+            } else {
+                out.add(a);
+            }
+        }
+        return out;
+    }
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     private Map<String, Object> summary(List<BatchResult> results) {
         List<Object> rows = new ArrayList<>();
         int created = 0;
+        int known = 0;
+        int bad = 0;
         for (BatchResult r : results) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("job", r.job().number());
             row.put("line", r.job().line());
             row.put("status", r.outcome().name().toLowerCase(Locale.ROOT));
             row.put("id", r.videoId());
-            row.put("output", r.outcome() == BatchResult.Outcome.CREATED
-                    ? BatchRunner.resultPath(outDir, r.job()).toString() : null);
+            row.put("output", r.videoId() != null ? BatchRunner.resultPath(outDir, r.job()).toString() : null);
             row.put("attempts", r.attempts());
+            row.put("final_status", r.finalStatus());
+            row.put("download", r.download() == null ? null : r.download().toString());
             row.put("error", r.error());
             rows.add(row);
             created += r.outcome() == BatchResult.Outcome.CREATED ? 1 : 0;
+            known += r.outcome() == BatchResult.Outcome.KNOWN || r.outcome() == BatchResult.Outcome.ADOPTED ? 1 : 0;
+            bad += r.ok() ? 0 : 1;
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("jobs", results.size());
         out.put("created", created);
-        out.put("failed", results.size() - created);
+        out.put("already_created", known);
+        out.put("failed", bad);
         out.put("results", rows);
         return out;
     }
@@ -141,6 +222,26 @@ final class CreateBatchCommand extends BaseCommand {
         @Override
         public synchronized void failed(BatchJob job, String error) {
             info(label(job) + " failed: " + error);
+        }
+
+        @Override
+        public synchronized void recovered(BatchJob job, String videoId, boolean adopted) {
+            info(label(job) + (adopted ? " found on the server after a lost answer: " : " already created: ") + videoId);
+        }
+
+        @Override
+        public synchronized void status(BatchJob job, String videoId, String status, int progress) {
+            info(label(job) + " " + videoId + " " + status + " (" + progress + "%)");
+        }
+
+        @Override
+        public synchronized void downloaded(BatchJob job, Path file, long bytes, String sha256) {
+            info(label(job) + " downloaded " + file + " (" + bytes + " bytes, sha256 " + sha256 + ")");
+        }
+
+        @Override
+        public synchronized void warning(String message) {
+            warn(message);
         }
     }
 }

@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
             DownloadCommand.class,
             DeleteCommand.class,
             JobsCommand.class,
+            ResumeCommand.class,
             EmulatorCommand.class,
             CommandLine.HelpCommand.class,
         },

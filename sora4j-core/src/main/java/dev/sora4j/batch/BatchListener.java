@@ -12,7 +12,16 @@ public interface BatchListener {
 
     default void created(BatchJob job, String videoId, Path result) {}
 
+    /** Created by an earlier run ({@code adopted} false) or found on the server after a lost answer. */
+    default void recovered(BatchJob job, String videoId, boolean adopted) {}
+
     default void failed(BatchJob job, String error) {}
+
+    default void status(BatchJob job, String videoId, String status, int progress) {}
+
+    default void downloaded(BatchJob job, Path file, long bytes, String sha256) {}
+
+    default void warning(String message) {}
 
     BatchListener NONE = new BatchListener() {};
 }

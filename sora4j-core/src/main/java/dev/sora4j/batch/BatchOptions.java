@@ -1,6 +1,8 @@
 package dev.sora4j.batch;
 
 import dev.sora4j.InvalidRequestException;
+import dev.sora4j.model.Variant;
+import java.time.Duration;
 
 /**
  * How a local batch runs.
@@ -9,10 +11,18 @@ import dev.sora4j.InvalidRequestException;
  * @param maxAttempts tries per job for transient failures (429, 5xx, timeouts, resets), 1 to 10
  * @param failFast stop starting new jobs after the first failure
  * @param force replace result files that already exist
+ * @param track wait for every job to reach a final status
+ * @param download the variant to download as each job completes (implies wait), or null
+ * @param maxCost refuse to start, or to go on, past this estimated USD total; null for no cap
+ * @param requestsPerMinute the shared rate limiter's starting rate (it adapts to the server)
+ * @param pollInterval the shortest wait between tracking rounds; it grows to four times this while nothing changes
  */
-public record BatchOptions(int concurrency, int maxAttempts, boolean failFast, boolean force) {
+public record BatchOptions(int concurrency, int maxAttempts, boolean failFast, boolean force, boolean track,
+        Variant download, Double maxCost, double requestsPerMinute, Duration pollInterval) {
     public static final int DEFAULT_CONCURRENCY = 3;
     public static final int DEFAULT_MAX_ATTEMPTS = 3;
+    public static final double DEFAULT_RPM = 50;
+    public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(5);
 
     public BatchOptions {
         if (concurrency < 1 || concurrency > 10) {
@@ -21,5 +31,21 @@ public record BatchOptions(int concurrency, int maxAttempts, boolean failFast, b
         if (maxAttempts < 1 || maxAttempts > 10) {
             throw new InvalidRequestException("max_attempts", "--max-attempts must be between 1 and 10, got " + maxAttempts);
         }
+        if (maxCost != null && !(maxCost >= 0)) {
+            throw new InvalidRequestException("max_cost", "--max-cost must be a positive amount of USD, got " + maxCost);
+        }
+        if (!(requestsPerMinute > 0)) {
+            throw new InvalidRequestException("rpm", "--rpm must be > 0, got " + requestsPerMinute);
+        }
+        if (pollInterval == null || pollInterval.isNegative() || pollInterval.isZero()) {
+            throw new InvalidRequestException("poll_interval", "--poll-interval must be > 0 seconds");
+        }
+        track = track || download != null;
+    }
+
+    /** Create only, as the reference CLI does. */
+    public static BatchOptions createOnly(int concurrency, int maxAttempts, boolean failFast, boolean force) {
+        return new BatchOptions(concurrency, maxAttempts, failFast, force, false, null, null, DEFAULT_RPM,
+                DEFAULT_POLL_INTERVAL);
     }
 }

@@ -5,17 +5,20 @@ import java.io.InputStream;
 import java.util.OptionalLong;
 
 /**
- * An open download. {@code declaredLength} is the server's Content-Length, when it sent one, so
- * a truncated body can be detected.
+ * An open download. The body starts at byte {@code offset} of the asset (0, or where a resumed
+ * download asked to continue when the server honoured the range); {@code totalLength} is the whole
+ * asset's size when the server said it, so a truncated body can be detected.
  */
 public final class ContentStream implements AutoCloseable {
     private final InputStream body;
-    private final OptionalLong declaredLength;
+    private final long offset;
+    private final OptionalLong totalLength;
     private final AutoCloseable owner;
 
-    public ContentStream(InputStream body, OptionalLong declaredLength, AutoCloseable owner) {
+    public ContentStream(InputStream body, long offset, OptionalLong totalLength, AutoCloseable owner) {
         this.body = body;
-        this.declaredLength = declaredLength;
+        this.offset = offset;
+        this.totalLength = totalLength;
         this.owner = owner;
     }
 
@@ -23,8 +26,12 @@ public final class ContentStream implements AutoCloseable {
         return body;
     }
 
-    public OptionalLong declaredLength() {
-        return declaredLength;
+    public long offset() {
+        return offset;
+    }
+
+    public OptionalLong totalLength() {
+        return totalLength;
     }
 
     @Override

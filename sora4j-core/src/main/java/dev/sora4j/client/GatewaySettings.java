@@ -9,8 +9,10 @@ import java.util.Objects;
  *
  * @param baseUrl the API root including {@code /v1}, e.g. {@code https://api.openai.com/v1}
  * @param maxRetries retries of the SDK on connection errors, 408, 409, 429 and 5xx
+ * @param observer hears every POST's status and headers
  */
-public record GatewaySettings(String baseUrl, String apiKey, AuthHeader authHeader, int maxRetries, Duration timeout) {
+public record GatewaySettings(String baseUrl, String apiKey, AuthHeader authHeader, int maxRetries, Duration timeout,
+        ResponseObserver observer) {
     public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
 
     public GatewaySettings {
@@ -18,6 +20,7 @@ public record GatewaySettings(String baseUrl, String apiKey, AuthHeader authHead
         Objects.requireNonNull(apiKey, "apiKey");
         Objects.requireNonNull(authHeader, "authHeader");
         Objects.requireNonNull(timeout, "timeout");
+        observer = observer == null ? ResponseObserver.NONE : observer;
     }
 
     @Override

@@ -38,6 +38,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
@@ -147,23 +148,42 @@ public final class OpenAiVideoGateway implements VideoGateway {
     }
 
     @Override
-    public ContentStream content(String videoId, Variant variant) {
-        VideoDownloadContentParams params = VideoDownloadContentParams.builder()
-                .variant(VideoDownloadContentParams.Variant.of(variant.wireName()))
-                .build();
+    public ContentStream content(String videoId, Variant variant, long from) {
+        VideoDownloadContentParams.Builder b = VideoDownloadContentParams.builder()
+                .variant(VideoDownloadContentParams.Variant.of(variant.wireName()));
+        if (from > 0) {
+            b.putAdditionalHeader("Range", "bytes=" + from + "-");
+        }
+        VideoDownloadContentParams params = b.build();
         return call(() -> {
             HttpResponse response = client.videos().downloadContent(videoId, params);
-            OptionalLong length = OptionalLong.empty();
-            List<String> header = response.headers().values("Content-Length");
-            if (!header.isEmpty()) {
-                try {
-                    length = OptionalLong.of(Long.parseLong(header.get(0).trim()));
-                } catch (NumberFormatException ignored) {
-                    // A malformed length is treated as absent; the body is still checked as an MP4 later.
+            OptionalLong length = header(response, "Content-Length");
+            long offset = 0;
+            OptionalLong total = length;
+            String range = response.headers().values("Content-Range").stream().findFirst().orElse(null);
+            if (response.statusCode() == 206 && range != null) {
+                // "bytes START-END/TOTAL"
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("bytes (\\d+)-\\d+/(\\d+|\\*)").matcher(range);
+                if (m.find()) {
+                    offset = Long.parseLong(m.group(1));
+                    total = m.group(2).equals("*") ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(m.group(2)));
                 }
             }
-            return new ContentStream(response.body(), length, response);
+            return new ContentStream(response.body(), offset, total, response);
         });
+    }
+
+    private static OptionalLong header(HttpResponse response, String name) {
+        List<String> values = response.headers().values(name);
+        if (values.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        try {
+            return OptionalLong.of(Long.parseLong(values.get(0).trim()));
+        } catch (NumberFormatException ignored) {
+            // A malformed length is treated as absent; the body is still checked as an MP4 later.
+            return OptionalLong.empty();
+        }
     }
 
     @Override
@@ -187,6 +207,7 @@ public final class OpenAiVideoGateway implements VideoGateway {
                 .build();
         return call(() -> {
             try (HttpResponse response = options.httpClient().execute(request)) {
+                settings.observer().onResponse(response.statusCode(), lowerCase(response.headers()));
                 String text = new String(response.body().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
                 if (response.statusCode() >= 400) {
                     throw apiError(response.statusCode(), text, response.headers(), null);
@@ -279,6 +300,14 @@ public final class OpenAiVideoGateway implements VideoGateway {
         return new ApiException(status, message, text(error, "type"), text(error, "code"), text(error, "param"),
                 requestId, RetryAfter.parse(first(headers, "retry-after-ms"), first(headers, "retry-after"))
                         .orElse(null), cause);
+    }
+
+    private static Map<String, List<String>> lowerCase(Headers headers) {
+        Map<String, List<String>> out = new java.util.HashMap<>();
+        for (String name : headers.names()) {
+            out.put(name.toLowerCase(Locale.ROOT), headers.values(name));
+        }
+        return out;
     }
 
     private static String first(Headers headers, String name) {

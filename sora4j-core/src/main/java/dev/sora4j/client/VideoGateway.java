@@ -37,8 +37,12 @@ public interface VideoGateway extends AutoCloseable {
 
     DeletedVideo delete(String videoId);
 
-    /** Opens the content stream; the caller must close it. */
-    ContentStream content(String videoId, Variant variant);
+    /**
+     * Opens the content stream from byte {@code from} (a range request when above 0; a server that
+     * ignores ranges answers from byte 0, which {@link ContentStream#offset()} shows). The caller
+     * must close it.
+     */
+    ContentStream content(String videoId, Variant variant, long from);
 
     @Override
     void close();

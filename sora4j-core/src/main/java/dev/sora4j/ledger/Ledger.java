@@ -40,6 +40,15 @@ public interface Ledger extends AutoCloseable {
     /** Adopts a server job found by reconciliation for an intent that had no answer. */
     void adopt(long seq, String videoId, String status);
 
+    /** A create-batch run began (or began again); {@code args} lets {@code sora resume} repeat it. */
+    void runStarted(String batchKey, String args);
+
+    /** Everything the run asked for is done. */
+    void runFinished(String batchKey);
+
+    /** The {@code args} of runs that never finished, oldest first. */
+    List<String> unfinishedRuns();
+
     @Override
     void close();
 

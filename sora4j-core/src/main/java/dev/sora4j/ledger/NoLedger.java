@@ -48,5 +48,16 @@ enum NoLedger implements Ledger {
     public void adopt(long seq, String videoId, String status) {}
 
     @Override
+    public void runStarted(String batchKey, String args) {}
+
+    @Override
+    public void runFinished(String batchKey) {}
+
+    @Override
+    public List<String> unfinishedRuns() {
+        return List.of();
+    }
+
+    @Override
     public void close() {}
 }

@@ -56,6 +56,12 @@ public final class SqliteLedger implements Ledger {
             );
             CREATE INDEX jobs_video ON jobs(video_id);
             CREATE INDEX jobs_batch ON jobs(batch_key, batch_line);
+            CREATE TABLE runs (
+              batch_key TEXT PRIMARY KEY,
+              args TEXT NOT NULL,
+              started_at INTEGER NOT NULL,
+              finished_at INTEGER
+            );
             CREATE TABLE events (
               id INTEGER PRIMARY KEY AUTOINCREMENT,
               seq INTEGER NOT NULL REFERENCES jobs(seq),
@@ -266,6 +272,44 @@ public final class SqliteLedger implements Ledger {
     @Override
     public synchronized List<LedgerEntry> batch(String batchKey) {
         return many("SELECT * FROM jobs WHERE batch_key = ? ORDER BY batch_line, seq", batchKey);
+    }
+
+    @Override
+    public synchronized void runStarted(String batchKey, String args) {
+        write(() -> {
+            try (PreparedStatement ps = db.prepareStatement("INSERT INTO runs (batch_key, args, started_at) VALUES (?, ?, ?) "
+                    + "ON CONFLICT(batch_key) DO UPDATE SET args = excluded.args, finished_at = NULL")) {
+                ps.setString(1, batchKey);
+                ps.setString(2, args);
+                ps.setLong(3, clock.millis());
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public synchronized void runFinished(String batchKey) {
+        write(() -> {
+            try (PreparedStatement ps = db.prepareStatement("UPDATE runs SET finished_at = ? WHERE batch_key = ?")) {
+                ps.setLong(1, clock.millis());
+                ps.setString(2, batchKey);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public synchronized List<String> unfinishedRuns() {
+        return read(() -> {
+            List<String> out = new ArrayList<>();
+            try (Statement st = db.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT args FROM runs WHERE finished_at IS NULL ORDER BY started_at")) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        });
     }
 
     /** The events of one job, oldest first, as {@code at kind detail} lines. */

@@ -7,9 +7,9 @@ import dev.sora4j.client.VideoGateway;
 import dev.sora4j.model.Variant;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.channels.Channels;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -19,11 +19,14 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Optional;
 
 /**
- * Downloads content so that nothing half-written ever sits at the target path: bytes stream into a
- * hidden temporary file beside the target, the length is checked against Content-Length, an MP4
- * must start with an {@code ftyp} box, the file is fsynced and only then moved into place.
+ * Downloads content so that nothing half-written ever sits at the target path. Bytes go to a hidden
+ * {@code .NAME.part} file beside the target; a later attempt (even by another process after a crash)
+ * resumes it with a range request. The length is checked against what the server declared, a video
+ * must parse as a whole MP4 ({@link Mp4Check}), the file is fsynced, hashed, and only then moved
+ * into place.
  */
 public final class Downloader {
     private static final int BUFFER = 64 * 1024;
@@ -34,49 +37,75 @@ public final class Downloader {
         this.gateway = gateway;
     }
 
+    /** The hidden file a download of {@code target} writes to until it is complete. */
+    public static Path partFile(Path target) {
+        Path out = target.toAbsolutePath().normalize();
+        return out.resolveSibling("." + out.getFileName() + ".part");
+    }
+
+    /**
+     * @throws TruncatedDownloadException when the body ended early (the part is kept to resume)
+     * @throws OutputExistsException when {@code target} exists and {@code force} is false
+     */
     public DownloadResult download(String videoId, Variant variant, Path target, boolean force) {
         Path out = target.toAbsolutePath().normalize();
         if (Files.exists(out) && !force) {
             throw new OutputExistsException(target);
         }
-        Path tmp = null;
+        Path part = partFile(out);
+        boolean keepPart = true;
         try {
             Files.createDirectories(out.getParent());
-            tmp = Files.createTempFile(out.getParent(), "." + out.getFileName() + ".", ".part");
-            readableByAll(tmp);
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            long written;
-            try (ContentStream content = gateway.content(videoId, variant);
-                    FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE,
-                            StandardOpenOption.TRUNCATE_EXISTING)) {
-                written = copy(content.body(), Channels.newOutputStream(channel), sha);
-                if (content.declaredLength().isPresent() && content.declaredLength().getAsLong() != written) {
-                    throw new SoraException("Download of " + videoId + " (" + variant.wireName() + ") was truncated: got "
-                            + written + " of " + content.declaredLength().getAsLong() + " bytes; run the download again.");
+            try (FileChannel channel = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.READ)) {
+                FileLock lock = channel.tryLock();
+                if (lock == null) {
+                    throw new SoraException("Another download to " + target + " is running (" + part + " is locked).");
+                }
+                readableByAll(part);
+                long have = channel.size();
+                long written;
+                try (ContentStream content = gateway.content(videoId, variant, have)) {
+                    long start = content.offset() == have ? have : 0;
+                    channel.truncate(start);
+                    written = start + copy(content.body(), channel, start);
+                    long expected = content.totalLength().orElse(-1);
+                    if (content.offset() == 0 && content.totalLength().isPresent()) {
+                        expected = content.totalLength().getAsLong();
+                    }
+                    if (expected >= 0 && written != expected) {
+                        channel.force(true);
+                        throw new TruncatedDownloadException(videoId, variant, written, expected);
+                    }
                 }
                 channel.force(true);
+                if (variant == Variant.VIDEO) {
+                    Optional<String> problem = Mp4Check.problem(part);
+                    if (problem.isPresent()) {
+                        keepPart = false;
+                        throw new SoraException("Download of " + videoId + " is not a whole MP4 (" + problem.get()
+                                + "); not saved. Run the download again.");
+                    }
+                }
+                String sha256 = sha256(channel);
+                moveIntoPlace(part, out, force);
+                keepPart = false;
+                return new DownloadResult(out, written, sha256);
             }
-            if (variant == Variant.VIDEO) {
-                requireMp4(tmp, videoId);
-            }
-            moveIntoPlace(tmp, out, force);
-            return new DownloadResult(out, written, HexFormat.of().formatHex(sha.digest()));
         } catch (IOException e) {
-            throw new SoraException("Could not write " + target + ": " + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every JVM", e);
+            throw new TruncatedDownloadException(videoId, variant, "could not write " + target + ": " + e.getMessage(), e);
         } finally {
-            if (tmp != null) {
+            if (!keepPart) {
                 try {
-                    Files.deleteIfExists(tmp);
+                    Files.deleteIfExists(part);
                 } catch (IOException ignored) {
-                    // Best effort: a leftover hidden .part file never shadows the real output.
+                    // A leftover hidden .part file never shadows the real output; the next attempt truncates it.
                 }
             }
         }
     }
 
-    /** Temporary files start as 0600; a finished download should be readable like any other file. */
+    /** Temporary files start with the umask's mode; a finished download should be readable like any other file. */
     private static void readableByAll(Path file) {
         try {
             Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
@@ -85,27 +114,32 @@ public final class Downloader {
         }
     }
 
-    private static long copy(InputStream in, OutputStream out, MessageDigest sha) throws IOException {
+    private static long copy(InputStream in, FileChannel out, long at) throws IOException {
         byte[] buf = new byte[BUFFER];
         long total = 0;
         int n;
         while ((n = in.read(buf)) >= 0) {
-            out.write(buf, 0, n);
-            sha.update(buf, 0, n);
-            total += n;
+            ByteBuffer b = ByteBuffer.wrap(buf, 0, n);
+            while (b.hasRemaining()) {
+                total += out.write(b, at + total);
+            }
         }
-        out.flush();
         return total;
     }
 
-    private static void requireMp4(Path file, String videoId) throws IOException {
-        byte[] head = new byte[12];
-        int n;
-        try (InputStream in = Files.newInputStream(file)) {
-            n = in.readNBytes(head, 0, head.length);
-        }
-        if (n < 8 || head[4] != 'f' || head[5] != 't' || head[6] != 'y' || head[7] != 'p') {
-            throw new SoraException("Download of " + videoId + " is not an MP4 file (no ftyp box); not saved.");
+    private static String sha256(FileChannel channel) throws IOException {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            ByteBuffer buf = ByteBuffer.allocate(BUFFER);
+            long pos = 0;
+            int n;
+            while ((n = channel.read(buf.clear(), pos)) > 0) {
+                sha.update(buf.flip());
+                pos += n;
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every JVM", e);
         }
     }
 
@@ -114,6 +148,7 @@ public final class Downloader {
         if (!force) {
             try {
                 Files.createLink(out, tmp);
+                Files.delete(tmp);
                 return;
             } catch (FileAlreadyExistsException e) {
                 throw new OutputExistsException(out);

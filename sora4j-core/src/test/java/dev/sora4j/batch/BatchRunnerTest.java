@@ -8,6 +8,7 @@ import dev.sora4j.client.UnsupportedGateway;
 import dev.sora4j.model.JobStatus;
 import dev.sora4j.model.VideoJob;
 import dev.sora4j.model.VideoRequest;
+import dev.sora4j.pipeline.RateGate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,7 +52,13 @@ class BatchRunnerTest {
 
     private List<BatchResult> run(ScriptedCreates gw, List<BatchJob> jobs, Path out, BatchOptions options) {
         try (SoraClient client = SoraClient.builder().gateway(gw).build()) {
-            return new BatchRunner(client, slept::add, BatchListener.NONE).run(jobs, out, options);
+            dev.sora4j.emulator.ManualClock clock = new dev.sora4j.emulator.ManualClock(java.time.Instant.EPOCH);
+            dev.sora4j.pipeline.Sleeper sleeper = d -> {
+                slept.add(d);
+                clock.advance(d);
+            };
+            RateGate gate = new RateGate(6000, clock, sleeper);
+            return new BatchRunner(client, clock, sleeper, BatchListener.NONE, gate).run(jobs, out, options, "test-batch");
         }
     }
 
@@ -59,7 +66,7 @@ class BatchRunnerTest {
     void transient_errors_are_retried_honouring_retry_after_else_backing_off(@TempDir Path out) {
         ScriptedCreates gw = new ScriptedCreates();
         gw.failures.put("a", new ArrayList<>(List.of(status(429, Duration.ofMillis(1500)), status(503, null))));
-        List<BatchResult> results = run(gw, List.of(job(1, "a")), out, new BatchOptions(1, 3, false, false));
+        List<BatchResult> results = run(gw, List.of(job(1, "a")), out, BatchOptions.createOnly(1, 3, false, false));
 
         assertThat(results.get(0).outcome()).isEqualTo(BatchResult.Outcome.CREATED);
         assertThat(results.get(0).attempts()).isEqualTo(3);
@@ -73,7 +80,7 @@ class BatchRunnerTest {
         gw.failures.put("bad", new ArrayList<>(List.of(status(400, null))));
         gw.failures.put("busy", new ArrayList<>(List.of(status(500, null), status(500, null), status(500, null))));
         List<BatchResult> results = run(gw, List.of(job(1, "bad"), job(2, "busy"), job(3, "fine")), out,
-                new BatchOptions(1, 2, false, false));
+                BatchOptions.createOnly(1, 2, false, false));
 
         assertThat(results).extracting(BatchResult::outcome).containsExactly(BatchResult.Outcome.FAILED,
                 BatchResult.Outcome.FAILED, BatchResult.Outcome.CREATED);
@@ -87,7 +94,7 @@ class BatchRunnerTest {
         ScriptedCreates gw = new ScriptedCreates();
         gw.failures.put("bad", new ArrayList<>(List.of(status(422, null))));
         List<BatchResult> results = run(gw, List.of(job(1, "bad"), job(2, "never")), out,
-                new BatchOptions(1, 3, true, false));
+                BatchOptions.createOnly(1, 3, true, false));
         assertThat(results.get(1).outcome()).isEqualTo(BatchResult.Outcome.SKIPPED);
         assertThat(gw.sent).containsExactly("bad");
     }

@@ -60,7 +60,7 @@ public class UnsupportedGateway implements VideoGateway {
     }
 
     @Override
-    public ContentStream content(String videoId, Variant variant) {
+    public ContentStream content(String videoId, Variant variant, long from) {
         throw new UnsupportedOperationException("content");
     }
 
