@@ -56,6 +56,12 @@ final class EmulatorCommand extends BaseCommand {
     @Option(names = "--asset-ttl", paramLabel = "SECONDS", defaultValue = "3600", description = "How long content stays downloadable after completion (default 3600; batch videos: 24 h after the batch).")
     long assetTtl;
 
+    @Option(names = "--content-bytes-per-second", paramLabel = "N", defaultValue = "0", description = "Throttle content downloads to N bytes/s, to rehearse slow links (default 0 = unthrottled).")
+    long contentBytesPerSecond;
+
+    @Option(names = "--render-base", paramLabel = "SECONDS", defaultValue = "1", description = "Planned in_progress time of every job before its per-second part (default 1; e.g. 30 for realistic waits).")
+    double renderBase;
+
     @Option(names = "--rpm", paramLabel = "MODEL=N[,...]", defaultValue = "sora-2=50,sora-2-pro=25",
             description = "Requests per minute per model on create/edit/extend/remix, with x-ratelimit-* headers and 429 + retry-after past it (default sora-2=50,sora-2-pro=25; *=N for any model).")
     String rpm;
@@ -168,6 +174,8 @@ final class EmulatorCommand extends BaseCommand {
                     .speed(speed)
                     .renderThreads(renderThreads)
                     .assetTtl(Duration.ofSeconds(assetTtl))
+                    .contentBytesPerSecond(contentBytesPerSecond)
+                    .renderBase(Duration.ofMillis(Math.round(renderBase * 1000)))
                     .profile(EmulatorProfile.parse(context().profile(global()).id()))
                     .faults(rules)
                     .rateLimits(noRateLimits ? RateLimits.none() : RateLimits.parse(rpm))

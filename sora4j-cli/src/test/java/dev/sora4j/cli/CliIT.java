@@ -192,7 +192,7 @@ class CliIT {
         CliRun.Result help = sora.run("--help");
         assertThat(help.code()).isZero();
         java.util.List<String> expected = java.util.List.of("create", "create-and-poll", "edit", "extend", "remix",
-                "create-character", "get-character", "create-batch", "poll", "status", "list", "download", "delete",
+                "create-character", "get-character", "create-batch", "poll", "status", "list", "download", "delete", "jobs", "resume",
                 "emulator");
         java.util.List<String> registered = new java.util.ArrayList<>(
                 new picocli.CommandLine(new SoraCommand(null)).getSubcommands().keySet());

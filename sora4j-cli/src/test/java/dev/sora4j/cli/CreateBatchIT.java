@@ -102,10 +102,18 @@ class CreateBatchIT {
         String lit = Files.readString(outDir.resolve("019-lit.json"));
         assertThat(lit).contains("Lighting/mood: golden hour");
 
-        // A second run refuses to replace the results, before sending anything.
+        // Running the same batch again sends nothing: the ledger knows every line's job.
         CliRun.Result again = sora.run("create-batch", "--input", jobs.toString(), "--out-dir", outDir.toString());
-        assertThat(again.code()).isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(again.err()).contains("--force");
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(Json.parse(again.out())).containsEntry("created", 0).containsEntry("already_created", 20);
+        assertThat(jobsOnServer() - before).isEqualTo(20);
+
+        // A result file this batch did not write is never replaced (without --force), and nothing is sent.
+        Path foreign = Files.createDirectories(work.resolve("elsewhere"));
+        Files.writeString(foreign.resolve("001-a-quoted-prompt-take-1.json"), "{\"mine\": true}");
+        CliRun.Result refused = sora.run("create-batch", "--input", jobs.toString(), "--out-dir", foreign.toString());
+        assertThat(refused.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(refused.err()).contains("--force");
         assertThat(jobsOnServer() - before).isEqualTo(20);
     }
 

@@ -171,6 +171,12 @@ final class BatchTracker {
         Path target = outDir.resolve(stem(r.job().outName()) + variant.extension());
         Optional<String> recorded = alreadyDownloaded(job.id(), target);
         if (recorded.isPresent()) {
+            try {
+                // A run killed between linking the file into place and removing its part leaves the part behind.
+                Files.deleteIfExists(dev.sora4j.pipeline.Downloader.partFile(target));
+            } catch (IOException ignored) {
+                // Harmless: a hidden leftover, truncated by the next download to this path.
+            }
             return r.finished(job.status().value(), target, null);
         }
         if (job.expiresAt() != null) {
