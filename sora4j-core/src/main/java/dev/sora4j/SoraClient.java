@@ -202,6 +202,11 @@ public final class SoraClient implements AutoCloseable {
         return gateway.retrieve(requireId(videoId));
     }
 
+    /** The server's last {@code openai-poll-after-ms} hint for a job, if it sent one. */
+    public Optional<java.time.Duration> pollAfter(String videoId) {
+        return gateway.pollAfter(videoId);
+    }
+
     public VideoPage list(ListQuery query) {
         return gateway.list(query);
     }

@@ -93,7 +93,7 @@ final class EmulatorCommand extends BaseCommand {
     @Option(names = "--reset-rate", paramLabel = "P", defaultValue = "0", description = "Probability of closing the connection before answering.")
     double resetRate;
 
-    @Option(names = "--reset-after-headers-rate", paramLabel = "P", defaultValue = "0", description = "Probability of closing the connection right after the headers.")
+    @Option(names = "--reset-after-headers-rate", paramLabel = "P", defaultValue = "0", description = "Probability that a content download is cut right after its headers.")
     double resetAfterHeadersRate;
 
     @Option(names = "--truncate-rate", paramLabel = "P", defaultValue = "0", description = "Probability that a content download stops halfway (Content-Length stays whole).")

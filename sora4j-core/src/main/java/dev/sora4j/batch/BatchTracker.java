@@ -121,7 +121,14 @@ final class BatchTracker {
                     break;
                 }
                 interval = changed ? options.pollInterval() : min(longest, Duration.ofMillis(interval.toMillis() * 3 / 2));
-                sleeper.sleep(interval);
+                Duration wait = interval;
+                for (String id : pending.keySet()) {
+                    Duration hint = client.pollAfter(id).orElse(Duration.ZERO);
+                    if (hint.compareTo(wait) > 0) {
+                        wait = hint; // The server asked for this much patience.
+                    }
+                }
+                sleeper.sleep(wait);
             }
             for (Map.Entry<String, Future<BatchResult>> d : downloads.entrySet()) {
                 done.put(d.getKey(), d.getValue().get());

@@ -60,6 +60,7 @@ public final class OpenAiVideoGateway implements VideoGateway {
     private final OpenAIClient client;
     private final GatewaySettings settings;
     private final JsonMapper json = ObjectMappers.jsonMapper();
+    private final Map<String, java.time.Duration> pollAfter = new java.util.concurrent.ConcurrentHashMap<>();
 
     public OpenAiVideoGateway(GatewaySettings settings) {
         this.settings = settings;
@@ -109,7 +110,24 @@ public final class OpenAiVideoGateway implements VideoGateway {
 
     @Override
     public VideoJob retrieve(String videoId) {
-        return call(() -> fromSdk(client.videos().retrieve(videoId)));
+        return call(() -> {
+            try (com.openai.core.http.HttpResponseFor<Video> response = client.videos().withRawResponse().retrieve(videoId)) {
+                // The server may say how long to wait before polling again; remember it per job.
+                response.headers().values("openai-poll-after-ms").stream().findFirst().ifPresent(v -> {
+                    try {
+                        pollAfter.put(videoId, java.time.Duration.ofMillis(Long.parseLong(v.trim())));
+                    } catch (NumberFormatException ignored) {
+                        // A malformed hint is no hint.
+                    }
+                });
+                return fromSdk(response.parse());
+            }
+        });
+    }
+
+    @Override
+    public java.util.Optional<java.time.Duration> pollAfter(String videoId) {
+        return java.util.Optional.ofNullable(pollAfter.get(videoId));
     }
 
     @Override

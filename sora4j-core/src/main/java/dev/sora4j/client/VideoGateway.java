@@ -33,6 +33,11 @@ public interface VideoGateway extends AutoCloseable {
 
     VideoJob retrieve(String videoId);
 
+    /** The server's last {@code openai-poll-after-ms} for this job, when it sent one. */
+    default java.util.Optional<java.time.Duration> pollAfter(String videoId) {
+        return java.util.Optional.empty();
+    }
+
     VideoPage list(ListQuery query);
 
     DeletedVideo delete(String videoId);

@@ -93,7 +93,9 @@ public final class Downloader {
                 return new DownloadResult(out, written, sha256);
             }
         } catch (IOException e) {
-            throw new TruncatedDownloadException(videoId, variant, "could not write " + target + ": " + e.getMessage(), e);
+            // The network stream ending early and the disk refusing both land here; the part file is kept.
+            throw new TruncatedDownloadException(videoId, variant, "stopped early (" + e.getMessage() + "); run it again to "
+                    + "resume into " + part.getFileName(), e);
         } finally {
             if (!keepPart) {
                 try {

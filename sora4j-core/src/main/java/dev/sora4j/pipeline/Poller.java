@@ -41,6 +41,11 @@ public final class Poller {
                 return job;
             }
             Duration wait = options.interval();
+            // Never poll sooner than the server asked to.
+            Duration hint = gateway.pollAfter(videoId).orElse(Duration.ZERO);
+            if (hint.compareTo(wait) > 0) {
+                wait = hint;
+            }
             if (deadline != null) {
                 Duration left = Duration.between(clock.instant(), deadline);
                 if (left.isNegative() || left.isZero()) {

@@ -16,8 +16,8 @@ import java.util.Objects;
  * @param latency added before every answer
  * @param jitter up to this much more, drawn uniformly
  * @param resetBeforeHeaders probability that a request's connection is closed before any response
- * @param resetAfterHeaders probability that a response's connection is closed right after its headers
- *     (for content: after part of the body)
+ * @param resetAfterHeaders probability that a content download's connection is closed right after its
+ *     headers and a first slice of the body
  * @param truncateContent probability that a content download stops halfway through its declared length
  * @param jobFailure probability that a new job ends {@code failed} (with an error object) instead of completing
  */

@@ -32,10 +32,13 @@ final class ChaosInjector {
         if (draw() < chaos.errorRate(method, path)) {
             status = chaos.errorStatuses().get((int) (draw() * chaos.errorStatuses().size()));
         }
-        if (draw() < chaos.resetAfterHeaders()) {
+        // Cuts mid-body are drawn for content downloads, where a body is worth cutting; the test
+        // header can still cut any answer.
+        boolean content = path.endsWith("/content");
+        if (draw() < chaos.resetAfterHeaders() && content) {
             ctx.attribute(RESET_AFTER_HEADERS, true);
         }
-        if (draw() < chaos.truncateContent()) {
+        if (draw() < chaos.truncateContent() && content) {
             ctx.attribute(TRUNCATE, true);
         }
         if (draw() < chaos.jobFailure()) {
