@@ -171,10 +171,36 @@ class CliIT {
     }
 
     @Test
-    void the_api_key_never_appears_in_output_or_json_out(@TempDir Path dir) throws Exception {
+    void the_api_key_never_appears_in_output_json_out_or_the_ledger(@TempDir Path dir) throws Exception {
         CliRun.Result r = sora.run("create", "--prompt", "secret check", "--json-out", dir.toString(), "--verbose");
         CliRun.Result bad = sora.run("status", "--id", "video_missing", "--verbose");
-        assertThat(r.out() + r.err() + bad.out() + bad.err() + read(dir.resolve("create.json"))).doesNotContain(KEY);
+        CliRun.Result jobs = sora.run("jobs", "--json");
+        assertThat(r.out() + r.err() + bad.out() + bad.err() + read(dir.resolve("create.json")) + jobs.out() + jobs.err())
+                .doesNotContain(KEY);
+        byte[] ledger = java.nio.file.Files.readAllBytes(home.resolve("ledger.db"));
+        assertThat(new String(ledger, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain(KEY)
+                .contains("secret check");
+    }
+
+    @Test
+    void the_ledger_lists_jobs_and_resolves_at_last_and_at_n() {
+        CliRun.Result created = sora.run("create", "--prompt", "Ledger me", "--no-augment");
+        String id = idOf(created.out());
+        CliRun.Result list = sora.run("jobs", "--json", "--limit", "5");
+        assertThat(list.out()).contains(id).contains("\"estimated_cost_usd\" : 0.4").contains("Ledger me");
+        assertThat(Json.parse(sora.run("status", "--id", "@last").out())).containsEntry("id", id);
+        String seq = sora.run("jobs").out().lines().filter(l -> l.contains(id)).findFirst().orElseThrow().split("\\s+")[0];
+        assertThat(Json.parse(sora.run("status", "--id", seq).out())).containsEntry("id", id);
+        CliRun.Result show = sora.run("jobs", "show", "@last");
+        assertThat(show.out()).contains("\"events\"").contains("intent").contains("created");
+        CliRun.Result missing = sora.run("status", "--id", "@99999");
+        assertThat(missing.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(missing.err()).contains("@99999").contains("sora jobs");
+        CliRun.Result dry = noKey.run("create", "--prompt", "x", "--model", "sora-2-pro", "--size", "1920x1080",
+                "--seconds", "8", "--dry-run");
+        assertThat(Json.parse(dry.out())).containsEntry("estimated_cost_usd", 5.6);
+        clock.advance(java.time.Duration.ofMinutes(1));
+        emulator.awaitRenders(java.time.Duration.ofMinutes(1));
     }
 
     @Test
