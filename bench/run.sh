@@ -24,8 +24,8 @@ OPENAI_BASE_URL="$url" OPENAI_API_KEY=bench bin/sora create-batch --input "$work
 end=$(date +%s.%N)
 
 # One download on its own, to measure the download term of the lower bound.
-one=$(ls "$work/out"/*.json | head -1)
-id=$(grep -o '"id" : "video_[0-9a-f]*"' "$one" | head -1 | cut -d'"' -f4)
+results=("$work"/out/*.json)
+id=$(grep -o -m1 'video_[0-9a-f]\{48\}' "${results[0]}")
 dl_start=$(date +%s.%N)
 curl -s -o /dev/null -H "Authorization: Bearer bench" "$url/videos/$id/content"
 dl_end=$(date +%s.%N)

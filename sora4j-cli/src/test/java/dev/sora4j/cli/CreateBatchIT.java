@@ -118,6 +118,17 @@ class CreateBatchIT {
     }
 
     @Test
+    void max_cost_refuses_a_batch_whose_estimate_is_higher_before_sending(@TempDir Path work) throws Exception {
+        Path jobs = Files.write(work.resolve("jobs.jsonl"), List.of("One", "Two", "Three"));
+        int before = jobsOnServer();
+        CliRun.Result r = sora.run("create-batch", "--input", jobs.toString(), "--out-dir", work.resolve("o").toString(),
+                "--max-cost", "1");
+        assertThat(r.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(r.err()).contains("--max-cost 1.00").contains("estimated at $1.20");
+        assertThat(jobsOnServer()).isEqualTo(before);
+    }
+
+    @Test
     void a_bad_line_fails_the_run_before_anything_is_sent(@TempDir Path work) throws Exception {
         Path jobs = Files.write(work.resolve("jobs.jsonl"), List.of("A fine prompt",
                 "{\"prompt\": \"too long\", \"seconds\": \"30\"}"));

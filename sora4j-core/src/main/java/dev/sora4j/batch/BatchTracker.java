@@ -180,7 +180,7 @@ final class BatchTracker {
         if (recorded.isPresent()) {
             try {
                 // A run killed between linking the file into place and removing its part leaves the part behind.
-                Files.deleteIfExists(dev.sora4j.pipeline.Downloader.partFile(target));
+                Files.deleteIfExists(dev.sora4j.pipeline.Downloader.partFile(target, job.id(), variant));
             } catch (IOException ignored) {
                 // Harmless: a hidden leftover, truncated by the next download to this path.
             }

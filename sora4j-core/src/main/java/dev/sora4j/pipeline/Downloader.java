@@ -23,7 +23,7 @@ import java.util.Optional;
 
 /**
  * Downloads content so that nothing half-written ever sits at the target path. Bytes go to a hidden
- * {@code .NAME.part} file beside the target; a later attempt (even by another process after a crash)
+ * {@code .NAME.<id>-<variant>.part} file beside the target; a later attempt (even by another process after a crash)
  * resumes it with a range request. The length is checked against what the server declared, a video
  * must parse as a whole MP4 ({@link Mp4Check}), the file is fsynced, hashed, and only then moved
  * into place.
@@ -37,10 +37,13 @@ public final class Downloader {
         this.gateway = gateway;
     }
 
-    /** The hidden file a download of {@code target} writes to until it is complete. */
-    public static Path partFile(Path target) {
+    /**
+     * The hidden file a download of {@code target} writes to until it is complete. It names the job
+     * and variant, so a resumed download never appends one video's bytes to another's.
+     */
+    public static Path partFile(Path target, String videoId, Variant variant) {
         Path out = target.toAbsolutePath().normalize();
-        return out.resolveSibling("." + out.getFileName() + ".part");
+        return out.resolveSibling("." + out.getFileName() + "." + videoId + "-" + variant.wireName() + ".part");
     }
 
     /**
@@ -52,7 +55,7 @@ public final class Downloader {
         if (Files.exists(out) && !force) {
             throw new OutputExistsException(target);
         }
-        Path part = partFile(out);
+        Path part = partFile(out, videoId, variant);
         boolean keepPart = true;
         try {
             Files.createDirectories(out.getParent());
