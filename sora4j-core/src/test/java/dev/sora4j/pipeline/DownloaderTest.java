@@ -44,7 +44,7 @@ class DownloaderTest {
     }
 
     /** Serves {@code bytes}, cutting the first answer after {@code cut} bytes; honours ranges unless told not to. */
-    static final class FlakyServer extends UnsupportedGateway {
+    static class FlakyServer extends UnsupportedGateway {
         final byte[] bytes;
         final int cut;
         final boolean ranges;
