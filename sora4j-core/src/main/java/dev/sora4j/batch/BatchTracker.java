@@ -38,7 +38,7 @@ import java.util.concurrent.Future;
  * completes is downloaded at once (in the background), with retries that resume the partial file.
  */
 final class BatchTracker {
-    static final int DOWNLOAD_ATTEMPTS = 6;
+    static final int DOWNLOAD_ATTEMPTS = 8;
     static final Duration EXPIRY_MARGIN = Duration.ofMinutes(10);
 
     private final SoraClient client;

@@ -66,17 +66,23 @@ public final class Downloader {
                     throw new SoraException("Another download to " + target + " is running (" + part + " is locked).");
                 }
                 readableByAll(part);
-                long have = channel.size();
-                long written;
-                try (ContentStream content = gateway.content(videoId, variant, have)) {
-                    long start = content.offset() == have ? have : 0;
-                    channel.truncate(start);
-                    written = start + copy(content.body(), channel, start);
-                    long expected = content.totalLength().orElse(-1);
-                    if (content.offset() == 0 && content.totalLength().isPresent()) {
-                        expected = content.totalLength().getAsLong();
+                long written = channel.size();
+                // Servers may answer a range with less than the rest (Javalin serves ranges in chunks):
+                // keep asking from where the file ends, as long as every answer adds bytes.
+                while (true) {
+                    long copied;
+                    long expected;
+                    try (ContentStream content = gateway.content(videoId, variant, written)) {
+                        long start = content.offset() == written ? written : 0;
+                        channel.truncate(start);
+                        copied = copy(content.body(), channel, start);
+                        written = start + copied;
+                        expected = content.totalLength().orElse(-1);
                     }
-                    if (expected >= 0 && written != expected) {
+                    if (expected < 0 || written == expected) {
+                        break;
+                    }
+                    if (written > expected || copied == 0) {
                         channel.force(true);
                         throw new TruncatedDownloadException(videoId, variant, written, expected);
                     }

@@ -120,8 +120,41 @@ final class VideoRoutes {
             Responses.cutShort(ctx, in, VARIANT_TYPES.get(variant), size, truncate ? size / 2 : Math.min(size, 1024));
             return;
         }
-        if (ctx.header("Range") != null) {
-            ctx.writeSeekableStream(in, VARIANT_TYPES.get(variant), size);
+        java.util.regex.Matcher range = ctx.header("Range") == null ? null
+                : java.util.regex.Pattern.compile("bytes=(\\d+)-(\\d*)").matcher(ctx.header("Range").strip());
+        if (range != null && range.matches()) {
+            // The whole remainder (or the asked slice), as file servers and CDNs answer an open range.
+            long from = Long.parseLong(range.group(1));
+            long to = range.group(2).isEmpty() ? size - 1 : Math.min(size - 1, Long.parseLong(range.group(2)));
+            if (from >= size || from > to) {
+                in.close();
+                ctx.status(416).header("Content-Range", "bytes */" + size);
+                return;
+            }
+            in.skipNBytes(from);
+            ctx.status(206);
+            ctx.contentType(VARIANT_TYPES.get(variant));
+            ctx.header("Content-Range", "bytes " + from + "-" + to + "/" + size);
+            ctx.header("Content-Length", Long.toString(to - from + 1));
+            ctx.header("Accept-Ranges", "bytes");
+            ctx.result(to == size - 1 ? in : new java.io.FilterInputStream(in) {
+                private long left = to - from + 1;
+
+                @Override
+                public int read() throws IOException {
+                    return left-- > 0 ? super.read() : -1;
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    if (left <= 0) {
+                        return -1;
+                    }
+                    int n = super.read(b, off, (int) Math.min(len, left));
+                    left -= Math.max(n, 0);
+                    return n;
+                }
+            });
         } else {
             ctx.contentType(VARIANT_TYPES.get(variant));
             ctx.header("Content-Length", Long.toString(size));

@@ -107,6 +107,17 @@ class FaultsIT {
             assertThat(failed.get("status").asText()).isEqualTo("failed");
             assertThat(failed.get("error").get("code").asText()).isEqualTo("internal_error");
 
+            // A range request gets the whole remainder, as a resumed download needs.
+            HttpResponse<byte[]> whole = http.send(HttpRequest.newBuilder(URI.create(e.baseUrl() + "/videos/" + id + "/content"))
+                    .header("Authorization", "Bearer k").build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> rest = http.send(HttpRequest.newBuilder(URI.create(e.baseUrl() + "/videos/" + id + "/content"))
+                    .header("Authorization", "Bearer k").header("Range", "bytes=100-").build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(rest.statusCode()).isEqualTo(206);
+            assertThat(rest.headers().firstValue("content-range")).contains("bytes 100-" + (whole.body().length - 1) + "/"
+                    + whole.body().length);
+            assertThat(rest.body()).isEqualTo(java.util.Arrays.copyOfRange(whole.body(), 100, whole.body().length));
+
             // A truncated download declares the whole length and stops halfway.
             HttpRequest content = HttpRequest.newBuilder(URI.create(e.baseUrl() + "/videos/" + id + "/content"))
                     .header("Authorization", "Bearer k").header(Emulator.FAULT_HEADER, "truncate").build();
