@@ -116,6 +116,7 @@ public final class SoraClient implements AutoCloseable {
     public VideoJob extend(ExtendRequest request) {
         ExtendRequest r = rules.validateExtend(request);
         int behind = chains.extensionsBehind(r.videoId());
+        Optional<Double> cost = Optional.empty();
         if (rules.profile() != Profile.OPEN) {
             VideoJob source = gateway.retrieve(r.videoId());
             if (!source.status().isCompleted()) {
@@ -123,9 +124,10 @@ public final class SoraClient implements AutoCloseable {
                         + "; only a completed video can be extended (wait with `sora poll --id " + r.videoId() + "`).");
             }
             rules.checkChain(r.videoId(), behind, source.seconds(), r.seconds());
+            cost = prices.estimate(source.model(), source.size(), r.seconds());
         }
         // Billed by the new segment's seconds (the guide's reading; not separately documented).
-        Intent intent = intent("extend", WireRequests.extend(r), r.prompt(), null, null, r.seconds(), Optional.empty());
+        Intent intent = intent("extend", WireRequests.extend(r), r.prompt(), null, null, r.seconds(), cost);
         VideoJob job = recorded(intent, () -> gateway.extend(r));
         chains.recordExtension(job.id(), r.videoId());
         return job;

@@ -1,6 +1,5 @@
 package dev.sora4j.cli;
 
-import dev.sora4j.ApiException;
 import dev.sora4j.batch.BatchDefaults;
 import dev.sora4j.batch.BatchJob;
 import dev.sora4j.batch.BatchListener;
@@ -14,7 +13,6 @@ import dev.sora4j.model.Variant;
 import dev.sora4j.pipeline.RateGate;
 import dev.sora4j.rules.VideoRules;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -116,8 +114,14 @@ final class CreateBatchCommand extends BaseCommand {
         client.ledger().runStarted(batchKey, Json.pretty(Map.of("args", originalArgs())));
         info("Creating " + jobs.size() + " job(s), " + concurrency + " at a time; results go to " + outDir
                 + (options.track() ? "; tracking them to the end" : ""));
-        BatchRunner runner = new BatchRunner(client, context().clock(), context().sleeper(), new Progress(jobs.size()), gate);
-        List<BatchResult> results = runner.run(jobs, outDir, options, batchKey);
+        BatchProgress progress = new BatchProgress(err(), context().interactive(), jobs.size());
+        BatchRunner runner = new BatchRunner(client, context().clock(), context().sleeper(), progress, gate);
+        List<BatchResult> results;
+        try {
+            results = runner.run(jobs, outDir, options, batchKey);
+        } finally {
+            progress.close();
+        }
         printValue(summary(results));
         long failed = results.stream().filter(r -> !r.ok()).count();
         if (failed > 0) {
@@ -196,52 +200,4 @@ final class CreateBatchCommand extends BaseCommand {
         return out;
     }
 
-    /** One stderr line per event, prefixed like the reference CLI's "[job i/n]". */
-    private final class Progress implements BatchListener {
-        private final int total;
-
-        Progress(int total) {
-            this.total = total;
-        }
-
-        private String label(BatchJob job) {
-            return "[job " + job.number() + "/" + total + "]";
-        }
-
-        @Override
-        public synchronized void retrying(BatchJob job, int attempt, int max, Duration wait, ApiException cause) {
-            info(label(job) + " attempt " + attempt + "/" + max + " failed (HTTP " + cause.status() + "); retrying in "
-                    + String.format(Locale.ROOT, "%.1f", wait.toMillis() / 1000.0) + "s");
-        }
-
-        @Override
-        public synchronized void created(BatchJob job, String videoId, Path result) {
-            info(label(job) + " created " + videoId + " -> " + result);
-        }
-
-        @Override
-        public synchronized void failed(BatchJob job, String error) {
-            info(label(job) + " failed: " + error);
-        }
-
-        @Override
-        public synchronized void recovered(BatchJob job, String videoId, boolean adopted) {
-            info(label(job) + (adopted ? " found on the server after a lost answer: " : " already created: ") + videoId);
-        }
-
-        @Override
-        public synchronized void status(BatchJob job, String videoId, String status, int progress) {
-            info(label(job) + " " + videoId + " " + status + " (" + progress + "%)");
-        }
-
-        @Override
-        public synchronized void downloaded(BatchJob job, Path file, long bytes, String sha256) {
-            info(label(job) + " downloaded " + file + " (" + bytes + " bytes, sha256 " + sha256 + ")");
-        }
-
-        @Override
-        public synchronized void warning(String message) {
-            warn(message);
-        }
-    }
 }
