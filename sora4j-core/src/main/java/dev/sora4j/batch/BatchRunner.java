@@ -274,7 +274,8 @@ public final class BatchRunner {
                 return failed(job, attempt, describe(e), options, stop);
             } catch (IOException e) {
                 return failed(job, attempt, "created, but its result could not be written: " + e.getMessage(), options, stop);
-            } catch (SoraException e) {
+            } catch (RuntimeException e) {
+                // Anything unforeseen fails this job only; its intent stays in the ledger for the next run.
                 return failed(job, attempt, e.getMessage(), options, stop);
             }
         }

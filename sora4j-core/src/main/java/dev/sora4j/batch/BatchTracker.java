@@ -213,7 +213,8 @@ final class BatchTracker {
                     return r.finished(job.status().value(), null, e.getMessage());
                 }
                 sleeper.sleep(BatchRunner.backoff(attempt - 1).dividedBy(2));
-            } catch (SoraException e) {
+            } catch (RuntimeException e) {
+                // Anything else fails this job's download only, never the whole run.
                 if (attempt >= DOWNLOAD_ATTEMPTS) {
                     listener.failed(r.job(), e.getMessage());
                     return r.finished(job.status().value(), null, e.getMessage());

@@ -299,7 +299,7 @@ public final class OpenAiVideoGateway implements VideoGateway {
         try {
             return action.get();
         } catch (OpenAIServiceException e) {
-            throw apiError(e.statusCode(), write(e.body()), e.headers(), e);
+            throw apiError(e.statusCode(), bodyText(e), e.headers(), e);
         } catch (OpenAIIoException e) {
             throw new ApiException(0, "Could not reach " + options.baseUrl() + ": " + rootMessage(e)
                     + ". Check --base-url / OPENAI_BASE_URL and your network.", null, null, null, null, e);
@@ -318,6 +318,15 @@ public final class OpenAiVideoGateway implements VideoGateway {
         return new ApiException(status, message, text(error, "type"), text(error, "code"), text(error, "param"),
                 requestId, RetryAfter.parse(first(headers, "retry-after-ms"), first(headers, "retry-after"))
                         .orElse(null), cause);
+    }
+
+    /** The error body as JSON text; an answer without a body (e.g. a bare 416) gives an empty one. */
+    private String bodyText(OpenAIServiceException e) {
+        try {
+            return write(e.body());
+        } catch (UncheckedIOException noBody) {
+            return "";
+        }
     }
 
     private static Map<String, List<String>> lowerCase(Headers headers) {

@@ -1,5 +1,6 @@
 package dev.sora4j.pipeline;
 
+import dev.sora4j.ApiException;
 import dev.sora4j.OutputExistsException;
 import dev.sora4j.SoraException;
 import dev.sora4j.client.ContentStream;
@@ -72,7 +73,20 @@ public final class Downloader {
                 while (true) {
                     long copied;
                     long expected;
-                    try (ContentStream content = gateway.content(videoId, variant, written)) {
+                    ContentStream opened;
+                    try {
+                        opened = gateway.content(videoId, variant, written);
+                    } catch (ApiException e) {
+                        if (e.status() != 416 || written == 0) {
+                            throw e;
+                        }
+                        // The part already holds every byte (a run was killed just before renaming it), or
+                        // the asset changed: start over from byte 0 rather than trust it.
+                        written = 0;
+                        channel.truncate(0);
+                        continue;
+                    }
+                    try (ContentStream content = opened) {
                         long start = content.offset() == written ? written : 0;
                         channel.truncate(start);
                         copied = copy(content.body(), channel, start);

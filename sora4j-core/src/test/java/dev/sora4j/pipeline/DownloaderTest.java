@@ -148,6 +148,30 @@ class DownloaderTest {
     }
 
     @Test
+    void a_complete_part_left_by_a_killed_run_is_fetched_again_when_its_range_is_refused() throws Exception {
+        byte[] clip = mp4(20_000);
+        Path target = dir.resolve("done.mp4");
+        Files.write(Downloader.partFile(target, "video_3", Variant.VIDEO), clip);
+        List<Long> asked = new ArrayList<>();
+        UnsupportedGateway server = new UnsupportedGateway() {
+            @Override
+            public ContentStream content(String videoId, Variant variant, long from) {
+                asked.add(from);
+                if (from >= clip.length) {
+                    throw new dev.sora4j.ApiException(416, "Range not satisfiable", "invalid_request_error",
+                            "range_not_satisfiable", "range", null, null);
+                }
+                return new ContentStream(new ByteArrayInputStream(Arrays.copyOfRange(clip, (int) from, clip.length)), from,
+                        OptionalLong.of(clip.length), () -> { });
+            }
+        };
+        new Downloader(server).download("video_3", Variant.VIDEO, target, false);
+        assertThat(asked).containsExactly((long) clip.length, 0L);
+        assertThat(Files.readAllBytes(target)).isEqualTo(clip);
+        assertThat(partFiles()).isEmpty();
+    }
+
+    @Test
     void mp4_check_names_what_is_wrong() throws Exception {
         Path ok = Files.write(dir.resolve("ok.mp4"), mp4(10));
         assertThat(Mp4Check.problem(ok)).isEmpty();

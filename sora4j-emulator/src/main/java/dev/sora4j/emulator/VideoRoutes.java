@@ -128,8 +128,9 @@ final class VideoRoutes {
             long to = range.group(2).isEmpty() ? size - 1 : Math.min(size - 1, Long.parseLong(range.group(2)));
             if (from >= size || from > to) {
                 in.close();
-                ctx.status(416).header("Content-Range", "bytes */" + size);
-                return;
+                ctx.header("Content-Range", "bytes */" + size);
+                throw new ApiError(416, "invalid_request_error", "range", "range_not_satisfiable",
+                        "Range '" + ctx.header("Range") + "' is outside the " + size + " bytes of this asset.");
             }
             in.skipNBytes(from);
             ctx.status(206);
