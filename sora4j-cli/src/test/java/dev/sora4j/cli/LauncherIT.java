@@ -10,15 +10,12 @@ import dev.sora4j.model.VideoJob;
 import dev.sora4j.model.VideoRequest;
 import dev.sora4j.pipeline.PollListener;
 import dev.sora4j.pipeline.PollOptions;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -28,21 +25,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** End to end: {@code bin/sora} as a separate process, the way a user runs it. */
 class LauncherIT {
-    private static final Path SORA = Path.of(System.getProperty("basedir", ".")).resolve("../bin/sora").normalize();
-
     @TempDir
     Path dir;
 
     private ProcessBuilder sora(Map<String, String> env, String... args) {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(SORA.toString());
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
-        pb.environment().keySet().removeIf(k -> k.startsWith("OPENAI_") || k.startsWith("SORA4J_"));
-        pb.environment().put("SORA4J_HOME", dir.resolve("home").toString());
-        pb.environment().put("SORA4J_NO_BUILD", "1");
-        pb.environment().putAll(env);
-        return pb;
+        return new SoraProcesses(dir).sora(env, args);
     }
 
     private record Run(int code, String out, String err) {}
@@ -104,14 +91,9 @@ class LauncherIT {
             big.setLength(size);
         }
         Path serverErr = dir.resolve("server-err.txt");
-        Process server = sora(Map.of("SORA_JAVA_OPTS", "-Xmx64m"), "emulator", "--state-dir",
-                dir.resolve("home/emulator").toString()).redirectError(serverErr.toFile()).start();
-        try {
-            String url;
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(server.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                url = lines.readLine();
-            }
+        try (SoraProcesses.Served served = new SoraProcesses(dir).emulator(Map.of("SORA_JAVA_OPTS", "-Xmx64m"),
+                ProcessBuilder.Redirect.to(serverErr.toFile()), "--state-dir", dir.resolve("home/emulator").toString())) {
+            String url = served.url();
             java.net.http.HttpResponse<java.io.InputStream> response = java.net.http.HttpClient.newHttpClient().send(
                     java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "/videos/" + id + "/content"))
                             .header("Authorization", "Bearer x").build(),
@@ -126,26 +108,16 @@ class LauncherIT {
                 }
             }
             assertThat(total).isEqualTo(size);
-            assertThat(server.isAlive()).isTrue();
-        } finally {
-            server.destroy();
-            server.waitFor(30, TimeUnit.SECONDS);
+            assertThat(served.process().isAlive()).isTrue();
         }
         assertThat(Files.readString(serverErr)).doesNotContain("OutOfMemoryError");
     }
 
     @Test
     void the_readme_ci_emulator_command_serves_its_control_routes() throws Exception {
-        Process server = sora(Map.of(), "emulator", "--port", "0", "--control", "--rpm", "*=600", "--error-rate", "0.05",
-                "--seed", "1", "--state-dir", dir.resolve("ci").toString()).redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
-        try {
-            String url;
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(server.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                url = lines.readLine();
-            }
-            String root = url.replace("/v1", "");
+        try (SoraProcesses.Served served = new SoraProcesses(dir).emulator(Map.of(), "--port", "0", "--control", "--rpm",
+                "*=600", "--error-rate", "0.05", "--seed", "1", "--state-dir", dir.resolve("ci").toString())) {
+            String root = served.url().replace("/v1", "");
             java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
             // As the README's curl -d sends it: a form content type around a JSON body.
             java.net.http.HttpResponse<String> speed = http.send(java.net.http.HttpRequest.newBuilder(
@@ -158,22 +130,14 @@ class LauncherIT {
             java.net.http.HttpResponse<String> stats = http.send(java.net.http.HttpRequest.newBuilder(
                     java.net.URI.create(root + "/_emulator/stats")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
             assertThat(Json.parse(stats.body())).containsEntry("jobs_created", 0);
-        } finally {
-            server.destroy();
-            server.waitFor(30, TimeUnit.SECONDS);
         }
     }
 
     @Test
     void sora_emulator_in_one_process_serves_another() throws Exception {
-        Process server = sora(Map.of(), "emulator", "--state-dir", dir.resolve("served").toString())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        try {
-            String url;
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(server.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                url = lines.readLine();
-            }
+        try (SoraProcesses.Served served = new SoraProcesses(dir).emulator(Map.of(), "--state-dir",
+                dir.resolve("served").toString())) {
+            String url = served.url();
             assertThat(url).matches("http://127\\.0\\.0\\.1:\\d+/v1");
             Map<String, String> env = Map.of("OPENAI_BASE_URL", url, "OPENAI_API_KEY", "x");
             Run created = run(env, "create", "--prompt", "Served elsewhere");
@@ -182,9 +146,6 @@ class LauncherIT {
             Run status = run(env, "status", "--id", id);
             assertThat(status.code()).as(status.err()).isZero();
             assertThat(Json.parse(status.out())).containsEntry("id", id);
-        } finally {
-            server.destroy();
-            server.waitFor(30, TimeUnit.SECONDS);
         }
     }
 

@@ -120,12 +120,7 @@ public final class BatchRunner {
         List<BatchJob> toSend = new ArrayList<>();
         List<LedgerEntry> uncertain = new ArrayList<>();
         Map<Long, BatchJob> jobBySeq = new HashMap<>();
-        Set<String> knownIds = new HashSet<>();
-        for (LedgerEntry e : ledger.list(null, 100_000)) {
-            if (e.hasVideo()) {
-                knownIds.add(e.videoId());
-            }
-        }
+        Set<String> knownIds = ledger.knownIds();
         for (BatchJob job : jobs) {
             LedgerEntry e = recorded.get(job.line());
             if (e != null && e.hasVideo()) {
@@ -291,13 +286,7 @@ public final class BatchRunner {
         if (open.isEmpty()) {
             return null;
         }
-        Set<String> knownIds = new HashSet<>();
-        client.ledger().list(null, 100_000).forEach(e -> {
-            if (e.hasVideo()) {
-                knownIds.add(e.videoId());
-            }
-        });
-        Reconciler.Result rec = new Reconciler(client).reconcile(open, knownIds);
+        Reconciler.Result rec = new Reconciler(client).reconcile(open, client.ledger().knownIds());
         String adopted = null;
         for (Map.Entry<Long, String> a : rec.adopted().entrySet()) {
             client.ledger().adopt(a.getKey(), a.getValue(), "adopted");

@@ -34,6 +34,9 @@ public interface Ledger extends AutoCloseable {
     /** Newest first; {@code status} null for all. */
     List<LedgerEntry> list(String status, int limit);
 
+    /** Every id the ledger has recorded (jobs and characters). */
+    java.util.Set<String> knownIds();
+
     /** The entries of one create-batch run, by line. */
     List<LedgerEntry> batch(String batchKey);
 

@@ -40,6 +40,11 @@ enum NoLedger implements Ledger {
     }
 
     @Override
+    public java.util.Set<String> knownIds() {
+        return java.util.Set.of();
+    }
+
+    @Override
     public List<LedgerEntry> batch(String batchKey) {
         return List.of();
     }

@@ -270,6 +270,20 @@ public final class SqliteLedger implements Ledger {
     }
 
     @Override
+    public synchronized java.util.Set<String> knownIds() {
+        return read(() -> {
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            try (Statement st = db.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT video_id FROM jobs WHERE video_id IS NOT NULL")) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            return ids;
+        });
+    }
+
+    @Override
     public synchronized List<LedgerEntry> batch(String batchKey) {
         return many("SELECT * FROM jobs WHERE batch_key = ? ORDER BY batch_line, seq", batchKey);
     }

@@ -42,6 +42,7 @@ class SqliteLedgerTest {
             assertThat(a.downloadSha256()).isEqualTo("abc");
             assertThat(a.estimatedCost()).isEqualTo(0.4);
             assertThat(ledger.find("@last").orElseThrow().videoId()).isEqualTo("video_1");
+            assertThat(ledger.knownIds()).containsExactly("video_1");
             assertThat(ledger.list("unknown", 10)).extracting(LedgerEntry::seq).containsExactly(second);
             assertThat(ledger.batch("batch-1")).hasSize(2);
             assertThat(ledger.events(first)).hasSize(3);

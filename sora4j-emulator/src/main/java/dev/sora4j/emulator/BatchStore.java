@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -15,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
 
 /** Batches on disk, {@code batches/<id>.json}; updates run under a file lock so two processes never advance one batch twice. */
 final class BatchStore {
@@ -82,40 +80,18 @@ final class BatchStore {
     record Line(int line, String customId, String videoId, String requestId, Integer statusCode,
             Map<String, Object> error) {}
 
-    private final Path dir;
-    private final ObjectMapper json;
+    private final JsonDirectory<StoredBatch> records;
 
     BatchStore(Path stateDir, ObjectMapper json) {
-        this.dir = stateDir.resolve("batches");
-        this.json = json;
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.records = new JsonDirectory<>(stateDir.resolve("batches"), json, StoredBatch.class, "batch_[0-9a-f]{1,64}");
     }
 
     void save(StoredBatch b) {
-        try {
-            VideoStore.writeAtomically(dir.resolve(b.id() + ".json"), json.writeValueAsBytes(b));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        records.save(b.id(), b);
     }
 
     Optional<StoredBatch> find(String id) {
-        if (!id.matches("batch_[0-9a-f]{1,64}")) {
-            return Optional.empty();
-        }
-        Path file = dir.resolve(id + ".json");
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(json.readValue(file.toFile(), StoredBatch.class));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return records.find(id);
     }
 
     StoredBatch require(String id) {
@@ -125,7 +101,7 @@ final class BatchStore {
 
     /** Re-reads the batch under its lock, applies {@code change}, and saves the result if it differs. */
     synchronized StoredBatch update(String id, UnaryOperator<StoredBatch> change) {
-        try (FileChannel ch = FileChannel.open(dir.resolve("." + id + ".lock"), StandardOpenOption.CREATE,
+        try (FileChannel ch = FileChannel.open(records.dir().resolve("." + id + ".lock"), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE); FileLock ignored = ch.lock()) {
             StoredBatch before = require(id);
             StoredBatch after = change.apply(before);
@@ -140,17 +116,7 @@ final class BatchStore {
 
     /** Oldest first. */
     List<StoredBatch> all() {
-        List<StoredBatch> out = new ArrayList<>();
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path p : (Iterable<Path>) files::iterator) {
-                String name = p.getFileName().toString();
-                if (name.endsWith(".json") && !name.startsWith(".")) {
-                    find(name.substring(0, name.length() - 5)).ifPresent(out::add);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        List<StoredBatch> out = new ArrayList<>(records.all());
         out.sort(Comparator.comparingLong(StoredBatch::createdAtMs).thenComparing(StoredBatch::id));
         return out;
     }

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /** Files API storage: {@code files/<id>.json} (the object) and {@code files/<id>.bin} (the bytes). */
 final class FileStore {
@@ -18,43 +17,26 @@ final class FileStore {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record StoredFile(String id, long bytes, long createdAt, String filename, String purpose, Long expiresAt) {}
 
-    private final Path dir;
-    private final ObjectMapper json;
+    private final JsonDirectory<StoredFile> records;
 
     FileStore(Path stateDir, ObjectMapper json) {
-        this.dir = stateDir.resolve("files");
-        this.json = json;
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.records = new JsonDirectory<>(stateDir.resolve("files"), json, StoredFile.class, "file-[A-Za-z0-9]{1,64}");
     }
 
     StoredFile save(String filename, String purpose, byte[] content, long createdAt, Long expiresAt) {
         StoredFile f = new StoredFile(Ids.file(), content.length, createdAt, filename, purpose, expiresAt);
         try {
-            VideoStore.writeAtomically(dir.resolve(f.id() + ".bin"), content);
-            VideoStore.writeAtomically(dir.resolve(f.id() + ".json"), json.writeValueAsBytes(f));
+            // The bytes first: a record is only ever visible with its content in place.
+            VideoStore.writeAtomically(content(f.id()), content);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        records.save(f.id(), f);
         return f;
     }
 
     Optional<StoredFile> find(String id) {
-        if (!id.matches("file-[A-Za-z0-9]{1,64}")) {
-            return Optional.empty();
-        }
-        Path meta = dir.resolve(id + ".json");
-        if (!Files.isRegularFile(meta)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(json.readValue(meta.toFile(), StoredFile.class));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return records.find(id);
     }
 
     StoredFile require(String id, String param) {
@@ -63,7 +45,7 @@ final class FileStore {
     }
 
     Path content(String id) {
-        return dir.resolve(id + ".bin");
+        return records.dir().resolve(id + ".bin");
     }
 
     byte[] bytes(String id) {
@@ -76,24 +58,14 @@ final class FileStore {
 
     /** Oldest first. */
     List<StoredFile> all() {
-        List<StoredFile> out = new ArrayList<>();
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path p : (Iterable<Path>) files::iterator) {
-                String name = p.getFileName().toString();
-                if (name.endsWith(".json") && !name.startsWith(".")) {
-                    find(name.substring(0, name.length() - 5)).ifPresent(out::add);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        List<StoredFile> out = new ArrayList<>(records.all());
         out.sort(Comparator.comparingLong(StoredFile::createdAt).thenComparing(StoredFile::id));
         return out;
     }
 
     void delete(String id) {
+        records.delete(id);
         try {
-            Files.deleteIfExists(dir.resolve(id + ".json"));
             Files.deleteIfExists(content(id));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

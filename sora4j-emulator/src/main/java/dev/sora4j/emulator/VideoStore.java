@@ -20,17 +20,16 @@ import java.util.stream.Stream;
  * never sees half a file.
  */
 final class VideoStore {
+    private final JsonDirectory<StoredVideo> records;
     private final Path videos;
     private final Path media;
-    private final ObjectMapper json;
     private final java.util.Map<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
     VideoStore(Path stateDir, ObjectMapper json) {
-        this.videos = stateDir.resolve("videos");
+        this.records = new JsonDirectory<>(stateDir.resolve("videos"), json, StoredVideo.class, "[A-Za-z0-9_\\-]{1,128}");
+        this.videos = records.dir();
         this.media = stateDir.resolve("media");
-        this.json = json;
         try {
-            Files.createDirectories(videos);
             Files.createDirectories(media);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create emulator state directory " + stateDir, e);
@@ -38,24 +37,11 @@ final class VideoStore {
     }
 
     void save(StoredVideo video) {
-        try {
-            writeAtomically(videos.resolve(video.id() + ".json"), json.writeValueAsBytes(video));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        records.save(video.id(), video);
     }
 
     Optional<StoredVideo> find(String id) {
-        if (!id.matches("[A-Za-z0-9_\\-]{1,128}")) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(json.readValue(videos.resolve(id + ".json").toFile(), StoredVideo.class));
-        } catch (NoSuchFileException | java.io.FileNotFoundException e) {
-            return Optional.empty();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return records.find(id);
     }
 
     /** The job, or the service's 404 naming it. */
@@ -110,8 +96,8 @@ final class VideoStore {
     private record Cached(Object version, StoredVideo video) {}
 
     void delete(String id) {
+        records.delete(id);
         try {
-            Files.deleteIfExists(videos.resolve(id + ".json"));
             Path dir = mediaDir(id);
             if (Files.isDirectory(dir)) {
                 try (Stream<Path> files = Files.walk(dir)) {

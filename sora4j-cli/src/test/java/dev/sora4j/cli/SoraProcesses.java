@@ -1,0 +1,129 @@
+package dev.sora4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sora4j.ledger.LedgerEntry;
+import dev.sora4j.ledger.SqliteLedger;
+import dev.sora4j.pipeline.Mp4Check;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+/**
+ * Runs {@code bin/sora} as a separate process in a test's directory, the way a user does: a clean
+ * environment (no OPENAI_* or SORA4J_* from the machine), {@code SORA4J_HOME} inside the directory.
+ */
+final class SoraProcesses {
+    private static final Path SORA = Path.of(System.getProperty("basedir", ".")).resolve("../bin/sora").normalize();
+
+    private final Path dir;
+
+    SoraProcesses(Path dir) {
+        this.dir = dir;
+    }
+
+    ProcessBuilder sora(Map<String, String> env, String... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(SORA.toString());
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
+        pb.environment().keySet().removeIf(k -> k.startsWith("OPENAI_") || k.startsWith("SORA4J_"));
+        pb.environment().put("SORA4J_HOME", dir.resolve("home").toString());
+        pb.environment().put("SORA4J_NO_BUILD", "1");
+        pb.environment().putAll(env);
+        return pb;
+    }
+
+    /** {@code sora emulator ARGS} in the background; closing it stops the process. */
+    Served emulator(Map<String, String> env, String... args) throws IOException {
+        return emulator(env, ProcessBuilder.Redirect.DISCARD, args);
+    }
+
+    /** As above, with the emulator's stderr sent to {@code stderr}. */
+    Served emulator(Map<String, String> env, ProcessBuilder.Redirect stderr, String... args) throws IOException {
+        List<String> all = new ArrayList<>(List.of("emulator"));
+        all.addAll(List.of(args));
+        Process server = sora(env, all.toArray(String[]::new)).redirectError(stderr).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
+            return new Served(server, out.readLine());
+        }
+    }
+
+    /**
+     * Runs {@code sora ARGS}, collecting stderr lines into {@code log}; SIGKILLs it as soon as a line
+     * matches {@code killWhen}. Returns the exit code, or -9 when killed.
+     */
+    int run(Map<String, String> env, Predicate<String> killWhen, List<String> log, String... args) throws Exception {
+        Process p = sora(env, args).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        boolean killed = false;
+        try (BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = err.readLine()) != null; ) {
+                log.add(line);
+                if (killWhen.test(line)) {
+                    p.destroyForcibly();
+                    killed = true;
+                    break;
+                }
+            }
+        }
+        assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        return killed ? -9 : p.exitValue();
+    }
+
+    /** A served emulator: its process and the base URL it printed. */
+    record Served(Process process, String url) implements AutoCloseable {
+        Map<String, Object> stats() throws Exception {
+            return Json.parse(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url.replace("/v1", "")
+                    + "/_emulator/stats")).build(), HttpResponse.BodyHandlers.ofString()).body());
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            process.destroy();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Files in {@code dir} whose name ends with {@code suffix} (0 when the directory is missing). */
+    static long count(Path dir, String suffix) {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(suffix)).count();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** Every ledger download exists, is a whole MP4 and has the recorded size and sha256; returns how many. */
+    static int verifiedDownloads(Path ledgerFile) throws Exception {
+        try (SqliteLedger ledger = SqliteLedger.open(ledgerFile, Clock.systemUTC())) {
+            List<LedgerEntry> withFiles = ledger.list(null, 100_000).stream().filter(e -> e.downloadSha256() != null).toList();
+            for (LedgerEntry e : withFiles) {
+                Path file = Path.of(e.downloadPath());
+                assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file))))
+                        .as(file.toString()).isEqualTo(e.downloadSha256());
+                assertThat(Files.size(file)).isEqualTo(e.downloadSize());
+                assertThat(Mp4Check.problem(file)).as(file.toString()).isEmpty();
+            }
+            return withFiles.size();
+        }
+    }
+}
