@@ -12,13 +12,20 @@ public class ApiException extends SoraException {
     private final String requestId;
     private final java.time.Duration retryAfter;
 
-    public ApiException(int status, String message, String type, String code, String param, String requestId,
-            Throwable cause) {
+    public ApiException(
+            int status, String message, String type, String code, String param, String requestId, Throwable cause) {
         this(status, message, type, code, param, requestId, null, cause);
     }
 
-    public ApiException(int status, String message, String type, String code, String param, String requestId,
-            java.time.Duration retryAfter, Throwable cause) {
+    public ApiException(
+            int status,
+            String message,
+            String type,
+            String code,
+            String param,
+            String requestId,
+            java.time.Duration retryAfter,
+            Throwable cause) {
         super(message, cause);
         this.retryAfter = retryAfter;
         this.status = status;

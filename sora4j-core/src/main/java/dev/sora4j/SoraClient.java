@@ -4,10 +4,10 @@ import dev.sora4j.client.AuthHeader;
 import dev.sora4j.client.GatewaySettings;
 import dev.sora4j.client.OpenAiVideoGateway;
 import dev.sora4j.client.VideoGateway;
-import dev.sora4j.config.Settings;
 import dev.sora4j.client.WireJson;
 import dev.sora4j.client.WireRequest;
 import dev.sora4j.client.WireRequests;
+import dev.sora4j.config.Settings;
 import dev.sora4j.ledger.Intent;
 import dev.sora4j.ledger.Ledger;
 import dev.sora4j.model.Character;
@@ -15,8 +15,8 @@ import dev.sora4j.model.CharacterRequest;
 import dev.sora4j.model.DeletedVideo;
 import dev.sora4j.model.EditRequest;
 import dev.sora4j.model.ExtendRequest;
-import dev.sora4j.model.RemixRequest;
 import dev.sora4j.model.ListQuery;
+import dev.sora4j.model.RemixRequest;
 import dev.sora4j.model.Variant;
 import dev.sora4j.model.VideoJob;
 import dev.sora4j.model.VideoPage;
@@ -42,7 +42,7 @@ import java.util.Optional;
 /**
  * The sora4j library's entry point: validated create, edit, extend, remix, characters, retrieve, list,
  * delete, wait and download
- against any server that speaks the Videos API.
+ * against any server that speaks the Videos API.
  *
  * <pre>{@code
  * try (SoraClient sora = SoraClient.builder().fromEnv().profile(Profile.GUIDE).build()) {
@@ -62,8 +62,15 @@ public final class SoraClient implements AutoCloseable {
     private final PriceTable prices;
     private final String baseUrl;
 
-    private SoraClient(VideoGateway gateway, VideoRules rules, Clock clock, Sleeper sleeper, ExtensionChains chains,
-            Ledger ledger, PriceTable prices, String baseUrl) {
+    private SoraClient(
+            VideoGateway gateway,
+            VideoRules rules,
+            Clock clock,
+            Sleeper sleeper,
+            ExtensionChains chains,
+            Ledger ledger,
+            PriceTable prices,
+            String baseUrl) {
         this.gateway = gateway;
         this.rules = rules;
         this.chains = chains;
@@ -86,8 +93,9 @@ public final class SoraClient implements AutoCloseable {
     /** A create that belongs to line {@code batchLine} of a create-batch run, as the ledger records it. */
     public VideoJob create(VideoRequest request, String batchKey, int batchLine) {
         VideoRequest r = rules.validate(request);
-        Intent intent = intent("create", WireRequests.create(r), r.prompt(), r.model(), r.size(), r.seconds(),
-                estimate(r)).withBatch(batchKey, batchLine);
+        Intent intent = intent(
+                        "create", WireRequests.create(r), r.prompt(), r.model(), r.size(), r.seconds(), estimate(r))
+                .withBatch(batchKey, batchLine);
         return recorded(intent, () -> gateway.create(r));
     }
 
@@ -98,14 +106,16 @@ public final class SoraClient implements AutoCloseable {
 
     /** The estimated USD cost of a create, if the price table knows the model. */
     public Optional<Double> estimate(VideoRequest request) {
-        VideoRequest r = request.withDefaults(VideoRules.DEFAULT_MODEL, VideoRules.DEFAULT_SIZE, VideoRules.DEFAULT_SECONDS);
+        VideoRequest r =
+                request.withDefaults(VideoRules.DEFAULT_MODEL, VideoRules.DEFAULT_SIZE, VideoRules.DEFAULT_SECONDS);
         return prices.estimate(r.model(), r.size(), r.seconds());
     }
 
     /** Edits a generated video by id, or an uploaded MP4 (which needs a model). */
     public VideoJob edit(EditRequest request) {
         EditRequest r = rules.validateEdit(request);
-        return recorded(intent("edit", WireRequests.edit(r), r.prompt(), r.model(), null, null, Optional.empty()),
+        return recorded(
+                intent("edit", WireRequests.edit(r), r.prompt(), r.model(), null, null, Optional.empty()),
                 () -> gateway.edit(r));
     }
 
@@ -120,8 +130,11 @@ public final class SoraClient implements AutoCloseable {
         if (rules.profile() != Profile.OPEN) {
             VideoJob source = gateway.retrieve(r.videoId());
             if (!source.status().isCompleted()) {
-                throw new InvalidRequestException("id", "video " + r.videoId() + " is " + source.status().value()
-                        + "; only a completed video can be extended (wait with `sora poll --id " + r.videoId() + "`).");
+                throw new InvalidRequestException(
+                        "id",
+                        "video " + r.videoId() + " is " + source.status().value()
+                                + "; only a completed video can be extended (wait with `sora poll --id " + r.videoId()
+                                + "`).");
             }
             rules.checkChain(r.videoId(), behind, source.seconds(), r.seconds());
             cost = prices.estimate(source.model(), source.size(), r.seconds());
@@ -136,13 +149,15 @@ public final class SoraClient implements AutoCloseable {
     /** The legacy remix endpoint; prefer {@link #edit}. */
     public VideoJob remix(RemixRequest request) {
         RemixRequest r = rules.validateRemix(request);
-        return recorded(intent("remix", WireRequests.remix(r), r.prompt(), null, null, null, Optional.empty()),
+        return recorded(
+                intent("remix", WireRequests.remix(r), r.prompt(), null, null, null, Optional.empty()),
                 () -> gateway.remix(r));
     }
 
     public Character createCharacter(CharacterRequest request) {
         CharacterRequest r = rules.validateCharacter(request);
-        Intent intent = intent("character", WireRequests.createCharacter(r), r.name(), null, null, null, Optional.empty());
+        Intent intent =
+                intent("character", WireRequests.createCharacter(r), r.name(), null, null, null, Optional.empty());
         long seq = ledger.intent(intent);
         try {
             Character c = gateway.createCharacter(r);
@@ -163,11 +178,28 @@ public final class SoraClient implements AutoCloseable {
         return prices;
     }
 
-    private Intent intent(String kind, WireRequest wire, String prompt, String model, String size, String seconds,
+    private Intent intent(
+            String kind,
+            WireRequest wire,
+            String prompt,
+            String model,
+            String size,
+            String seconds,
             Optional<Double> cost) {
         String params = WireJson.canonical(wire);
-        return new Intent(kind, WireJson.sha256(params), params, prompt, model, size, seconds, rules.profile().id(),
-                baseUrl, cost.orElse(null), null, 0);
+        return new Intent(
+                kind,
+                WireJson.sha256(params),
+                params,
+                prompt,
+                model,
+                size,
+                seconds,
+                rules.profile().id(),
+                baseUrl,
+                cost.orElse(null),
+                null,
+                0);
     }
 
     /** Writes the intent first, sends, then records the id, or why nothing (or maybe something) was created. */
@@ -391,13 +423,14 @@ public final class SoraClient implements AutoCloseable {
             VideoGateway gw = gateway;
             if (gw == null) {
                 if (apiKey == null || apiKey.isBlank()) {
-                    throw new ConfigException("OPENAI_API_KEY is not set. Export it, or pass --offline to use the "
-                            + "local emulator.");
+                    throw new ConfigException(
+                            "OPENAI_API_KEY is not set. Export it, or pass --offline to use the " + "local emulator.");
                 }
-                gw = new OpenAiVideoGateway(new GatewaySettings(stripTrailingSlash(baseUrl), apiKey, authHeader,
-                        maxRetries, timeout, observer));
+                gw = new OpenAiVideoGateway(new GatewaySettings(
+                        stripTrailingSlash(baseUrl), apiKey, authHeader, maxRetries, timeout, observer));
             }
-            return new SoraClient(gw, VideoRules.of(profile), clock, sleeper, chains, ledger, prices, stripTrailingSlash(baseUrl));
+            return new SoraClient(
+                    gw, VideoRules.of(profile), clock, sleeper, chains, ledger, prices, stripTrailingSlash(baseUrl));
         }
 
         private static String stripTrailingSlash(String url) {

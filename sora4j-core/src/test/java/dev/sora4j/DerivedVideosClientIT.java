@@ -49,7 +49,11 @@ class DerivedVideosClientIT {
     }
 
     private static SoraClient client(Profile profile) {
-        return SoraClient.builder().baseUrl(emulator.baseUrl()).apiKey("test-key").profile(profile).clock(clock)
+        return SoraClient.builder()
+                .baseUrl(emulator.baseUrl())
+                .apiKey("test-key")
+                .profile(profile)
+                .clock(clock)
                 .extensionChains(chains)
                 .sleeper(d -> {
                     clock.advance(d);
@@ -80,7 +84,8 @@ class DerivedVideosClientIT {
     @Test
     void six_extensions_then_the_client_refuses_under_guide_and_the_emulator_under_open(@TempDir Path out)
             throws Exception {
-        VideoJob current = done(guide.create(VideoRequest.builder().prompt("A kite rises").seconds(4).build()));
+        VideoJob current = done(guide.create(
+                VideoRequest.builder().prompt("A kite rises").seconds(4).build()));
         for (int i = 1; i <= 6; i++) {
             VideoJob next = guide.extend(new ExtendRequest(current.id(), "It climbs higher, part " + i, "4"));
             assertThat(next.seconds()).isEqualTo(Integer.toString(4 + 4 * i));
@@ -90,7 +95,8 @@ class DerivedVideosClientIT {
         String last = current.id();
         int before = jobCount();
         assertThatThrownBy(() -> guide.extend(new ExtendRequest(last, "One more", "4")))
-                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("at most 6 times");
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("at most 6 times");
         assertThat(jobCount()).as("the client sent no create").isEqualTo(before);
 
         assertThatThrownBy(() -> open.extend(new ExtendRequest(last, "One more", "4")))
@@ -109,19 +115,24 @@ class DerivedVideosClientIT {
 
     @Test
     void extend_needs_a_completed_source_and_a_segment_of_at_most_20_seconds() {
-        VideoJob queued = guide.create(VideoRequest.builder().prompt("Still rendering").build());
+        VideoJob queued =
+                guide.create(VideoRequest.builder().prompt("Still rendering").build());
         assertThatThrownBy(() -> guide.extend(new ExtendRequest(queued.id(), "x", "4")))
-                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("only a completed video");
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("only a completed video");
         assertThatThrownBy(() -> guide.extend(new ExtendRequest(queued.id(), "x", "24")))
-                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("'24'");
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("'24'");
         assertThatThrownBy(() -> open.extend(new ExtendRequest(queued.id(), "x", "21")))
-                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("1 to 20");
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("1 to 20");
         done(queued);
     }
 
     @Test
     void edit_remix_and_characters(@TempDir Path dir) throws Exception {
-        VideoJob source = done(guide.create(VideoRequest.builder().prompt("A lighthouse").build()));
+        VideoJob source =
+                done(guide.create(VideoRequest.builder().prompt("A lighthouse").build()));
         VideoJob edited = guide.edit(EditRequest.ofVideo(source.id(), "At night"));
         assertThat(edited.model()).isEqualTo(source.model());
         VideoJob remixed = guide.remix(new RemixRequest(source.id(), "In watercolor"));
@@ -130,24 +141,30 @@ class DerivedVideosClientIT {
         Path clip = dir.resolve("clip.mp4");
         guide.download(source.id(), Variant.VIDEO, clip, false);
         assertThatThrownBy(() -> guide.edit(EditRequest.ofUpload(clip, null, "Purple")))
-                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("model is required");
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("model is required");
         VideoJob uploadedEdit = guide.edit(EditRequest.ofUpload(clip, "sora-2", "Purple"));
         assertThat(uploadedEdit.size()).isEqualTo(source.size());
 
         Character mossy = guide.createCharacter(new CharacterRequest("Mossy", clip));
         assertThat(mossy.id()).startsWith("char_");
         assertThat(guide.retrieveCharacter(mossy.id()).name()).isEqualTo("Mossy");
-        VideoJob starring = guide.create(VideoRequest.builder().prompt("Mossy waves").characterIds(List.of(mossy.id()))
+        VideoJob starring = guide.create(VideoRequest.builder()
+                .prompt("Mossy waves")
+                .characterIds(List.of(mossy.id()))
                 .build());
         assertThat(starring.status().value()).isEqualTo("queued");
 
         Path notMp4 = Files.writeString(dir.resolve("fake.mp4"), "just text");
         assertThatThrownBy(() -> guide.createCharacter(new CharacterRequest("Mossy", notMp4)))
-                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("not an MP4");
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("not an MP4");
         assertThatThrownBy(() -> guide.createCharacter(new CharacterRequest(" ", clip)))
-                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("1 to 80");
-        assertThatThrownBy(() -> guide.retrieveCharacter("char_404")).isInstanceOfSatisfying(ApiException.class,
-                e -> assertThat(e.status()).isEqualTo(404));
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("1 to 80");
+        assertThatThrownBy(() -> guide.retrieveCharacter("char_404"))
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.status()).isEqualTo(404));
         done(edited);
         done(remixed);
         done(uploadedEdit);

@@ -15,7 +15,7 @@ class UnknownWireValuesIT {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/v1/videos/video_odd", exchange -> {
             byte[] body = ("{\"id\":\"video_odd\",\"object\":\"video\",\"model\":\"veo-9\",\"status\":\"rendering\","
-                    + "\"progress\":42,\"created_at\":1,\"size\":\"999x333\",\"seconds\":\"7.5\",\"quality\":\"hd\"}")
+                            + "\"progress\":42,\"created_at\":1,\"size\":\"999x333\",\"seconds\":\"7.5\",\"quality\":\"hd\"}")
                     .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
@@ -24,7 +24,9 @@ class UnknownWireValuesIT {
         });
         server.start();
         try (SoraClient client = SoraClient.builder()
-                .baseUrl("http://127.0.0.1:" + server.getAddress().getPort() + "/v1").apiKey("k").build()) {
+                .baseUrl("http://127.0.0.1:" + server.getAddress().getPort() + "/v1")
+                .apiKey("k")
+                .build()) {
             VideoJob job = client.retrieve("video_odd");
             assertThat(job.status().value()).isEqualTo("rendering");
             assertThat(job.status().isKnown()).isFalse();

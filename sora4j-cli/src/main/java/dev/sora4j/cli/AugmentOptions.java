@@ -5,7 +5,11 @@ import picocli.CommandLine.Option;
 
 /** The reference CLI's structured prompt fields and {@code --augment}/{@code --no-augment}. */
 final class AugmentOptions {
-    @Option(names = "--augment", negatable = true, defaultValue = "true", fallbackValue = "true",
+    @Option(
+            names = "--augment",
+            negatable = true,
+            defaultValue = "true",
+            fallbackValue = "true",
             description = "Wrap the prompt in the structured template (default); --no-augment sends it unchanged.")
     boolean augment = true;
 
@@ -52,7 +56,20 @@ final class AugmentOptions {
     String negative;
 
     PromptFields fields() {
-        return new PromptFields(useCase, scene, subject, action, camera, style, lighting, palette, audio, dialogue, text,
-                timing, constraints, negative);
+        return new PromptFields(
+                useCase,
+                scene,
+                subject,
+                action,
+                camera,
+                style,
+                lighting,
+                palette,
+                audio,
+                dialogue,
+                text,
+                timing,
+                constraints,
+                negative);
     }
 }

@@ -94,7 +94,11 @@ abstract class BaseCommand implements Callable<Integer> {
 
     /** The reference CLI's notice when no key is set and only a preview is made. */
     void noteKeyForDryRun() {
-        if (!global().offline && context().settings().get(dev.sora4j.config.Settings.Key.API_KEY).isEmpty()) {
+        if (!global().offline
+                && context()
+                        .settings()
+                        .get(dev.sora4j.config.Settings.Key.API_KEY)
+                        .isEmpty()) {
             warn("OPENAI_API_KEY is not set; dry-run only.");
         }
     }

@@ -36,8 +36,12 @@ final class BatchProgress implements BatchListener, AutoCloseable {
         this.err = err;
         this.total = total;
         if (terminal) {
-            bar = new ProgressBarBuilder().setTaskName("batch").setInitialMax(100L * total)
-                    .setStyle(ProgressBarStyle.ASCII).continuousUpdate().build();
+            bar = new ProgressBarBuilder()
+                    .setTaskName("batch")
+                    .setInitialMax(100L * total)
+                    .setStyle(ProgressBarStyle.ASCII)
+                    .continuousUpdate()
+                    .build();
         }
     }
 
@@ -47,9 +51,12 @@ final class BatchProgress implements BatchListener, AutoCloseable {
 
     @Override
     public synchronized void retrying(BatchJob job, int attempt, int max, Duration wait, ApiException cause) {
-        line(label(job) + " attempt " + attempt + "/" + max + " failed (" + (cause.status() == 0 ? "no response"
-                : "HTTP " + cause.status()) + "); retrying in " + String.format(Locale.ROOT, "%.1f", wait.toMillis() / 1000.0)
-                + "s", false);
+        line(
+                label(job) + " attempt " + attempt + "/" + max + " failed ("
+                        + (cause.status() == 0 ? "no response" : "HTTP " + cause.status()) + "); retrying in "
+                        + String.format(Locale.ROOT, "%.1f", wait.toMillis() / 1000.0)
+                        + "s",
+                false);
     }
 
     @Override
@@ -61,7 +68,9 @@ final class BatchProgress implements BatchListener, AutoCloseable {
     @Override
     public synchronized void recovered(BatchJob job, String videoId, boolean adopted) {
         created++;
-        line(label(job) + (adopted ? " found on the server after a lost answer: " : " already created: ") + videoId, adopted);
+        line(
+                label(job) + (adopted ? " found on the server after a lost answer: " : " already created: ") + videoId,
+                adopted);
     }
 
     @Override

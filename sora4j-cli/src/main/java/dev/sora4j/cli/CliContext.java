@@ -7,8 +7,8 @@ import dev.sora4j.emulator.Emulator;
 import dev.sora4j.emulator.EmulatorConfig;
 import dev.sora4j.ledger.SqliteLedger;
 import dev.sora4j.pipeline.ExtensionChains;
-import dev.sora4j.rules.PriceTable;
 import dev.sora4j.pipeline.Sleeper;
+import dev.sora4j.rules.PriceTable;
 import dev.sora4j.rules.Profile;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -35,8 +35,14 @@ final class CliContext implements AutoCloseable {
     private Emulator offline;
     private SqliteLedger ledger;
 
-    CliContext(PrintWriter out, PrintWriter err, Map<String, String> env, Properties system, Clock clock,
-            Sleeper sleeper, boolean interactive) {
+    CliContext(
+            PrintWriter out,
+            PrintWriter err,
+            Map<String, String> env,
+            Properties system,
+            Clock clock,
+            Sleeper sleeper,
+            boolean interactive) {
         this.out = out;
         this.err = err;
         this.settings = Settings.load(env, system);
@@ -46,7 +52,13 @@ final class CliContext implements AutoCloseable {
     }
 
     static CliContext forProcess(PrintWriter out, PrintWriter err) {
-        return new CliContext(out, err, System.getenv(), System.getProperties(), Clock.systemUTC(), Sleeper.system(),
+        return new CliContext(
+                out,
+                err,
+                System.getenv(),
+                System.getProperties(),
+                Clock.systemUTC(),
+                Sleeper.system(),
                 System.console() != null);
     }
 
@@ -99,8 +111,12 @@ final class CliContext implements AutoCloseable {
         if (client != null) {
             return client;
         }
-        SoraClient.Builder b = SoraClient.builder().clock(clock).sleeper(sleeper).profile(profile(global))
-                .maxRetries(sdkRetries).responseObserver(observer);
+        SoraClient.Builder b = SoraClient.builder()
+                .clock(clock)
+                .sleeper(sleeper)
+                .profile(profile(global))
+                .maxRetries(sdkRetries)
+                .responseObserver(observer);
         if (global.offline) {
             Emulator emulator = offlineEmulator();
             b.baseUrl(emulator.baseUrl()).apiKey(OFFLINE_KEY);
@@ -131,8 +147,11 @@ final class CliContext implements AutoCloseable {
     /** The job ledger, opened on first use: --ledger, else SORA4J_LEDGER, else ~/.sora4j/ledger.db. */
     SqliteLedger ledger(GlobalOptions global) {
         if (ledger == null) {
-            Path path = global.ledger != null ? global.ledger
-                    : settings.get(Settings.Key.LEDGER).map(Path::of).orElse(settings.home().resolve("ledger.db"));
+            Path path = global.ledger != null
+                    ? global.ledger
+                    : settings.get(Settings.Key.LEDGER)
+                            .map(Path::of)
+                            .orElse(settings.home().resolve("ledger.db"));
             ledger = SqliteLedger.open(path, clock);
         }
         return ledger;

@@ -11,8 +11,16 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "create-and-poll", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = {"Create a job, wait until it ends, optionally download it.", "",
-        "Example:", "  sora --offline create-and-poll --prompt \"A paper boat drifting on a pond\" --download --out demo.mp4"})
+@Command(
+        name = "create-and-poll",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Create a job, wait until it ends, optionally download it.",
+            "",
+            "Example:",
+            "  sora --offline create-and-poll --prompt \"A paper boat drifting on a pond\" --download --out demo.mp4"
+        })
 final class CreateAndPollCommand extends BaseCommand {
     @Mixin
     CreateOptions create;
@@ -32,8 +40,11 @@ final class CreateAndPollCommand extends BaseCommand {
         PollOptions options = polling.toOptions(global().offline);
         if (create.dryRun.enabled) {
             noteKeyForDryRun();
-            Map<String, Object> preview = new LinkedHashMap<>(WireRequests.create(request).preview());
-            context().prices().estimate(request.model(), request.size(), request.seconds())
+            Map<String, Object> preview =
+                    new LinkedHashMap<>(WireRequests.create(request).preview());
+            context()
+                    .prices()
+                    .estimate(request.model(), request.size(), request.seconds())
                     .ifPresent(c -> preview.put("estimated_cost_usd", c));
             printValue(preview);
             info("Would poll for completion.");
@@ -42,9 +53,15 @@ final class CreateAndPollCommand extends BaseCommand {
             bundle.put("request", preview);
             bundle.put("poll", true);
             if (download.download) {
-                info("Would download variant=" + download.target.variant().wireName() + " to " + download.target.outPath());
-                bundle.put("download", Map.of("variant", download.target.variant().wireName(),
-                        "out", download.target.outPath().toString()));
+                info("Would download variant=" + download.target.variant().wireName() + " to "
+                        + download.target.outPath());
+                bundle.put(
+                        "download",
+                        Map.of(
+                                "variant",
+                                download.target.variant().wireName(),
+                                "out",
+                                download.target.outPath().toString()));
             }
             writeJsonOut(json.path("create-and-poll.json"), bundle);
             return ExitCodes.OK;

@@ -1,13 +1,12 @@
 package dev.sora4j.cli;
 
+import dev.sora4j.SoraClient;
 import dev.sora4j.batch.BatchDefaults;
 import dev.sora4j.batch.BatchJob;
-import dev.sora4j.batch.BatchListener;
 import dev.sora4j.batch.BatchOptions;
 import dev.sora4j.batch.BatchResult;
 import dev.sora4j.batch.BatchRunner;
 import dev.sora4j.batch.JobsFile;
-import dev.sora4j.SoraClient;
 import dev.sora4j.client.WireRequests;
 import dev.sora4j.model.Variant;
 import dev.sora4j.pipeline.RateGate;
@@ -22,28 +21,51 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "create-batch", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = {
-        "Create many jobs from a JSONL file, locally and concurrently (not the Batch API).",
-        "Each line is a prompt string or an object with \"prompt\" and optional model, size, seconds,",
-        "characters, input_reference, out, fields and the augmentation keys; create's flags are defaults.",
-        "Every line is validated before anything is sent. Each create response goes to",
-        "OUT_DIR/NNN-<prompt-slug>.json (or OUT_DIR/<out>). Exit 1 if any job failed.",
-        "Every create is in the job ledger before it is sent: run the same command again after a crash",
-        "(or `sora resume`) and created jobs are tracked, not created twice.", "",
-        "Examples:", "  sora create-batch --input jobs.jsonl --out-dir out/ --concurrency 3 --seconds 8",
-        "  sora create-batch --input jobs.jsonl --out-dir out/ --wait --download --max-cost 25"})
+@Command(
+        name = "create-batch",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Create many jobs from a JSONL file, locally and concurrently (not the Batch API).",
+            "Each line is a prompt string or an object with \"prompt\" and optional model, size, seconds,",
+            "characters, input_reference, out, fields and the augmentation keys; create's flags are defaults.",
+            "Every line is validated before anything is sent. Each create response goes to",
+            "OUT_DIR/NNN-<prompt-slug>.json (or OUT_DIR/<out>). Exit 1 if any job failed.",
+            "Every create is in the job ledger before it is sent: run the same command again after a crash",
+            "(or `sora resume`) and created jobs are tracked, not created twice.",
+            "",
+            "Examples:",
+            "  sora create-batch --input jobs.jsonl --out-dir out/ --concurrency 3 --seconds 8",
+            "  sora create-batch --input jobs.jsonl --out-dir out/ --wait --download --max-cost 25"
+        })
 final class CreateBatchCommand extends BaseCommand {
-    @Option(names = "--input", required = true, paramLabel = "JOBS.jsonl", description = "The jobs file (at most 200 jobs).")
+    @Option(
+            names = "--input",
+            required = true,
+            paramLabel = "JOBS.jsonl",
+            description = "The jobs file (at most 200 jobs).")
     Path input;
 
-    @Option(names = "--out-dir", required = true, paramLabel = "DIR", description = "Where each job's create response is written.")
+    @Option(
+            names = "--out-dir",
+            required = true,
+            paramLabel = "DIR",
+            description = "Where each job's create response is written.")
     Path outDir;
 
-    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "3", description = "Jobs in flight at once, 1-10 (default 3).")
+    @Option(
+            names = "--concurrency",
+            paramLabel = "N",
+            defaultValue = "3",
+            description = "Jobs in flight at once, 1-10 (default 3).")
     int concurrency;
 
-    @Option(names = "--max-attempts", paramLabel = "N", defaultValue = "3",
-            description = "Tries per job on 429, 5xx, timeouts and resets, 1-10 (default 3); waits as Retry-After says, else 2, 4, 8 s...")
+    @Option(
+            names = "--max-attempts",
+            paramLabel = "N",
+            defaultValue = "3",
+            description =
+                    "Tries per job on 429, 5xx, timeouts and resets, 1-10 (default 3); waits as Retry-After says, else 2, 4, 8 s...")
     int maxAttempts;
 
     @Option(names = "--fail-fast", description = "Start no new job after the first failure.")
@@ -52,22 +74,42 @@ final class CreateBatchCommand extends BaseCommand {
     @Option(names = "--force", description = "Replace result files that already exist in --out-dir.")
     boolean force;
 
-    @Option(names = "--wait", description = "Track every job to a final status (few requests: one list call per 100 jobs).")
+    @Option(
+            names = "--wait",
+            description = "Track every job to a final status (few requests: one list call per 100 jobs).")
     boolean track;
 
-    @Option(names = "--download", description = "Download each job as soon as it completes, to OUT_DIR/NNN-<slug>.mp4 (implies --wait).")
+    @Option(
+            names = "--download",
+            description = "Download each job as soon as it completes, to OUT_DIR/NNN-<slug>.mp4 (implies --wait).")
     boolean download;
 
-    @Option(names = "--variant", paramLabel = "VARIANT", defaultValue = "video", description = "What --download fetches: video (default), thumbnail or spritesheet.")
+    @Option(
+            names = "--variant",
+            paramLabel = "VARIANT",
+            defaultValue = "video",
+            description = "What --download fetches: video (default), thumbnail or spritesheet.")
     String variant;
 
-    @Option(names = "--max-cost", paramLabel = "USD", description = "Refuse to start, or to go on, when the estimated total would pass this.")
+    @Option(
+            names = "--max-cost",
+            paramLabel = "USD",
+            description = "Refuse to start, or to go on, when the estimated total would pass this.")
     Double maxCost;
 
-    @Option(names = "--rpm", paramLabel = "N", defaultValue = "50", description = "Starting request rate shared by all workers; it follows the server's x-ratelimit-* headers and 429s (default 50).")
+    @Option(
+            names = "--rpm",
+            paramLabel = "N",
+            defaultValue = "50",
+            description =
+                    "Starting request rate shared by all workers; it follows the server's x-ratelimit-* headers and 429s (default 50).")
     double rpm;
 
-    @Option(names = "--poll-interval", paramLabel = "SECONDS", defaultValue = "5", description = "Shortest wait between tracking rounds; grows to 4x while nothing changes (default 5).")
+    @Option(
+            names = "--poll-interval",
+            paramLabel = "SECONDS",
+            defaultValue = "5",
+            description = "Shortest wait between tracking rounds; grows to 4x while nothing changes (default 5).")
     double pollInterval;
 
     @Mixin
@@ -81,13 +123,26 @@ final class CreateBatchCommand extends BaseCommand {
 
     @Override
     int execute() {
-        BatchOptions options = new BatchOptions(concurrency, maxAttempts, failFast, force, track,
-                download ? Variant.parse(variant) : null, maxCost, rpm,
+        BatchOptions options = new BatchOptions(
+                concurrency,
+                maxAttempts,
+                failFast,
+                force,
+                track,
+                download ? Variant.parse(variant) : null,
+                maxCost,
+                rpm,
                 java.time.Duration.ofMillis(Math.round(pollInterval * 1000)));
-        BatchDefaults defaults = new BatchDefaults(VideoOptions.lower(video.model), VideoOptions.lower(video.size),
-                video.seconds == null ? null : video.seconds.strip(), video.characterIds(), video.inputReference(),
-                augment.fields(), augment.augment);
-        List<BatchJob> jobs = new JobsFile(VideoRules.of(context().profile(global())), defaults, this::warn).read(input);
+        BatchDefaults defaults = new BatchDefaults(
+                VideoOptions.lower(video.model),
+                VideoOptions.lower(video.size),
+                video.seconds == null ? null : video.seconds.strip(),
+                video.characterIds(),
+                video.inputReference(),
+                augment.fields(),
+                augment.augment);
+        List<BatchJob> jobs =
+                new JobsFile(VideoRules.of(context().profile(global())), defaults, this::warn).read(input);
         if (dryRun.enabled) {
             noteKeyForDryRun();
             List<Object> previews = new ArrayList<>();
@@ -98,14 +153,22 @@ final class CreateBatchCommand extends BaseCommand {
                 p.put("line", job.line());
                 p.put("output", BatchRunner.resultPath(outDir, job).toString());
                 p.putAll(WireRequests.create(job.request()).preview());
-                java.util.Optional<Double> cost = context().prices().estimate(job.request().model(), job.request().size(),
-                        job.request().seconds());
+                java.util.Optional<Double> cost = context()
+                        .prices()
+                        .estimate(
+                                job.request().model(),
+                                job.request().size(),
+                                job.request().seconds());
                 cost.ifPresent(c -> p.put("estimated_cost_usd", c));
                 total += cost.orElse(0.0);
                 previews.add(p);
             }
             printValue(previews);
-            info(String.format(Locale.ROOT, "%d job(s), estimated $%.2f in total (%s).", jobs.size(), total,
+            info(String.format(
+                    Locale.ROOT,
+                    "%d job(s), estimated $%.2f in total (%s).",
+                    jobs.size(),
+                    total,
                     dev.sora4j.rules.PriceTable.SOURCE));
             return ExitCodes.OK;
         }
@@ -115,7 +178,8 @@ final class CreateBatchCommand extends BaseCommand {
         info("Creating " + jobs.size() + " job(s), " + concurrency + " at a time; results go to " + outDir
                 + (options.track() ? "; tracking them to the end" : ""));
         BatchProgress progress = new BatchProgress(err(), context().interactive(), jobs.size());
-        BatchRunner runner = new BatchRunner(client, context().clock(), context().sleeper(), progress, gate);
+        BatchRunner runner =
+                new BatchRunner(client, context().clock(), context().sleeper(), progress, gate);
         List<BatchResult> results;
         try {
             results = runner.run(jobs, outDir, options, batchKey);
@@ -125,7 +189,8 @@ final class CreateBatchCommand extends BaseCommand {
         printValue(summary(results));
         long failed = results.stream().filter(r -> !r.ok()).count();
         if (failed > 0) {
-            info(failed + " of " + results.size() + " job(s) did not finish; see \"results\" above. Fix and rerun the same "
+            info(failed + " of " + results.size()
+                    + " job(s) did not finish; see \"results\" above. Fix and rerun the same "
                     + "command (or `sora resume`): finished jobs are not sent again.");
             return ExitCodes.FAILURE;
         }
@@ -156,10 +221,16 @@ final class CreateBatchCommand extends BaseCommand {
             String a = raw.get(i);
             int eq = a.indexOf('=');
             if (eq > 0 && pathOptions.contains(a.substring(0, eq))) {
-                out.add(a.substring(0, eq + 1) + java.nio.file.Path.of(a.substring(eq + 1)).toAbsolutePath().normalize());
+                out.add(a.substring(0, eq + 1)
+                        + java.nio.file.Path.of(a.substring(eq + 1))
+                                .toAbsolutePath()
+                                .normalize());
             } else if (pathOptions.contains(a) && i + 1 < raw.size()) {
                 out.add(a);
-                out.add(java.nio.file.Path.of(raw.get(++i)).toAbsolutePath().normalize().toString());
+                out.add(java.nio.file.Path.of(raw.get(++i))
+                        .toAbsolutePath()
+                        .normalize()
+                        .toString());
             } else {
                 out.add(a);
             }
@@ -181,7 +252,11 @@ final class CreateBatchCommand extends BaseCommand {
             row.put("line", r.job().line());
             row.put("status", r.outcome().name().toLowerCase(Locale.ROOT));
             row.put("id", r.videoId());
-            row.put("output", r.videoId() != null ? BatchRunner.resultPath(outDir, r.job()).toString() : null);
+            row.put(
+                    "output",
+                    r.videoId() != null
+                            ? BatchRunner.resultPath(outDir, r.job()).toString()
+                            : null);
             row.put("attempts", r.attempts());
             row.put("final_status", r.finalStatus());
             row.put("download", r.download() == null ? null : r.download().toString());
@@ -199,5 +274,4 @@ final class CreateBatchCommand extends BaseCommand {
         out.put("results", rows);
         return out;
     }
-
 }

@@ -9,15 +9,30 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "create-character", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = {
-        "Create a reusable character from a short MP4 clip (2-4 s, 720p-1080p works best).",
-        "Use its id with --character-id and write its name in the prompt.", "",
-        "Example:", "  sora create-character --name Mossy --video-file mossy.mp4"})
+@Command(
+        name = "create-character",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Create a reusable character from a short MP4 clip (2-4 s, 720p-1080p works best).",
+            "Use its id with --character-id and write its name in the prompt.",
+            "",
+            "Example:",
+            "  sora create-character --name Mossy --video-file mossy.mp4"
+        })
 final class CreateCharacterCommand extends BaseCommand {
-    @Option(names = "--name", required = true, paramLabel = "NAME", description = "1-80 characters; the prompt refers to the character by it.")
+    @Option(
+            names = "--name",
+            required = true,
+            paramLabel = "NAME",
+            description = "1-80 characters; the prompt refers to the character by it.")
     String name;
 
-    @Option(names = "--video-file", required = true, paramLabel = "MP4", description = "The clip to upload (checked to be an MP4 by its content).")
+    @Option(
+            names = "--video-file",
+            required = true,
+            paramLabel = "MP4",
+            description = "The clip to upload (checked to be an MP4 by its content).")
     Path videoFile;
 
     @Mixin
@@ -28,8 +43,8 @@ final class CreateCharacterCommand extends BaseCommand {
 
     @Override
     int execute() {
-        CharacterRequest request = VideoRules.of(context().profile(global()))
-                .validateCharacter(new CharacterRequest(name, videoFile));
+        CharacterRequest request =
+                VideoRules.of(context().profile(global())).validateCharacter(new CharacterRequest(name, videoFile));
         if (dryRun.enabled) {
             return dryRun(WireRequests.createCharacter(request), json, "create-character.json");
         }

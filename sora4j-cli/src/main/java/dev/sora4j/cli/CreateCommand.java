@@ -1,14 +1,22 @@
 package dev.sora4j.cli;
 
+import dev.sora4j.client.WireRequests;
 import dev.sora4j.model.VideoJob;
 import dev.sora4j.model.VideoRequest;
 import dev.sora4j.rules.VideoRules;
-import dev.sora4j.client.WireRequests;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "create", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = {"Create a new video job and print it.", "",
-        "Example:", "  sora create --prompt \"A paper boat drifting on a pond\" --seconds 8 --json-out out/"})
+@Command(
+        name = "create",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Create a new video job and print it.",
+            "",
+            "Example:",
+            "  sora create --prompt \"A paper boat drifting on a pond\" --seconds 8 --json-out out/"
+        })
 final class CreateCommand extends BaseCommand {
     @Mixin
     CreateOptions create;
@@ -20,7 +28,10 @@ final class CreateCommand extends BaseCommand {
     int execute() {
         VideoRequest request = create.toRequest(VideoRules.of(context().profile(global())), this::warn);
         if (create.dryRun.enabled) {
-            return dryRun(WireRequests.create(request), json, "create.json",
+            return dryRun(
+                    WireRequests.create(request),
+                    json,
+                    "create.json",
                     context().prices().estimate(request.model(), request.size(), request.seconds()));
         }
         VideoJob job = client().create(request);

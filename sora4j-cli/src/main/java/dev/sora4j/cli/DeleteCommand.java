@@ -4,8 +4,16 @@ import dev.sora4j.model.DeletedVideo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "delete", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = {"Delete a completed or failed job and its assets.", "",
-        "Example:", "  sora delete --id video_123"})
+@Command(
+        name = "delete",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Delete a completed or failed job and its assets.",
+            "",
+            "Example:",
+            "  sora delete --id video_123"
+        })
 final class DeleteCommand extends BaseCommand {
     @Mixin
     IdOption video;

@@ -6,10 +6,19 @@ import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "download", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = {"Download a completed job's video, thumbnail or spritesheet.", "",
-        "The file is written beside --out under a temporary name and renamed when complete,",
-        "so an interrupted download never leaves a partial file at --out.", "",
-        "Example:", "  sora download --id video_123 --variant spritesheet --out sheet.jpg"})
+@Command(
+        name = "download",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Download a completed job's video, thumbnail or spritesheet.",
+            "",
+            "The file is written beside --out under a temporary name and renamed when complete,",
+            "so an interrupted download never leaves a partial file at --out.",
+            "",
+            "Example:",
+            "  sora download --id video_123 --variant spritesheet --out sheet.jpg"
+        })
 final class DownloadCommand extends BaseCommand {
     @Mixin
     IdOption video;

@@ -22,106 +22,201 @@ import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "emulator", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
+@Command(
+        name = "emulator",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        sortOptions = false,
         description = {
-        "Serve the local Videos API emulator until interrupted (Ctrl-C).",
-        "",
-        "It binds 127.0.0.1, accepts any non-blank API key, renders real MP4/WebP/JPEG files and keeps",
-        "jobs, files and batches under --state-dir. The first line on stdout is the base URL to use.",
-        "Routes: /v1/videos (create, list, retrieve, delete, content, edits, extensions, remix,",
-        "characters), /v1/files and /v1/batches; /_emulator/* with --control.",
-        "",
-        "Test header on any request: x-sora4j-fault: 503 | reset | reset-after-headers | truncate |",
-        "latency=MS | fail-job (comma-separated).",
-        "",
-        "Examples:",
-        "  sora emulator --port 8089",
-        "  sora emulator --profile spec --rpm sora-2=30 --error-rate 0.2 --seed 7",
-        "  sora emulator --fault \"POST /v1/videos every=3 status=429 retry-after=1\"",
-        "  sora emulator --control --webhook-url http://127.0.0.1:9000/hook --webhook-secret whsec_...",
-        "  OPENAI_BASE_URL=http://127.0.0.1:8089/v1 OPENAI_API_KEY=x sora create --prompt \"...\""})
+            "Serve the local Videos API emulator until interrupted (Ctrl-C).",
+            "",
+            "It binds 127.0.0.1, accepts any non-blank API key, renders real MP4/WebP/JPEG files and keeps",
+            "jobs, files and batches under --state-dir. The first line on stdout is the base URL to use.",
+            "Routes: /v1/videos (create, list, retrieve, delete, content, edits, extensions, remix,",
+            "characters), /v1/files and /v1/batches; /_emulator/* with --control.",
+            "",
+            "Test header on any request: x-sora4j-fault: 503 | reset | reset-after-headers | truncate |",
+            "latency=MS | fail-job (comma-separated).",
+            "",
+            "Examples:",
+            "  sora emulator --port 8089",
+            "  sora emulator --profile spec --rpm sora-2=30 --error-rate 0.2 --seed 7",
+            "  sora emulator --fault \"POST /v1/videos every=3 status=429 retry-after=1\"",
+            "  sora emulator --control --webhook-url http://127.0.0.1:9000/hook --webhook-secret whsec_...",
+            "  OPENAI_BASE_URL=http://127.0.0.1:8089/v1 OPENAI_API_KEY=x sora create --prompt \"...\""
+        })
 final class EmulatorCommand extends BaseCommand {
-    @Option(names = "--port", paramLabel = "N", defaultValue = "0", description = "Port on 127.0.0.1 (0 = any free port; default 0).")
+    @Option(
+            names = "--port",
+            paramLabel = "N",
+            defaultValue = "0",
+            description = "Port on 127.0.0.1 (0 = any free port; default 0).")
     int port;
 
-    @Option(names = "--state-dir", paramLabel = "DIR", description = "Where jobs, files, batches and media persist (default ~/.sora4j/emulator).")
+    @Option(
+            names = "--state-dir",
+            paramLabel = "DIR",
+            description = "Where jobs, files, batches and media persist (default ~/.sora4j/emulator).")
     Path stateDir;
 
-    @Option(names = "--speed", paramLabel = "X", defaultValue = "1", description = "Timeline speed factor; 2 finishes jobs twice as fast (default 1).")
+    @Option(
+            names = "--speed",
+            paramLabel = "X",
+            defaultValue = "1",
+            description = "Timeline speed factor; 2 finishes jobs twice as fast (default 1).")
     double speed;
 
-    @Option(names = "--render-threads", paramLabel = "N", defaultValue = "1", description = "Clips encoded at once (default 1).")
+    @Option(
+            names = "--render-threads",
+            paramLabel = "N",
+            defaultValue = "1",
+            description = "Clips encoded at once (default 1).")
     int renderThreads;
 
-    @Option(names = "--asset-ttl", paramLabel = "SECONDS", defaultValue = "3600", description = "How long content stays downloadable after completion (default 3600; batch videos: 24 h after the batch).")
+    @Option(
+            names = "--asset-ttl",
+            paramLabel = "SECONDS",
+            defaultValue = "3600",
+            description =
+                    "How long content stays downloadable after completion (default 3600; batch videos: 24 h after the batch).")
     long assetTtl;
 
-    @Option(names = "--content-bytes-per-second", paramLabel = "N", defaultValue = "0", description = "Throttle content downloads to N bytes/s, to rehearse slow links (default 0 = unthrottled).")
+    @Option(
+            names = "--content-bytes-per-second",
+            paramLabel = "N",
+            defaultValue = "0",
+            description = "Throttle content downloads to N bytes/s, to rehearse slow links (default 0 = unthrottled).")
     long contentBytesPerSecond;
 
-    @Option(names = "--render-base", paramLabel = "SECONDS", defaultValue = "1", description = "Planned in_progress time of every job before its per-second part (default 1; e.g. 30 for realistic waits).")
+    @Option(
+            names = "--render-base",
+            paramLabel = "SECONDS",
+            defaultValue = "1",
+            description =
+                    "Planned in_progress time of every job before its per-second part (default 1; e.g. 30 for realistic waits).")
     double renderBase;
 
-    @Option(names = "--rpm", paramLabel = "MODEL=N[,...]", defaultValue = "sora-2=50,sora-2-pro=25",
-            description = "Requests per minute per model on create/edit/extend/remix, with x-ratelimit-* headers and 429 + retry-after past it (default sora-2=50,sora-2-pro=25; *=N for any model).")
+    @Option(
+            names = "--rpm",
+            paramLabel = "MODEL=N[,...]",
+            defaultValue = "sora-2=50,sora-2-pro=25",
+            description =
+                    "Requests per minute per model on create/edit/extend/remix, with x-ratelimit-* headers and 429 + retry-after past it (default sora-2=50,sora-2-pro=25; *=N for any model).")
     String rpm;
 
     @Option(names = "--no-rate-limits", description = "Serve without rate limits.")
     boolean noRateLimits;
 
-    @Option(names = "--fault", paramLabel = "RULE",
-            description = "\"METHOD PATH every=N status=CODE [retry-after=S]\": every Nth matching request gets CODE (repeatable).")
+    @Option(
+            names = "--fault",
+            paramLabel = "RULE",
+            description =
+                    "\"METHOD PATH every=N status=CODE [retry-after=S]\": every Nth matching request gets CODE (repeatable).")
     List<String> faults = new ArrayList<>();
 
-    @Option(names = "--error-rate", paramLabel = "[ROUTE=]P",
-            description = "Probability of an injected 5xx, for every route or one (\"POST /v1/videos=0.2\", \"GET /v1/videos/{id}=0.05\"); repeatable.")
+    @Option(
+            names = "--error-rate",
+            paramLabel = "[ROUTE=]P",
+            description =
+                    "Probability of an injected 5xx, for every route or one (\"POST /v1/videos=0.2\", \"GET /v1/videos/{id}=0.05\"); repeatable.")
     List<String> errorRates = new ArrayList<>();
 
-    @Option(names = "--error-statuses", paramLabel = "CODES", defaultValue = "500,502,503", split = ",",
+    @Option(
+            names = "--error-statuses",
+            paramLabel = "CODES",
+            defaultValue = "500,502,503",
+            split = ",",
             description = "Statuses an injected error is drawn from (default 500,502,503).")
     List<Integer> errorStatuses;
 
-    @Option(names = "--should-retry", paramLabel = "true|false", description = "Send x-should-retry with this value on injected errors (default: omitted).")
+    @Option(
+            names = "--should-retry",
+            paramLabel = "true|false",
+            description = "Send x-should-retry with this value on injected errors (default: omitted).")
     Boolean shouldRetry;
 
-    @Option(names = "--latency", paramLabel = "MS", defaultValue = "0", description = "Added to every answer (default 0).")
+    @Option(
+            names = "--latency",
+            paramLabel = "MS",
+            defaultValue = "0",
+            description = "Added to every answer (default 0).")
     long latencyMs;
 
-    @Option(names = "--jitter", paramLabel = "MS", defaultValue = "0", description = "Up to this much more latency, drawn uniformly (default 0).")
+    @Option(
+            names = "--jitter",
+            paramLabel = "MS",
+            defaultValue = "0",
+            description = "Up to this much more latency, drawn uniformly (default 0).")
     long jitterMs;
 
-    @Option(names = "--reset-rate", paramLabel = "P", defaultValue = "0", description = "Probability of closing the connection before answering.")
+    @Option(
+            names = "--reset-rate",
+            paramLabel = "P",
+            defaultValue = "0",
+            description = "Probability of closing the connection before answering.")
     double resetRate;
 
-    @Option(names = "--reset-after-headers-rate", paramLabel = "P", defaultValue = "0", description = "Probability that a content download is cut right after its headers.")
+    @Option(
+            names = "--reset-after-headers-rate",
+            paramLabel = "P",
+            defaultValue = "0",
+            description = "Probability that a content download is cut right after its headers.")
     double resetAfterHeadersRate;
 
-    @Option(names = "--truncate-rate", paramLabel = "P", defaultValue = "0", description = "Probability that a content download stops halfway (Content-Length stays whole).")
+    @Option(
+            names = "--truncate-rate",
+            paramLabel = "P",
+            defaultValue = "0",
+            description = "Probability that a content download stops halfway (Content-Length stays whole).")
     double truncateRate;
 
-    @Option(names = "--job-failure-rate", paramLabel = "P", defaultValue = "0", description = "Probability that a new job ends failed with an error object.")
+    @Option(
+            names = "--job-failure-rate",
+            paramLabel = "P",
+            defaultValue = "0",
+            description = "Probability that a new job ends failed with an error object.")
     double jobFailureRate;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed of the fault draws, so a run repeats exactly (default 1).")
+    @Option(
+            names = "--seed",
+            paramLabel = "N",
+            defaultValue = "1",
+            description = "Seed of the fault draws, so a run repeats exactly (default 1).")
     long seed;
 
-    @Option(names = "--moderation", paramLabel = "FILE", description = "Moderation rules, lines of rule_name = term, term ... (default: a few public figures and copyrighted characters).")
+    @Option(
+            names = "--moderation",
+            paramLabel = "FILE",
+            description =
+                    "Moderation rules, lines of rule_name = term, term ... (default: a few public figures and copyrighted characters).")
     Path moderation;
 
     @Option(names = "--no-moderation", description = "Let every prompt through.")
     boolean noModeration;
 
-    @Option(names = "--webhook-url", paramLabel = "URL", description = "POST video.completed, video.failed and batch.* events here (repeatable).")
+    @Option(
+            names = "--webhook-url",
+            paramLabel = "URL",
+            description = "POST video.completed, video.failed and batch.* events here (repeatable).")
     List<URI> webhookUrls = new ArrayList<>();
 
-    @Option(names = "--webhook-secret", paramLabel = "whsec_...", description = "Standard Webhooks signing secret (required with --webhook-url).")
+    @Option(
+            names = "--webhook-secret",
+            paramLabel = "whsec_...",
+            description = "Standard Webhooks signing secret (required with --webhook-url).")
     String webhookSecret;
 
-    @Option(names = "--control", description = "Serve /_emulator/clock, /clock/advance, /clock/speed, /stats and /reset for tests.")
+    @Option(
+            names = "--control",
+            description = "Serve /_emulator/clock, /clock/advance, /clock/speed, /stats and /reset for tests.")
     boolean control;
 
-    @Option(names = "--dialect", paramLabel = "openai|gateway", defaultValue = "openai",
-            description = "openai (default): the spec's shape; gateway: omit null fields, report expired/cancelled statuses.")
+    @Option(
+            names = "--dialect",
+            paramLabel = "openai|gateway",
+            defaultValue = "openai",
+            description =
+                    "openai (default): the spec's shape; gateway: omit null fields, report expired/cancelled statuses.")
     String dialect;
 
     @Override
@@ -136,14 +231,21 @@ final class EmulatorCommand extends BaseCommand {
         EmulatorConfig config = config(state);
         Emulator emulator = Emulator.start(config, port);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            emulator.close();
-            stopped.countDown();
-        }, "sora4j-emulator-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            emulator.close();
+                            stopped.countDown();
+                        },
+                        "sora4j-emulator-stop"));
         out().println(emulator.baseUrl());
         out().flush();
-        info("sora4j emulator serving " + emulator.baseUrl() + " (profile " + config.profile().name().toLowerCase(Locale.ROOT)
-                + ", rate limits " + (config.rateLimits().perMinute().isEmpty() ? "off" : config.rateLimits().perMinute())
+        info("sora4j emulator serving " + emulator.baseUrl() + " (profile "
+                + config.profile().name().toLowerCase(Locale.ROOT)
+                + ", rate limits "
+                + (config.rateLimits().perMinute().isEmpty()
+                        ? "off"
+                        : config.rateLimits().perMinute())
                 + ", state in " + state + "); Ctrl-C to stop.");
         stopped.await();
         return ExitCodes.OK;
@@ -155,20 +257,28 @@ final class EmulatorCommand extends BaseCommand {
             for (String f : faults) {
                 rules.add(FaultRule.parse(f));
             }
-            Chaos chaos = Chaos.none().withErrorStatuses(errorStatuses).withShouldRetry(shouldRetry)
+            Chaos chaos = Chaos.none()
+                    .withErrorStatuses(errorStatuses)
+                    .withShouldRetry(shouldRetry)
                     .withLatency(Duration.ofMillis(latencyMs), Duration.ofMillis(jitterMs))
-                    .withResets(resetRate, resetAfterHeadersRate).withTruncatedContent(truncateRate)
-                    .withJobFailures(jobFailureRate).withSeed(seed);
+                    .withResets(resetRate, resetAfterHeadersRate)
+                    .withTruncatedContent(truncateRate)
+                    .withJobFailures(jobFailureRate)
+                    .withSeed(seed);
             for (String rate : errorRates) {
                 int eq = rate.lastIndexOf('=');
-                chaos = chaos.withErrorRate(eq < 0 ? "*" : rate.substring(0, eq).strip(),
+                chaos = chaos.withErrorRate(
+                        eq < 0 ? "*" : rate.substring(0, eq).strip(),
                         Double.parseDouble(rate.substring(eq + 1).strip()));
             }
             if (!webhookUrls.isEmpty() && webhookSecret == null) {
-                throw new InvalidRequestException(null, "--webhook-url needs --webhook-secret whsec_... (the secret your "
-                        + "receiver verifies signatures with).");
+                throw new InvalidRequestException(
+                        null,
+                        "--webhook-url needs --webhook-secret whsec_... (the secret your "
+                                + "receiver verifies signatures with).");
             }
-            Moderation mod = noModeration ? Moderation.none()
+            Moderation mod = noModeration
+                    ? Moderation.none()
                     : moderation != null ? Moderation.load(moderation) : Moderation.defaults();
             return EmulatorConfig.defaults(state).toBuilder()
                     .speed(speed)
@@ -181,18 +291,22 @@ final class EmulatorCommand extends BaseCommand {
                     .rateLimits(noRateLimits ? RateLimits.none() : RateLimits.parse(rpm))
                     .chaos(chaos)
                     .moderation(mod)
-                    .webhooks(webhookUrls.isEmpty() ? WebhookConfig.none() : WebhookConfig.to(webhookUrls, webhookSecret))
+                    .webhooks(
+                            webhookUrls.isEmpty() ? WebhookConfig.none() : WebhookConfig.to(webhookUrls, webhookSecret))
                     .control(control)
                     .dialect(Dialect.valueOf(dialect.strip().toUpperCase(Locale.ROOT)))
                     .build();
         } catch (IOException e) {
             throw new InvalidRequestException(null, "--moderation " + moderation + ": " + e.getMessage());
         } catch (NumberFormatException e) {
-            throw new InvalidRequestException(null, "--error-rate takes a probability like 0.2 or \"POST /v1/videos=0.2\"; "
-                    + e.getMessage());
+            throw new InvalidRequestException(
+                    null, "--error-rate takes a probability like 0.2 or \"POST /v1/videos=0.2\"; " + e.getMessage());
         } catch (IllegalArgumentException e) {
-            String known = dialect != null && Arrays.stream(Dialect.values()).noneMatch(
-                    d -> d.name().equalsIgnoreCase(dialect.strip())) ? "--dialect must be openai or gateway" : e.getMessage();
+            String known = dialect != null
+                            && Arrays.stream(Dialect.values())
+                                    .noneMatch(d -> d.name().equalsIgnoreCase(dialect.strip()))
+                    ? "--dialect must be openai or gateway"
+                    : e.getMessage();
             throw new InvalidRequestException(null, "emulator: " + known);
         }
     }

@@ -8,15 +8,25 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "extend", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = {
-        "Extend a completed video by a new segment; the new job's seconds is the stitched total.",
-        "A video can be extended at most 6 times, to 120 s in total (checked here except under --profile open).", "",
-        "Example:", "  sora extend --id video_123 --seconds 8 --prompt \"The camera keeps rising above the clouds\""})
+@Command(
+        name = "extend",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Extend a completed video by a new segment; the new job's seconds is the stitched total.",
+            "A video can be extended at most 6 times, to 120 s in total (checked here except under --profile open).",
+            "",
+            "Example:",
+            "  sora extend --id video_123 --seconds 8 --prompt \"The camera keeps rising above the clouds\""
+        })
 final class ExtendCommand extends BaseCommand {
     @Mixin
     IdOption video;
 
-    @Option(names = "--seconds", paramLabel = "S", defaultValue = "4",
+    @Option(
+            names = "--seconds",
+            paramLabel = "S",
+            defaultValue = "4",
             description = "Length of the new segment: 4 (default), 8, 12, 16 or 20.")
     String seconds;
 

@@ -5,23 +5,37 @@ import picocli.CommandLine.ScopeType;
 
 /** Options every command accepts, before or after the command name. */
 final class GlobalOptions {
-    @Option(names = "--base-url", scope = ScopeType.INHERIT, paramLabel = "URL",
+    @Option(
+            names = "--base-url",
+            scope = ScopeType.INHERIT,
+            paramLabel = "URL",
             description = "API root including /v1 (default: OPENAI_BASE_URL, else https://api.openai.com/v1).")
     String baseUrl;
 
-    @Option(names = "--offline", scope = ScopeType.INHERIT,
+    @Option(
+            names = "--offline",
+            scope = ScopeType.INHERIT,
             description = "Run against the embedded local emulator (state in ~/.sora4j/emulator); no key needed.")
     boolean offline;
 
-    @Option(names = "--profile", scope = ScopeType.INHERIT, paramLabel = "guide|spec|open",
+    @Option(
+            names = "--profile",
+            scope = ScopeType.INHERIT,
+            paramLabel = "guide|spec|open",
             description = "Validation profile (default: SORA4J_PROFILE, else guide).")
     String profile;
 
-    @Option(names = "--auth-header", scope = ScopeType.INHERIT, paramLabel = "bearer|api-key",
+    @Option(
+            names = "--auth-header",
+            scope = ScopeType.INHERIT,
+            paramLabel = "bearer|api-key",
             description = "Send the key as 'Authorization: Bearer' (default) or as an Azure-style 'api-key' header.")
     String authHeader;
 
-    @Option(names = "--ledger", scope = ScopeType.INHERIT, paramLabel = "PATH",
+    @Option(
+            names = "--ledger",
+            scope = ScopeType.INHERIT,
+            paramLabel = "PATH",
             description = "The job ledger (SQLite; default: SORA4J_LEDGER, else ~/.sora4j/ledger.db).")
     java.nio.file.Path ledger;
 

@@ -4,7 +4,10 @@ import picocli.CommandLine.Option;
 
 /** {@code --id}: the video job a command acts on. */
 final class IdOption {
-    @Option(names = "--id", required = true, paramLabel = "VIDEO_ID",
+    @Option(
+            names = "--id",
+            required = true,
+            paramLabel = "VIDEO_ID",
             description = "The video job id (video_...), or @last / @N from the ledger (`sora jobs`).")
     String id;
 

@@ -23,14 +23,21 @@ final class IdRefs {
             entry = ledger.list(null, 500).stream()
                     .filter(e -> e.hasVideo() && e.kind().equals("character") == character)
                     .findFirst()
-                    .orElseThrow(() -> new InvalidRequestException("id", "--id @last: the ledger has no "
-                            + (character ? "character" : "video job") + " yet (see `sora jobs`)."));
+                    .orElseThrow(() -> new InvalidRequestException(
+                            "id",
+                            "--id @last: the ledger has no " + (character ? "character" : "video job")
+                                    + " yet (see `sora jobs`)."));
         } else {
-            entry = ledger.find(ref).orElseThrow(() -> new InvalidRequestException("id", "--id " + ref
-                    + ": no such job in the ledger; use @last, @N with N from `sora jobs`, or an id."));
+            entry = ledger.find(ref)
+                    .orElseThrow(() -> new InvalidRequestException(
+                            "id",
+                            "--id " + ref
+                                    + ": no such job in the ledger; use @last, @N with N from `sora jobs`, or an id."));
             if (!entry.hasVideo()) {
-                throw new InvalidRequestException("id", "--id " + ref + ": job #" + entry.seq() + " has no id yet (status "
-                        + entry.status() + "); run `sora resume` or `sora jobs show " + ref + "`.");
+                throw new InvalidRequestException(
+                        "id",
+                        "--id " + ref + ": job #" + entry.seq() + " has no id yet (status " + entry.status()
+                                + "); run `sora resume` or `sora jobs show " + ref + "`.");
             }
         }
         return entry.videoId();

@@ -28,7 +28,8 @@ final class JobWaiter {
     }
 
     VideoJob waitFor(SoraClient client, String id, PollOptions options) {
-        try (ProgressPrinter progress = new ProgressPrinter(command.err(), command.context().interactive())) {
+        try (ProgressPrinter progress =
+                new ProgressPrinter(command.err(), command.context().interactive())) {
             return client.waitFor(id, options, progress);
         }
     }

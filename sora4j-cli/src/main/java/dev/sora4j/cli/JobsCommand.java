@@ -13,16 +13,27 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "jobs", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        subcommands = JobsCommand.Show.class, description = {
-        "List the job ledger: every create, edit, extend, remix and character this machine sent,",
-        "with its id, status, estimated cost and download. Newest first; #N works as --id @N.", "",
-        "Examples:", "  sora jobs --status in_progress --limit 20", "  sora jobs show @last"})
+@Command(
+        name = "jobs",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        subcommands = JobsCommand.Show.class,
+        description = {
+            "List the job ledger: every create, edit, extend, remix and character this machine sent,",
+            "with its id, status, estimated cost and download. Newest first; #N works as --id @N.",
+            "",
+            "Examples:",
+            "  sora jobs --status in_progress --limit 20",
+            "  sora jobs show @last"
+        })
 final class JobsCommand extends BaseCommand {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
-            .withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneId.systemDefault());
 
-    @Option(names = "--status", paramLabel = "S", description = "Only jobs with this status (e.g. completed, failed, unknown).")
+    @Option(
+            names = "--status",
+            paramLabel = "S",
+            description = "Only jobs with this status (e.g. completed, failed, unknown).")
     String status;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "At most N jobs (default 20).")
@@ -41,18 +52,38 @@ final class JobsCommand extends BaseCommand {
             printValue(entries.stream().map(JobsCommand::wire).toList());
             return ExitCodes.OK;
         }
-        out().printf(Locale.ROOT, "%-5s %-10s %-12s %4s  %-11s %-9s %3s %8s  %-16s %s%n", "#", "KIND", "STATUS", "%",
-                "MODEL", "SIZE", "S", "EST.USD", "CREATED", "ID");
+        out().printf(
+                        Locale.ROOT,
+                        "%-5s %-10s %-12s %4s  %-11s %-9s %3s %8s  %-16s %s%n",
+                        "#",
+                        "KIND",
+                        "STATUS",
+                        "%",
+                        "MODEL",
+                        "SIZE",
+                        "S",
+                        "EST.USD",
+                        "CREATED",
+                        "ID");
         for (LedgerEntry e : entries) {
-            out().printf(Locale.ROOT, "%-5s %-10s %-12s %4d  %-11s %-9s %3s %8s  %-16s %s%n", "@" + e.seq(), e.kind(),
-                    e.status(), e.progress(), dash(e.model()), dash(e.size()), dash(e.seconds()),
-                    e.estimatedCost() == null ? "-" : String.format(Locale.ROOT, "%.2f", e.estimatedCost()),
-                    TIME.format(Instant.ofEpochMilli(e.createdAt())), e.videoId() == null ? "-" : e.videoId());
+            out().printf(
+                            Locale.ROOT,
+                            "%-5s %-10s %-12s %4d  %-11s %-9s %3s %8s  %-16s %s%n",
+                            "@" + e.seq(),
+                            e.kind(),
+                            e.status(),
+                            e.progress(),
+                            dash(e.model()),
+                            dash(e.size()),
+                            dash(e.seconds()),
+                            e.estimatedCost() == null ? "-" : String.format(Locale.ROOT, "%.2f", e.estimatedCost()),
+                            TIME.format(Instant.ofEpochMilli(e.createdAt())),
+                            e.videoId() == null ? "-" : e.videoId());
         }
         out().flush();
         if (entries.isEmpty()) {
-            info("The ledger " + context().ledger(global()).file() + " has no jobs" + (status == null ? "" : " with status "
-                    + status) + ".");
+            info("The ledger " + context().ledger(global()).file() + " has no jobs"
+                    + (status == null ? "" : " with status " + status) + ".");
         }
         return ExitCodes.OK;
     }
@@ -86,8 +117,10 @@ final class JobsCommand extends BaseCommand {
         return s == null ? "-" : s;
     }
 
-    @Command(name = "show", mixinStandardHelpOptions = true, description = {"Print one ledger entry and its history.", "",
-            "Example:", "  sora jobs show @3"})
+    @Command(
+            name = "show",
+            mixinStandardHelpOptions = true,
+            description = {"Print one ledger entry and its history.", "", "Example:", "  sora jobs show @3"})
     static final class Show implements java.util.concurrent.Callable<Integer> {
         @picocli.CommandLine.ParentCommand
         JobsCommand parent;
@@ -98,9 +131,11 @@ final class JobsCommand extends BaseCommand {
         @Override
         public Integer call() {
             SqliteLedger ledger = parent.context().ledger(parent.global());
-            LedgerEntry e = (ref.strip().equals("@last") ? ledger.list(null, 1).stream().findFirst() : ledger.find(ref))
-                    .orElseThrow(() -> new dev.sora4j.InvalidRequestException(null, "jobs show " + ref
-                            + ": no such job in the ledger (see `sora jobs`)."));
+            LedgerEntry e = (ref.strip().equals("@last")
+                            ? ledger.list(null, 1).stream().findFirst()
+                            : ledger.find(ref))
+                    .orElseThrow(() -> new dev.sora4j.InvalidRequestException(
+                            null, "jobs show " + ref + ": no such job in the ledger (see `sora jobs`)."));
             Map<String, Object> m = wire(e);
             m.put("params", Json.parse(e.params()));
             m.put("events", ledger.events(e.seq()));

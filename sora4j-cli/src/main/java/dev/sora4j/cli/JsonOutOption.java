@@ -6,8 +6,11 @@ import picocli.CommandLine.Option;
 
 /** {@code --json-out}: also save the command's JSON result to a file. */
 final class JsonOutOption {
-    @Option(names = "--json-out", paramLabel = "PATH",
-            description = "Also write the JSON result here (a directory gets a default name; .json is added if missing).")
+    @Option(
+            names = "--json-out",
+            paramLabel = "PATH",
+            description =
+                    "Also write the JSON result here (a directory gets a default name; .json is added if missing).")
     String jsonOut;
 
     Optional<Path> path(String defaultName) {

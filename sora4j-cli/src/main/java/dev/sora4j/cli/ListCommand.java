@@ -8,8 +8,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "list", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = {"List recent video jobs, one page at a time.", "",
-        "Example:", "  sora list --limit 10 --order desc", "  sora list --after video_123   # the next page"})
+@Command(
+        name = "list",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "List recent video jobs, one page at a time.",
+            "",
+            "Example:",
+            "  sora list --limit 10 --order desc",
+            "  sora list --after video_123   # the next page"
+        })
 final class ListCommand extends BaseCommand {
     @Option(names = "--limit", paramLabel = "N", description = "Page size, 1-100 (server default 20).")
     Integer limit;
@@ -17,7 +26,10 @@ final class ListCommand extends BaseCommand {
     @Option(names = "--order", paramLabel = "asc|desc", description = "Sort by creation time (server default desc).")
     String order;
 
-    @Option(names = "--after", paramLabel = "VIDEO_ID", description = "Start after this id (the previous page's last_id).")
+    @Option(
+            names = "--after",
+            paramLabel = "VIDEO_ID",
+            description = "Start after this id (the previous page's last_id).")
     String after;
 
     @Option(names = "--before", hidden = true)
@@ -29,7 +41,8 @@ final class ListCommand extends BaseCommand {
     @Override
     int execute() {
         if (before != null) {
-            throw new InvalidRequestException(null, "--before is not supported by the Videos API. Use --after for pagination.");
+            throw new InvalidRequestException(
+                    null, "--before is not supported by the Videos API. Use --after for pagination.");
         }
         if (limit != null && (limit < 1 || limit > 100)) {
             throw new InvalidRequestException(null, "--limit must be between 1 and 100, got " + limit);

@@ -5,8 +5,16 @@ import dev.sora4j.model.VideoJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "poll", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = {"Wait until a job ends, optionally download it.", "",
-        "Example:", "  sora poll --id video_123 --download --variant thumbnail"})
+@Command(
+        name = "poll",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Wait until a job ends, optionally download it.",
+            "",
+            "Example:",
+            "  sora poll --id video_123 --download --variant thumbnail"
+        })
 final class PollCommand extends BaseCommand {
     @Mixin
     IdOption video;

@@ -10,11 +10,16 @@ final class PollingOptions {
     /** Against the local emulator a job finishes in seconds, so waiting 10 s between polls wastes time. */
     static final Duration OFFLINE_INTERVAL = Duration.ofSeconds(1);
 
-    @Option(names = "--poll-interval", paramLabel = "SECONDS",
+    @Option(
+            names = "--poll-interval",
+            paramLabel = "SECONDS",
             description = "Seconds between status checks (default 10; 1 with --offline).")
     Double pollInterval;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", description = "Stop waiting after this many seconds (the job continues).")
+    @Option(
+            names = "--timeout",
+            paramLabel = "SECONDS",
+            description = "Stop waiting after this many seconds (the job continues).")
     Double timeout;
 
     PollOptions toOptions(boolean offline) {
@@ -24,7 +29,8 @@ final class PollingOptions {
         if (timeout != null && !(timeout > 0)) {
             throw new InvalidRequestException("timeout", "timeout must be > 0, got " + timeout);
         }
-        Duration interval = pollInterval != null ? seconds(pollInterval)
+        Duration interval = pollInterval != null
+                ? seconds(pollInterval)
                 : offline ? OFFLINE_INTERVAL : PollOptions.DEFAULT_INTERVAL;
         return new PollOptions(interval, timeout == null ? null : seconds(timeout));
     }

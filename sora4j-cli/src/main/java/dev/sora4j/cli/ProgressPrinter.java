@@ -28,8 +28,12 @@ final class ProgressPrinter implements PollListener, AutoCloseable {
         String status = job.status().value();
         if (terminal) {
             if (bar == null) {
-                bar = new ProgressBarBuilder().setTaskName(job.id().length() > 14 ? job.id().substring(0, 14) : job.id())
-                        .setInitialMax(100).setStyle(ProgressBarStyle.ASCII).continuousUpdate().build();
+                bar = new ProgressBarBuilder()
+                        .setTaskName(job.id().length() > 14 ? job.id().substring(0, 14) : job.id())
+                        .setInitialMax(100)
+                        .setStyle(ProgressBarStyle.ASCII)
+                        .continuousUpdate()
+                        .build();
             }
             bar.stepTo(job.progress());
             bar.setExtraMessage(status);

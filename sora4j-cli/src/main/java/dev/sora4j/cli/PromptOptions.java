@@ -1,12 +1,12 @@
 package dev.sora4j.cli;
 
 import dev.sora4j.InvalidRequestException;
+import dev.sora4j.prompt.PromptAugmenter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
-import dev.sora4j.prompt.PromptAugmenter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 

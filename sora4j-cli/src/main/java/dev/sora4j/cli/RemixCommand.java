@@ -7,9 +7,14 @@ import dev.sora4j.rules.VideoRules;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "remix", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = {
-        "Legacy remix of a completed video (prefer `sora edit`); prints the new job.", "",
-        "Example:", "  sora remix --id video_123 --prompt \"Same scene in watercolor\""})
+@Command(
+        name = "remix",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Legacy remix of a completed video (prefer `sora edit`); prints the new job.", "",
+            "Example:", "  sora remix --id video_123 --prompt \"Same scene in watercolor\""
+        })
 final class RemixCommand extends BaseCommand {
     @Mixin
     IdOption video;
@@ -25,7 +30,8 @@ final class RemixCommand extends BaseCommand {
 
     @Override
     int execute() {
-        warn("The remix endpoint is legacy (deprecated since 2026-03-12). Prefer `sora edit --id ...` for new workflows.");
+        warn(
+                "The remix endpoint is legacy (deprecated since 2026-03-12). Prefer `sora edit --id ...` for new workflows.");
         RemixRequest request = VideoRules.of(context().profile(global()))
                 .validateRemix(new RemixRequest(video.resolve(this), prompt.build(this::warn)));
         if (dryRun.enabled) {

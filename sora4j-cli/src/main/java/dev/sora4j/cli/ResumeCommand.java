@@ -2,20 +2,27 @@ package dev.sora4j.cli;
 
 import dev.sora4j.ledger.LedgerEntry;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Command;
 
-@Command(name = "resume", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = {
-        "Continue unfinished work from the ledger: every create-batch run that did not finish is run",
-        "again as it was started (created jobs are tracked, not re-created; downloads resume), and jobs",
-        "whose create got no answer are listed.", "",
-        "Example:", "  sora resume"})
+@Command(
+        name = "resume",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Continue unfinished work from the ledger: every create-batch run that did not finish is run",
+            "again as it was started (created jobs are tracked, not re-created; downloads resume), and jobs",
+            "whose create got no answer are listed.",
+            "",
+            "Example:",
+            "  sora resume"
+        })
 final class ResumeCommand extends BaseCommand {
     @Override
     int execute() {
         List<String> runs = context().ledger(global()).unfinishedRuns();
         List<LedgerEntry> unanswered = context().ledger(global()).list("unknown", 1000).stream()
-                .filter(e -> e.batchKey() == null).toList();
+                .filter(e -> e.batchKey() == null)
+                .toList();
         for (LedgerEntry e : unanswered) {
             warn("job @" + e.seq() + " (" + e.kind() + ", " + e.prompt() + ") got no answer; check `sora list` before "
                     + "sending it again.");

@@ -6,7 +6,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** The root command: lists the subcommands and holds the global options. */
-@Command(name = "sora",
+@Command(
+        name = "sora",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {

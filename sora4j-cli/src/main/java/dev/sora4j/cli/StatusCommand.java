@@ -4,7 +4,11 @@ import dev.sora4j.model.VideoJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "status", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = {"Print a job's current state.", "", "Example:", "  sora status --id video_123"})
+@Command(
+        name = "status",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {"Print a job's current state.", "", "Example:", "  sora status --id video_123"})
 final class StatusCommand extends BaseCommand {
     @Mixin
     IdOption video;

@@ -6,12 +6,18 @@ import picocli.CommandLine.Option;
 
 /** Which asset to download and where: {@code --variant}, {@code --out}, {@code --force}. */
 final class TargetOptions {
-    @Option(names = "--variant", paramLabel = "video|thumbnail|spritesheet", defaultValue = "video",
+    @Option(
+            names = "--variant",
+            paramLabel = "video|thumbnail|spritesheet",
+            defaultValue = "video",
             description = "Asset to download: video (MP4, default), thumbnail (WebP) or spritesheet (JPEG).")
     String variant;
 
-    @Option(names = "--out", paramLabel = "PATH",
-            description = "Output file (default video.mp4 / thumbnail.webp / spritesheet.jpg; the extension is added if missing).")
+    @Option(
+            names = "--out",
+            paramLabel = "PATH",
+            description =
+                    "Output file (default video.mp4 / thumbnail.webp / spritesheet.jpg; the extension is added if missing).")
     String out;
 
     @Option(names = "--force", description = "Overwrite an existing output file.")

@@ -7,6 +7,7 @@ final class VersionProvider implements IVersionProvider {
     @Override
     public String[] getVersion() {
         String v = VersionProvider.class.getPackage().getImplementationVersion();
-        return new String[] {"sora4j " + (v == null ? "dev" : v) + " (Java " + System.getProperty("java.version") + ")"};
+        return new String[] {"sora4j " + (v == null ? "dev" : v) + " (Java " + System.getProperty("java.version") + ")"
+        };
     }
 }

@@ -12,25 +12,45 @@ import picocli.CommandLine.Option;
 
 /** The video fields of {@code create}, {@code create-and-poll} and (as defaults) {@code create-batch}. */
 final class VideoOptions {
-    @Option(names = "--model", paramLabel = "MODEL", description = "sora-2 (default) or sora-2-pro; any name under --profile open.")
+    @Option(
+            names = "--model",
+            paramLabel = "MODEL",
+            description = "sora-2 (default) or sora-2-pro; any name under --profile open.")
     String model;
 
-    @Option(names = "--size", paramLabel = "WxH", description = "1280x720 (default), 720x1280; sora-2-pro also 1024x1792, 1792x1024, 1920x1080, 1080x1920.")
+    @Option(
+            names = "--size",
+            paramLabel = "WxH",
+            description = "1280x720 (default), 720x1280; sora-2-pro also 1024x1792, 1792x1024, 1920x1080, 1080x1920.")
     String size;
 
     @Option(names = "--seconds", paramLabel = "S", description = "Clip length: 4 (default), 8, 12, 16 or 20.")
     String seconds;
 
-    @Option(names = "--input-reference", paramLabel = "IMAGE", description = "First frame: a JPEG, PNG or WebP file matching --size (uploaded as multipart).")
+    @Option(
+            names = "--input-reference",
+            paramLabel = "IMAGE",
+            description = "First frame: a JPEG, PNG or WebP file matching --size (uploaded as multipart).")
     Path inputReference;
 
-    @Option(names = "--input-reference-file-id", paramLabel = "FILE_ID", description = "First frame: an uploaded file's id.")
+    @Option(
+            names = "--input-reference-file-id",
+            paramLabel = "FILE_ID",
+            description = "First frame: an uploaded file's id.")
     String inputReferenceFileId;
 
-    @Option(names = "--input-reference-url", paramLabel = "URL", description = "First frame: an image URL or base64 data: URL.")
+    @Option(
+            names = "--input-reference-url",
+            paramLabel = "URL",
+            description = "First frame: an image URL or base64 data: URL.")
     String inputReferenceUrl;
 
-    @Option(names = "--character-id", paramLabel = "ID", split = ",", description = "A reusable character id (repeatable or comma-separated; at most 2). Its name must appear in the prompt.")
+    @Option(
+            names = "--character-id",
+            paramLabel = "ID",
+            split = ",",
+            description =
+                    "A reusable character id (repeatable or comma-separated; at most 2). Its name must appear in the prompt.")
     List<String> characterIds = new ArrayList<>();
 
     /** A request with these fields and {@code prompt}; not yet validated. */
@@ -46,20 +66,25 @@ final class VideoOptions {
     }
 
     List<String> characterIds() {
-        return characterIds.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return characterIds.stream()
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     InputReference inputReference() {
-        int given = (inputReference != null ? 1 : 0) + (inputReferenceFileId != null ? 1 : 0)
+        int given = (inputReference != null ? 1 : 0)
+                + (inputReferenceFileId != null ? 1 : 0)
                 + (inputReferenceUrl != null ? 1 : 0);
         if (given > 1) {
-            throw new InvalidRequestException("input_reference",
+            throw new InvalidRequestException(
+                    "input_reference",
                     "Use only one of --input-reference, --input-reference-file-id, or --input-reference-url.");
         }
         if (inputReference != null) {
             if (!Files.isRegularFile(inputReference)) {
-                throw new InvalidRequestException("input_reference", "--input-reference " + inputReference
-                        + ": file not found.");
+                throw new InvalidRequestException(
+                        "input_reference", "--input-reference " + inputReference + ": file not found.");
             }
             return new InputReference.ImageFile(inputReference);
         }

@@ -10,7 +10,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class BatchProgressTest {
-    private static final BatchJob JOB = new BatchJob(2, 5, VideoRequest.builder().prompt("p").build(), "002-p.json");
+    private static final BatchJob JOB =
+            new BatchJob(2, 5, VideoRequest.builder().prompt("p").build(), "002-p.json");
 
     @Test
     void without_a_terminal_every_event_is_one_plain_line() {
@@ -20,8 +21,11 @@ class BatchProgressTest {
             p.status(JOB, "video_1", "in_progress", 42);
             p.downloaded(JOB, Path.of("out/002-p.mp4"), 10, "ab");
         }
-        assertThat(out.toString().lines()).containsExactly("[job 2/3] created video_1 -> out/002-p.json",
-                "[job 2/3] video_1 in_progress (42%)", "[job 2/3] downloaded out/002-p.mp4 (10 bytes, sha256 ab)");
+        assertThat(out.toString().lines())
+                .containsExactly(
+                        "[job 2/3] created video_1 -> out/002-p.json",
+                        "[job 2/3] video_1 in_progress (42%)",
+                        "[job 2/3] downloaded out/002-p.mp4 (10 bytes, sha256 ab)");
     }
 
     @Test

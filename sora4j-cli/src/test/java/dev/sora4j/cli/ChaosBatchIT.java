@@ -28,19 +28,55 @@ class ChaosBatchIT {
         List<String> log = new ArrayList<>();
         // 10 % 5xx on every route, a 429 on every 6th create (with retry-after), 5 % of downloads cut
         // after the headers and 5 % truncated halfway.
-        try (SoraProcesses.Served emulator = sora.emulator(Map.of(), "--state-dir", dir.resolve("served").toString(),
-                "--control", "--no-rate-limits", "--render-threads", "2", "--speed", "4", "--error-rate", "0.1",
-                "--seed", "7", "--fault", "POST /v1/videos every=6 status=429 retry-after=1",
-                "--reset-after-headers-rate", "0.05", "--truncate-rate", "0.05")) {
-            Map<String, String> env = Map.of("OPENAI_BASE_URL", emulator.url(), "OPENAI_API_KEY", "sk-chaos-test-key-0123456789");
-            int code = sora.run(env, line -> false, log, "create-batch", "--input", "jobs.jsonl", "--out-dir", "out", "--wait",
-                    "--download", "--poll-interval", "0.5", "--concurrency", "3", "--max-attempts", "10");
-            assertThat(code).as(String.join("\n", log.subList(Math.max(0, log.size() - 30), log.size()))).isZero();
+        try (SoraProcesses.Served emulator = sora.emulator(
+                Map.of(),
+                "--state-dir",
+                dir.resolve("served").toString(),
+                "--control",
+                "--no-rate-limits",
+                "--render-threads",
+                "2",
+                "--speed",
+                "4",
+                "--error-rate",
+                "0.1",
+                "--seed",
+                "7",
+                "--fault",
+                "POST /v1/videos every=6 status=429 retry-after=1",
+                "--reset-after-headers-rate",
+                "0.05",
+                "--truncate-rate",
+                "0.05")) {
+            Map<String, String> env =
+                    Map.of("OPENAI_BASE_URL", emulator.url(), "OPENAI_API_KEY", "sk-chaos-test-key-0123456789");
+            int code = sora.run(
+                    env,
+                    line -> false,
+                    log,
+                    "create-batch",
+                    "--input",
+                    "jobs.jsonl",
+                    "--out-dir",
+                    "out",
+                    "--wait",
+                    "--download",
+                    "--poll-interval",
+                    "0.5",
+                    "--concurrency",
+                    "3",
+                    "--max-attempts",
+                    "10");
+            assertThat(code)
+                    .as(String.join("\n", log.subList(Math.max(0, log.size() - 30), log.size())))
+                    .isZero();
             assertThat(log).anyMatch(l -> l.contains("(HTTP 429)")).anyMatch(l -> l.matches(".*HTTP 50[023].*"));
-            assertThat(((Number) emulator.stats().get("jobs_created")).intValue()).isEqualTo(JOBS);
+            assertThat(((Number) emulator.stats().get("jobs_created")).intValue())
+                    .isEqualTo(JOBS);
         }
         assertThat(SoraProcesses.count(dir.resolve("out"), ".mp4")).isEqualTo(JOBS);
-        assertThat(SoraProcesses.verifiedDownloads(dir.resolve("home/ledger.db"))).isEqualTo(JOBS);
+        assertThat(SoraProcesses.verifiedDownloads(dir.resolve("home/ledger.db")))
+                .isEqualTo(JOBS);
         assertThat(SoraProcesses.count(dir.resolve("out"), ".part")).isZero();
     }
 }

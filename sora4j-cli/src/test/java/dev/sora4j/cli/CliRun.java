@@ -28,8 +28,8 @@ final class CliRun {
         int code;
         Properties noProperties = new Properties();
         noProperties.setProperty("user.home", env.getOrDefault("SORA4J_HOME", "/nonexistent"));
-        try (CliContext ctx = new CliContext(new PrintWriter(out, true), new PrintWriter(err, true), env, noProperties,
-                clock, sleeper, false)) {
+        try (CliContext ctx = new CliContext(
+                new PrintWriter(out, true), new PrintWriter(err, true), env, noProperties, clock, sleeper, false)) {
             code = Sora.commandLine(ctx).execute(args);
         }
         return new Result(code, out.toString(), err.toString());

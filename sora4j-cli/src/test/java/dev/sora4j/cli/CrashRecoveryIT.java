@@ -19,8 +19,19 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CrashRecoveryIT {
     private static final int JOBS = 50;
-    private static final String[] BATCH = {"create-batch", "--input", "jobs.jsonl", "--out-dir", "out", "--wait",
-        "--download", "--poll-interval", "0.5", "--concurrency", "3"};
+    private static final String[] BATCH = {
+        "create-batch",
+        "--input",
+        "jobs.jsonl",
+        "--out-dir",
+        "out",
+        "--wait",
+        "--download",
+        "--poll-interval",
+        "0.5",
+        "--concurrency",
+        "3"
+    };
 
     @TempDir
     Path dir;
@@ -40,22 +51,41 @@ class CrashRecoveryIT {
         Files.write(dir.resolve("jobs.jsonl"), lines);
         Path out = dir.resolve("out");
         List<String> log = new ArrayList<>();
-        try (SoraProcesses.Served emulator = sora.emulator(Map.of(), "--state-dir", dir.resolve("served").toString(),
-                "--control", "--no-rate-limits", "--render-threads", "2", "--speed", "4",
-                "--content-bytes-per-second", "4000000")) {
-            Map<String, String> env = Map.of("OPENAI_BASE_URL", emulator.url(), "OPENAI_API_KEY", "sk-crash-test-key-0123456789");
+        try (SoraProcesses.Served emulator = sora.emulator(
+                Map.of(),
+                "--state-dir",
+                dir.resolve("served").toString(),
+                "--control",
+                "--no-rate-limits",
+                "--render-threads",
+                "2",
+                "--speed",
+                "4",
+                "--content-bytes-per-second",
+                "4000000")) {
+            Map<String, String> env =
+                    Map.of("OPENAI_BASE_URL", emulator.url(), "OPENAI_API_KEY", "sk-crash-test-key-0123456789");
 
-            assertThat(sora.run(env, line -> line.startsWith("Creating " + JOBS), log, BATCH)).as("before the first submit")
+            assertThat(sora.run(env, line -> line.startsWith("Creating " + JOBS), log, BATCH))
+                    .as("before the first submit")
                     .isEqualTo(-9);
-            assertThat(sora.run(env, after(10, " created video_"), log, BATCH)).as("mid-submission").isEqualTo(-9);
+            assertThat(sora.run(env, after(10, " created video_"), log, BATCH))
+                    .as("mid-submission")
+                    .isEqualTo(-9);
             assertThat(sora.run(env, line -> line.matches(".*\\] video_\\w+ (queued|in_progress) .*"), log, BATCH))
-                    .as("mid-tracking").isEqualTo(-9);
-            assertThat(sora.run(env, after(2, " downloaded "), log, BATCH)).as("mid-download").isEqualTo(-9);
-            Predicate<String> nearEnd = line -> line.contains(" downloaded ") && SoraProcesses.count(out, ".mp4") >= JOBS - 5;
+                    .as("mid-tracking")
+                    .isEqualTo(-9);
+            assertThat(sora.run(env, after(2, " downloaded "), log, BATCH))
+                    .as("mid-download")
+                    .isEqualTo(-9);
+            Predicate<String> nearEnd =
+                    line -> line.contains(" downloaded ") && SoraProcesses.count(out, ".mp4") >= JOBS - 5;
             assertThat(sora.run(env, nearEnd, log, BATCH)).as("near the end").isIn(-9, 0);
             // The last run is `sora resume`, which repeats the unfinished create-batch from the ledger.
             int last = sora.run(env, line -> false, log, "resume");
-            assertThat(last).as(String.join("\n", log.subList(Math.max(0, log.size() - 40), log.size()))).isZero();
+            assertThat(last)
+                    .as(String.join("\n", log.subList(Math.max(0, log.size() - 40), log.size())))
+                    .isZero();
             List<String> again = new ArrayList<>();
             assertThat(sora.run(env, line -> false, again, "resume")).isZero();
             assertThat(again).anyMatch(l -> l.contains("Nothing to resume"));
@@ -65,13 +95,17 @@ class CrashRecoveryIT {
             assertThat(((Number) stats.get("jobs_created")).intValue()).isEqualTo(JOBS);
             @SuppressWarnings("unchecked")
             Map<String, Object> perPrompt = (Map<String, Object>) stats.get("jobs_by_prompt_sha256");
-            assertThat(perPrompt).hasSize(JOBS).allSatisfy((k, v) -> assertThat(((Number) v).intValue()).isEqualTo(1));
+            assertThat(perPrompt)
+                    .hasSize(JOBS)
+                    .allSatisfy((k, v) -> assertThat(((Number) v).intValue()).isEqualTo(1));
         }
 
         // All 50 MP4s are whole, their sha256 is in the ledger, and no partial file is left anywhere.
         assertThat(SoraProcesses.count(out, ".mp4")).isEqualTo(JOBS);
-        assertThat(SoraProcesses.count(out, ".part") + SoraProcesses.count(out, ".tmp")).isZero();
-        assertThat(SoraProcesses.verifiedDownloads(dir.resolve("home/ledger.db"))).isEqualTo(JOBS);
+        assertThat(SoraProcesses.count(out, ".part") + SoraProcesses.count(out, ".tmp"))
+                .isZero();
+        assertThat(SoraProcesses.verifiedDownloads(dir.resolve("home/ledger.db")))
+                .isEqualTo(JOBS);
         // The key is never in the ledger.
         assertThat(new String(Files.readAllBytes(dir.resolve("home/ledger.db")), StandardCharsets.ISO_8859_1))
                 .doesNotContain("sk-crash-test-key");

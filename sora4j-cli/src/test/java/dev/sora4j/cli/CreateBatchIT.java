@@ -33,10 +33,21 @@ class CreateBatchIT {
     @BeforeAll
     static void start() {
         clock = new ManualClock(Instant.parse("2026-11-04T09:00:00Z"));
-        emulator = Emulator.start(EmulatorConfig.defaults(home.resolve("emu")).withClock(clock)
-                .withFaults(List.of(FaultRule.parse("POST /v1/videos every=3 status=429 retry-after=1"))), 0);
-        sora = new CliRun(Map.of("SORA4J_HOME", home.toString(), "OPENAI_API_KEY", "sk-batch-test",
-                "OPENAI_BASE_URL", emulator.baseUrl()), clock, d -> {
+        emulator = Emulator.start(
+                EmulatorConfig.defaults(home.resolve("emu"))
+                        .withClock(clock)
+                        .withFaults(List.of(FaultRule.parse("POST /v1/videos every=3 status=429 retry-after=1"))),
+                0);
+        sora = new CliRun(
+                Map.of(
+                        "SORA4J_HOME",
+                        home.toString(),
+                        "OPENAI_API_KEY",
+                        "sk-batch-test",
+                        "OPENAI_BASE_URL",
+                        emulator.baseUrl()),
+                clock,
+                d -> {
                     clock.advance(d);
                     emulator.awaitRenders(Duration.ofMinutes(2));
                 });
@@ -57,8 +68,8 @@ class CreateBatchIT {
         // A character from a real clip, and a first-frame image matching the default size.
         Path clip = work.resolve("clip.mp4");
         // Single creates ride over the injected 429s on the SDK's own retries (which honour retry-after).
-        CliRun.Result source = sora.run("create-and-poll", "--prompt", "Mossy the moss creature", "--download",
-                "--out", clip.toString());
+        CliRun.Result source = sora.run(
+                "create-and-poll", "--prompt", "Mossy the moss creature", "--download", "--out", clip.toString());
         assertThat(source.code()).as(source.err()).isZero();
         CliRun.Result character = sora.run("create-character", "--name", "Mossy", "--video-file", clip.toString());
         assertThat(character.code()).as(character.err()).isZero();
@@ -75,22 +86,35 @@ class CreateBatchIT {
         lines.add("{\"prompt\": \"Mossy waves hello\", \"characters\": [\"" + charId + "\"], \"seconds\": \"8\"}");
         lines.add("{\"prompt\": \"From the first frame\", \"input_reference\": \"first.png\"}");
         lines.add("{\"prompt\": \"Trying to escape\", \"out\": \"../escape.json\"}");
-        lines.add("{\"prompt\": \"Pro and tall\", \"model\": \"sora-2-pro\", \"size\": \"1080x1920\", \"fields\": {\"camera\": \"slow dolly\"}}");
+        lines.add(
+                "{\"prompt\": \"Pro and tall\", \"model\": \"sora-2-pro\", \"size\": \"1080x1920\", \"fields\": {\"camera\": \"slow dolly\"}}");
         lines.add("{\"prompt\": \"Lit\", \"lighting\": \"golden hour\", \"character_ids\": \"" + charId + "\"}");
         lines.add("{\"prompt\": \"By URL\", \"input_reference\": {\"image_url\": \"https://example.com/frame.png\"}}");
         Path jobs = Files.write(work.resolve("jobs.jsonl"), lines);
         Path outDir = work.resolve("out");
         int before = jobsOnServer();
 
-        CliRun.Result r = sora.run("create-batch", "--input", jobs.toString(), "--out-dir", outDir.toString(),
-                "--concurrency", "3", "--max-attempts", "10");
+        CliRun.Result r = sora.run(
+                "create-batch",
+                "--input",
+                jobs.toString(),
+                "--out-dir",
+                outDir.toString(),
+                "--concurrency",
+                "3",
+                "--max-attempts",
+                "10");
 
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.err()).contains("failed (HTTP 429); retrying in 1.0s");
         Map<String, Object> summary = Json.parse(r.out());
-        assertThat(summary).containsEntry("jobs", 20).containsEntry("created", 20).containsEntry("failed", 0);
+        assertThat(summary)
+                .containsEntry("jobs", 20)
+                .containsEntry("created", 20)
+                .containsEntry("failed", 0);
         try (Stream<Path> files = Files.list(outDir)) {
-            assertThat(files.map(p -> p.getFileName().toString()).toList()).hasSize(20)
+            assertThat(files.map(p -> p.getFileName().toString()).toList())
+                    .hasSize(20)
                     .contains("001-a-quoted-prompt-take-1.json", "escape.json");
         }
         assertThat(work.resolve("escape.json")).doesNotExist();
@@ -121,8 +145,14 @@ class CreateBatchIT {
     void max_cost_refuses_a_batch_whose_estimate_is_higher_before_sending(@TempDir Path work) throws Exception {
         Path jobs = Files.write(work.resolve("jobs.jsonl"), List.of("One", "Two", "Three"));
         int before = jobsOnServer();
-        CliRun.Result r = sora.run("create-batch", "--input", jobs.toString(), "--out-dir", work.resolve("o").toString(),
-                "--max-cost", "1");
+        CliRun.Result r = sora.run(
+                "create-batch",
+                "--input",
+                jobs.toString(),
+                "--out-dir",
+                work.resolve("o").toString(),
+                "--max-cost",
+                "1");
         assertThat(r.code()).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(r.err()).contains("--max-cost 1.00").contains("estimated at $1.20");
         assertThat(jobsOnServer()).isEqualTo(before);
@@ -130,31 +160,59 @@ class CreateBatchIT {
 
     @Test
     void a_bad_line_fails_the_run_before_anything_is_sent(@TempDir Path work) throws Exception {
-        Path jobs = Files.write(work.resolve("jobs.jsonl"), List.of("A fine prompt",
-                "{\"prompt\": \"too long\", \"seconds\": \"30\"}"));
+        Path jobs = Files.write(
+                work.resolve("jobs.jsonl"),
+                List.of("A fine prompt", "{\"prompt\": \"too long\", \"seconds\": \"30\"}"));
         int before = jobsOnServer();
-        CliRun.Result r = sora.run("create-batch", "--input", jobs.toString(), "--out-dir", work.resolve("o").toString());
+        CliRun.Result r = sora.run(
+                "create-batch",
+                "--input",
+                jobs.toString(),
+                "--out-dir",
+                work.resolve("o").toString());
         assertThat(r.code()).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(r.err()).contains("line 2").contains("'30'");
         assertThat(jobsOnServer()).isEqualTo(before);
         assertThat(work.resolve("o")).doesNotExist();
 
         Path broken = Files.write(work.resolve("broken.jsonl"), List.of("{\"prompt\": \"x\""));
-        assertThat(sora.run("create-batch", "--input", broken.toString(), "--out-dir", work.toString()).err())
-                .contains("line 1").contains("invalid JSON");
-        assertThat(sora.run("create-batch", "--input", jobs.toString(), "--out-dir", work.toString(),
-                "--concurrency", "11").err()).contains("--concurrency must be between 1 and 10");
+        assertThat(sora.run("create-batch", "--input", broken.toString(), "--out-dir", work.toString())
+                        .err())
+                .contains("line 1")
+                .contains("invalid JSON");
+        assertThat(sora.run(
+                                "create-batch",
+                                "--input",
+                                jobs.toString(),
+                                "--out-dir",
+                                work.toString(),
+                                "--concurrency",
+                                "11")
+                        .err())
+                .contains("--concurrency must be between 1 and 10");
     }
 
     @Test
     void dry_run_prints_each_request_with_its_output_and_needs_no_key(@TempDir Path work) throws Exception {
         Path jobs = Files.write(work.resolve("jobs.jsonl"), List.of("One", "{\"prompt\": \"Two\", \"out\": \"two\"}"));
-        CliRun noKey = new CliRun(Map.of("SORA4J_HOME", home.toString()), clock, d -> { });
-        CliRun.Result r = noKey.run("create-batch", "--input", jobs.toString(), "--out-dir", work.resolve("o").toString(),
-                "--dry-run", "--seconds", "8", "--no-augment");
+        CliRun noKey = new CliRun(Map.of("SORA4J_HOME", home.toString()), clock, d -> {});
+        CliRun.Result r = noKey.run(
+                "create-batch",
+                "--input",
+                jobs.toString(),
+                "--out-dir",
+                work.resolve("o").toString(),
+                "--dry-run",
+                "--seconds",
+                "8",
+                "--no-augment");
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("\"endpoint\" : \"/v1/videos\"").contains("\"seconds\" : \"8\"")
-                .contains("001-one.json").contains("two.json").contains("\"prompt\" : \"Two\"");
+        assertThat(r.out())
+                .contains("\"endpoint\" : \"/v1/videos\"")
+                .contains("\"seconds\" : \"8\"")
+                .contains("001-one.json")
+                .contains("two.json")
+                .contains("\"prompt\" : \"Two\"");
     }
 
     @Test
@@ -165,23 +223,47 @@ class CreateBatchIT {
         start = readme.indexOf('\n', start) + 1;
         String jsonl = readme.substring(start, readme.indexOf("JSONL\n", start));
         Path jobs = Files.writeString(work.resolve("jobs.jsonl"), jsonl);
-        ImageIO.write(new BufferedImage(1280, 720, BufferedImage.TYPE_INT_RGB), "png", work.resolve("frame.png").toFile());
-        CliRun noKey = new CliRun(Map.of("SORA4J_HOME", home.toString()), clock, d -> { });
-        CliRun.Result r = noKey.run("create-batch", "--input", jobs.toString(), "--out-dir", work.resolve("out").toString(),
+        ImageIO.write(
+                new BufferedImage(1280, 720, BufferedImage.TYPE_INT_RGB),
+                "png",
+                work.resolve("frame.png").toFile());
+        CliRun noKey = new CliRun(Map.of("SORA4J_HOME", home.toString()), clock, d -> {});
+        CliRun.Result r = noKey.run(
+                "create-batch",
+                "--input",
+                jobs.toString(),
+                "--out-dir",
+                work.resolve("out").toString(),
                 "--dry-run");
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("frame-shot.json").contains("Camera: slow dolly").contains("004-tall-and-slow.json");
+        assertThat(r.out())
+                .contains("frame-shot.json")
+                .contains("Camera: slow dolly")
+                .contains("004-tall-and-slow.json");
     }
 
     @Test
     void twenty_jobs_complete_under_twenty_percent_5xx_and_a_30_per_minute_limit(@TempDir Path work) throws Exception {
         ManualClock chaosClock = new ManualClock(Instant.parse("2026-11-04T12:00:00Z"));
-        dev.sora4j.emulator.Chaos chaos = dev.sora4j.emulator.Chaos.none().withErrorRate("POST /v1/videos", 0.2)
+        dev.sora4j.emulator.Chaos chaos = dev.sora4j.emulator.Chaos.none()
+                .withErrorRate("POST /v1/videos", 0.2)
                 .withSeed(2026);
-        try (Emulator chaotic = Emulator.start(EmulatorConfig.defaults(work.resolve("emu")).withClock(chaosClock)
-                .withChaos(chaos).withRateLimits(dev.sora4j.emulator.RateLimits.parse("*=30")), 0)) {
-            CliRun run = new CliRun(Map.of("SORA4J_HOME", work.resolve("home").toString(), "OPENAI_API_KEY", "sk-chaos",
-                    "OPENAI_BASE_URL", chaotic.baseUrl()), chaosClock, d -> {
+        try (Emulator chaotic = Emulator.start(
+                EmulatorConfig.defaults(work.resolve("emu"))
+                        .withClock(chaosClock)
+                        .withChaos(chaos)
+                        .withRateLimits(dev.sora4j.emulator.RateLimits.parse("*=30")),
+                0)) {
+            CliRun run = new CliRun(
+                    Map.of(
+                            "SORA4J_HOME",
+                            work.resolve("home").toString(),
+                            "OPENAI_API_KEY",
+                            "sk-chaos",
+                            "OPENAI_BASE_URL",
+                            chaotic.baseUrl()),
+                    chaosClock,
+                    d -> {
                         chaosClock.advance(d);
                         chaotic.awaitRenders(Duration.ofMinutes(2));
                     });
@@ -190,8 +272,16 @@ class CreateBatchIT {
                 lines.add("Chaos job " + i);
             }
             Path jobs = Files.write(work.resolve("jobs.jsonl"), lines);
-            CliRun.Result r = run.run("create-batch", "--input", jobs.toString(), "--out-dir", work.resolve("out").toString(),
-                    "--concurrency", "3", "--max-attempts", "10");
+            CliRun.Result r = run.run(
+                    "create-batch",
+                    "--input",
+                    jobs.toString(),
+                    "--out-dir",
+                    work.resolve("out").toString(),
+                    "--concurrency",
+                    "3",
+                    "--max-attempts",
+                    "10");
             assertThat(r.code()).as(r.err()).isZero();
             assertThat(r.err()).containsPattern("failed \\(HTTP 50[023]\\); retrying in");
             assertThat(Json.parse(r.out())).containsEntry("created", 20);
@@ -199,7 +289,9 @@ class CreateBatchIT {
             assertThat(chaotic.jobsCreated()).isEqualTo(20);
             @SuppressWarnings("unchecked")
             Map<String, Long> perPrompt = (Map<String, Long>) chaotic.stats().get("jobs_by_prompt_sha256");
-            assertThat(perPrompt).hasSize(20).allSatisfy((hash, n) -> assertThat(n).isEqualTo(1L));
+            assertThat(perPrompt)
+                    .hasSize(20)
+                    .allSatisfy((hash, n) -> assertThat(n).isEqualTo(1L));
             chaosClock.advance(Duration.ofMinutes(5));
             chaotic.awaitRenders(Duration.ofMinutes(3));
         }

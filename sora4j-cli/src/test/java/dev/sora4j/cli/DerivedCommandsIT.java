@@ -35,12 +35,20 @@ class DerivedCommandsIT {
             clock.advance(d);
             emulator.awaitRenders(Duration.ofMinutes(2));
         };
-        sora = new CliRun(Map.of("SORA4J_HOME", home.toString(), "OPENAI_API_KEY", "sk-derived-test",
-                "OPENAI_BASE_URL", emulator.baseUrl()), clock, sleeper);
+        sora = new CliRun(
+                Map.of(
+                        "SORA4J_HOME",
+                        home.toString(),
+                        "OPENAI_API_KEY",
+                        "sk-derived-test",
+                        "OPENAI_BASE_URL",
+                        emulator.baseUrl()),
+                clock,
+                sleeper);
         noKey = new CliRun(Map.of("SORA4J_HOME", home.toString()), clock, sleeper);
         clip = home.resolve("source.mp4");
-        CliRun.Result made = sora.run("create-and-poll", "--prompt", "A lighthouse at dusk", "--download", "--out",
-                clip.toString());
+        CliRun.Result made =
+                sora.run("create-and-poll", "--prompt", "A lighthouse at dusk", "--download", "--out", clip.toString());
         assertThat(made.code()).as(made.err()).isZero();
         source = idOf(made.out().substring(made.out().lastIndexOf("\n{")));
     }
@@ -63,15 +71,19 @@ class DerivedCommandsIT {
     void edit_by_id_and_by_upload() {
         CliRun.Result byId = sora.run("edit", "--id", source, "--prompt", "Same shot at night", "--no-augment");
         assertThat(byId.code()).as(byId.err()).isZero();
-        assertThat(Json.parse(byId.out())).containsEntry("prompt", "Same shot at night").containsEntry("status", "queued");
+        assertThat(Json.parse(byId.out()))
+                .containsEntry("prompt", "Same shot at night")
+                .containsEntry("status", "queued");
 
-        CliRun.Result upload = sora.run("edit", "--video-file", clip.toString(), "--model", "sora-2-pro", "--prompt", "Purple");
+        CliRun.Result upload =
+                sora.run("edit", "--video-file", clip.toString(), "--model", "sora-2-pro", "--prompt", "Purple");
         assertThat(upload.code()).as(upload.err()).isZero();
         assertThat(Json.parse(upload.out())).containsEntry("model", "sora-2-pro");
 
         CliRun.Result noModel = sora.run("edit", "--video-file", clip.toString(), "--prompt", "Purple");
         assertThat(noModel.code()).isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(noModel.err().strip()).isEqualTo("Error: --model is required when editing an uploaded source video, e.g. --model sora-2");
+        assertThat(noModel.err().strip())
+                .isEqualTo("Error: --model is required when editing an uploaded source video, e.g. --model sora-2");
 
         CliRun.Result both = sora.run("edit", "--id", source, "--video-file", clip.toString(), "--prompt", "x");
         assertThat(both.code()).isEqualTo(ExitCodes.INVALID_INPUT);
@@ -81,11 +93,21 @@ class DerivedCommandsIT {
         assertThat(missing.code()).isEqualTo(ExitCodes.API_ERROR);
         assertThat(missing.err()).contains("HTTP 404");
 
-        CliRun.Result dry = noKey.run("edit", "--video-file", clip.toString(), "--model", "sora-2", "--prompt", "x",
-                "--no-augment", "--dry-run");
+        CliRun.Result dry = noKey.run(
+                "edit",
+                "--video-file",
+                clip.toString(),
+                "--model",
+                "sora-2",
+                "--prompt",
+                "x",
+                "--no-augment",
+                "--dry-run");
         assertThat(dry.code()).as(dry.err()).isZero();
-        assertThat(Json.parse(dry.out())).containsEntry("endpoint", "/v1/videos/edits")
-                .containsEntry("content_type", "multipart/form-data").containsEntry("video", clip.toString())
+        assertThat(Json.parse(dry.out()))
+                .containsEntry("endpoint", "/v1/videos/edits")
+                .containsEntry("content_type", "multipart/form-data")
+                .containsEntry("video", clip.toString())
                 .containsEntry("model", "sora-2");
         finish();
     }
@@ -105,11 +127,23 @@ class DerivedCommandsIT {
         assertThat(tooLong.code()).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(tooLong.err()).contains("--seconds '24' is not allowed for an extension");
 
-        CliRun.Result dry = noKey.run("extend", "--id", source, "--seconds", "8", "--prompt", "x", "--no-augment",
-                "--dry-run", "--json-out", home.resolve("ext-dry").toString());
+        CliRun.Result dry = noKey.run(
+                "extend",
+                "--id",
+                source,
+                "--seconds",
+                "8",
+                "--prompt",
+                "x",
+                "--no-augment",
+                "--dry-run",
+                "--json-out",
+                home.resolve("ext-dry").toString());
         assertThat(dry.code()).isZero();
-        assertThat(Json.parse(dry.out())).containsEntry("endpoint", "/v1/videos/extensions")
-                .containsEntry("content_type", "application/json").containsEntry("video", Map.of("id", source))
+        assertThat(Json.parse(dry.out()))
+                .containsEntry("endpoint", "/v1/videos/extensions")
+                .containsEntry("content_type", "application/json")
+                .containsEntry("video", Map.of("id", source))
                 .containsEntry("seconds", "8");
         assertThat(home.resolve("ext-dry.json")).isRegularFile();
         finish();
@@ -123,14 +157,15 @@ class DerivedCommandsIT {
         assertThat(Json.parse(remix.out())).containsEntry("remixed_from_video_id", source);
         CliRun.Result dry = noKey.run("remix", "--id", source, "--prompt", "x", "--dry-run");
         assertThat(Json.parse(dry.out())).containsEntry("endpoint", "/v1/videos/" + source + "/remix");
-        assertThat(sora.run("remix", "--id", "video_nope", "--prompt", "x").code()).isEqualTo(ExitCodes.API_ERROR);
+        assertThat(sora.run("remix", "--id", "video_nope", "--prompt", "x").code())
+                .isEqualTo(ExitCodes.API_ERROR);
         finish();
     }
 
     @Test
     void characters_are_created_fetched_and_used(@TempDir Path dir) throws Exception {
-        CliRun.Result made = sora.run("create-character", "--name", "Mossy", "--video-file", clip.toString(),
-                "--json-out", dir + "/");
+        CliRun.Result made = sora.run(
+                "create-character", "--name", "Mossy", "--video-file", clip.toString(), "--json-out", dir + "/");
         assertThat(made.code()).as(made.err()).isZero();
         String id = idOf(made.out());
         assertThat(id).matches("char_[0-9a-f]{32}");
@@ -152,13 +187,17 @@ class DerivedCommandsIT {
         CliRun.Result fake = sora.run("create-character", "--name", "Mossy", "--video-file", text.toString());
         assertThat(fake.code()).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(fake.err()).startsWith("Error: --video-file").contains("is not an MP4");
-        CliRun.Result longName = sora.run("create-character", "--name", "x".repeat(81), "--video-file", clip.toString());
+        CliRun.Result longName =
+                sora.run("create-character", "--name", "x".repeat(81), "--video-file", clip.toString());
         assertThat(longName.code()).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(longName.err()).contains("--name must have 1 to 80 characters");
 
-        CliRun.Result dry = noKey.run("create-character", "--name", "Mossy", "--video-file", clip.toString(), "--dry-run");
-        assertThat(Json.parse(dry.out())).containsEntry("endpoint", "/v1/videos/characters")
-                .containsEntry("content_type", "multipart/form-data").containsEntry("name", "Mossy")
+        CliRun.Result dry =
+                noKey.run("create-character", "--name", "Mossy", "--video-file", clip.toString(), "--dry-run");
+        assertThat(Json.parse(dry.out()))
+                .containsEntry("endpoint", "/v1/videos/characters")
+                .containsEntry("content_type", "multipart/form-data")
+                .containsEntry("name", "Mossy")
                 .containsEntry("video", clip.toString());
         finish();
     }
@@ -167,7 +206,9 @@ class DerivedCommandsIT {
     void delete_dry_run_changes_nothing() {
         CliRun.Result dry = noKey.run("delete", "--id", source, "--dry-run");
         assertThat(dry.code()).isZero();
-        assertThat(Json.parse(dry.out())).containsEntry("method", "DELETE").containsEntry("endpoint", "/v1/videos/" + source);
+        assertThat(Json.parse(dry.out()))
+                .containsEntry("method", "DELETE")
+                .containsEntry("endpoint", "/v1/videos/" + source);
         assertThat(sora.run("status", "--id", source).code()).isZero();
     }
 }

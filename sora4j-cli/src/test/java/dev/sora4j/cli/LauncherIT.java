@@ -39,17 +39,27 @@ class LauncherIT {
         Path out = Files.createTempFile(dir, "out", ".txt");
         Path err = Files.createTempFile(dir, "err", ".txt");
         Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertThat(p.waitFor(3, TimeUnit.MINUTES)).as("sora " + String.join(" ", args) + " finished").isTrue();
+        assertThat(p.waitFor(3, TimeUnit.MINUTES))
+                .as("sora " + String.join(" ", args) + " finished")
+                .isTrue();
         return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
     }
 
     @Test
     void the_readme_command_leaves_a_playable_h264_aac_clip() throws Exception {
-        Run r = run(Map.of(), "--offline", "create-and-poll", "--prompt", "A paper boat drifting on a pond at dawn",
-                "--download", "--out", "demo.mp4");
+        Run r = run(
+                Map.of(),
+                "--offline",
+                "create-and-poll",
+                "--prompt",
+                "A paper boat drifting on a pond at dawn",
+                "--download",
+                "--out",
+                "demo.mp4");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.err()).contains("local sora4j emulator");
-        try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(dir.resolve("demo.mp4").toFile())) {
+        try (FFmpegFrameGrabber g =
+                new FFmpegFrameGrabber(dir.resolve("demo.mp4").toFile())) {
             g.start();
             assertThat(g.getVideoCodecName()).isEqualTo("h264");
             assertThat(g.getAudioCodecName()).isEqualTo("aac");
@@ -66,7 +76,8 @@ class LauncherIT {
         assertThat(created.code()).as(created.err()).isZero();
         String id = String.valueOf(Json.parse(created.out()).get("id"));
         assertThat(run(Map.of(), "--offline", "poll", "--id", id).code()).isZero();
-        assertThat(run(Map.of(), "--offline", "download", "--id", id, "--variant", "thumbnail", "--out", "t").code())
+        assertThat(run(Map.of(), "--offline", "download", "--id", id, "--variant", "thumbnail", "--out", "t")
+                        .code())
                 .isZero();
         assertThat(new String(Files.readAllBytes(dir.resolve("t.webp")), 8, 4, StandardCharsets.US_ASCII))
                 .isEqualTo("WEBP");
@@ -91,13 +102,20 @@ class LauncherIT {
             big.setLength(size);
         }
         Path serverErr = dir.resolve("server-err.txt");
-        try (SoraProcesses.Served served = new SoraProcesses(dir).emulator(Map.of("SORA_JAVA_OPTS", "-Xmx64m"),
-                ProcessBuilder.Redirect.to(serverErr.toFile()), "--state-dir", dir.resolve("home/emulator").toString())) {
+        try (SoraProcesses.Served served = new SoraProcesses(dir)
+                .emulator(
+                        Map.of("SORA_JAVA_OPTS", "-Xmx64m"),
+                        ProcessBuilder.Redirect.to(serverErr.toFile()),
+                        "--state-dir",
+                        dir.resolve("home/emulator").toString())) {
             String url = served.url();
-            java.net.http.HttpResponse<java.io.InputStream> response = java.net.http.HttpClient.newHttpClient().send(
-                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "/videos/" + id + "/content"))
-                            .header("Authorization", "Bearer x").build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+            java.net.http.HttpResponse<java.io.InputStream> response = java.net.http.HttpClient.newHttpClient()
+                    .send(
+                            java.net.http.HttpRequest.newBuilder(
+                                            java.net.URI.create(url + "/videos/" + id + "/content"))
+                                    .header("Authorization", "Bearer x")
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofInputStream());
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.headers().firstValueAsLong("content-length")).hasValue(size);
             long total = 0;
@@ -115,28 +133,43 @@ class LauncherIT {
 
     @Test
     void the_readme_ci_emulator_command_serves_its_control_routes() throws Exception {
-        try (SoraProcesses.Served served = new SoraProcesses(dir).emulator(Map.of(), "--port", "0", "--control", "--rpm",
-                "*=600", "--error-rate", "0.05", "--seed", "1", "--state-dir", dir.resolve("ci").toString())) {
+        try (SoraProcesses.Served served = new SoraProcesses(dir)
+                .emulator(
+                        Map.of(),
+                        "--port",
+                        "0",
+                        "--control",
+                        "--rpm",
+                        "*=600",
+                        "--error-rate",
+                        "0.05",
+                        "--seed",
+                        "1",
+                        "--state-dir",
+                        dir.resolve("ci").toString())) {
             String root = served.url().replace("/v1", "");
             java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
             // As the README's curl -d sends it: a form content type around a JSON body.
-            java.net.http.HttpResponse<String> speed = http.send(java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create(root + "/_emulator/clock/speed"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"speed\": 20}")).build(),
+            java.net.http.HttpResponse<String> speed = http.send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(root + "/_emulator/clock/speed"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"speed\": 20}"))
+                            .build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString());
             assertThat(speed.statusCode()).as(speed.body()).isEqualTo(200);
             assertThat(Json.parse(speed.body())).containsEntry("speed", 20.0);
-            java.net.http.HttpResponse<String> stats = http.send(java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create(root + "/_emulator/stats")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            java.net.http.HttpResponse<String> stats = http.send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(root + "/_emulator/stats"))
+                            .build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
             assertThat(Json.parse(stats.body())).containsEntry("jobs_created", 0);
         }
     }
 
     @Test
     void sora_emulator_in_one_process_serves_another() throws Exception {
-        try (SoraProcesses.Served served = new SoraProcesses(dir).emulator(Map.of(), "--state-dir",
-                dir.resolve("served").toString())) {
+        try (SoraProcesses.Served served = new SoraProcesses(dir)
+                .emulator(Map.of(), "--state-dir", dir.resolve("served").toString())) {
             String url = served.url();
             assertThat(url).matches("http://127\\.0\\.0\\.1:\\d+/v1");
             Map<String, String> env = Map.of("OPENAI_BASE_URL", url, "OPENAI_API_KEY", "x");
@@ -153,18 +186,35 @@ class LauncherIT {
     void sigkill_during_a_download_leaves_nothing_at_the_out_path() throws Exception {
         ManualClock clock = new ManualClock(Instant.parse("2026-11-03T00:00:00Z"));
         // 64 KB/s makes the ~400 KB download last several seconds: long enough to kill it midway.
-        try (Emulator emulator = Emulator.start(EmulatorConfig.defaults(dir.resolve("slow")).withClock(clock)
-                .withContentBytesPerSecond(64 * 1024), 0);
-                SoraClient client = SoraClient.builder().baseUrl(emulator.baseUrl()).apiKey("k").clock(clock)
+        try (Emulator emulator = Emulator.start(
+                        EmulatorConfig.defaults(dir.resolve("slow"))
+                                .withClock(clock)
+                                .withContentBytesPerSecond(64 * 1024),
+                        0);
+                SoraClient client = SoraClient.builder()
+                        .baseUrl(emulator.baseUrl())
+                        .apiKey("k")
+                        .clock(clock)
                         .sleeper(d -> {
                             clock.advance(d);
                             emulator.awaitRenders(Duration.ofMinutes(2));
-                        }).build()) {
-            VideoJob job = client.create(VideoRequest.builder().prompt("Interrupted download").build());
+                        })
+                        .build()) {
+            VideoJob job = client.create(
+                    VideoRequest.builder().prompt("Interrupted download").build());
             client.waitFor(job.id(), new PollOptions(Duration.ofSeconds(5), null), PollListener.NONE);
 
-            Process p = sora(Map.of("OPENAI_API_KEY", "k"), "--base-url", emulator.baseUrl(), "download", "--id",
-                    job.id(), "--out", "clip.mp4").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            Process p = sora(
+                            Map.of("OPENAI_API_KEY", "k"),
+                            "--base-url",
+                            emulator.baseUrl(),
+                            "download",
+                            "--id",
+                            job.id(),
+                            "--out",
+                            "clip.mp4")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .start();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (partFiles().isEmpty() && p.isAlive() && System.nanoTime() < deadline) {
@@ -180,7 +230,8 @@ class LauncherIT {
 
     private List<Path> partFiles() throws IOException {
         try (var files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().startsWith(".clip.mp4.")).toList();
+            return files.filter(f -> f.getFileName().toString().startsWith(".clip.mp4."))
+                    .toList();
         }
     }
 }

@@ -23,7 +23,9 @@ class OutputPathsTest {
         assertThat(OutputPaths.downloadOut(null, Variant.THUMBNAIL)).isEqualTo(Path.of("thumbnail.webp"));
         assertThat(OutputPaths.downloadOut(null, Variant.SPRITESHEET)).isEqualTo(Path.of("spritesheet.jpg"));
         assertThat(OutputPaths.downloadOut("clips/demo", Variant.VIDEO)).isEqualTo(Path.of("clips/demo.mp4"));
-        assertThat(OutputPaths.extensionWarning(Path.of("a.mov"), Variant.VIDEO)).isPresent();
-        assertThat(OutputPaths.extensionWarning(Path.of("a.MP4"), Variant.VIDEO)).isEmpty();
+        assertThat(OutputPaths.extensionWarning(Path.of("a.mov"), Variant.VIDEO))
+                .isPresent();
+        assertThat(OutputPaths.extensionWarning(Path.of("a.MP4"), Variant.VIDEO))
+                .isEmpty();
     }
 }

@@ -30,7 +30,8 @@ import java.util.stream.Stream;
  * environment (no OPENAI_* or SORA4J_* from the machine), {@code SORA4J_HOME} inside the directory.
  */
 final class SoraProcesses {
-    private static final Path SORA = Path.of(System.getProperty("basedir", ".")).resolve("../bin/sora").normalize();
+    private static final Path SORA =
+            Path.of(System.getProperty("basedir", ".")).resolve("../bin/sora").normalize();
 
     private final Path dir;
 
@@ -59,8 +60,10 @@ final class SoraProcesses {
     Served emulator(Map<String, String> env, ProcessBuilder.Redirect stderr, String... args) throws IOException {
         List<String> all = new ArrayList<>(List.of("emulator"));
         all.addAll(List.of(args));
-        Process server = sora(env, all.toArray(String[]::new)).redirectError(stderr).start();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
+        Process server =
+                sora(env, all.toArray(String[]::new)).redirectError(stderr).start();
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
             return new Served(server, out.readLine());
         }
     }
@@ -70,9 +73,11 @@ final class SoraProcesses {
      * matches {@code killWhen}. Returns the exit code, or -9 when killed.
      */
     int run(Map<String, String> env, Predicate<String> killWhen, List<String> log, String... args) throws Exception {
-        Process p = sora(env, args).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process p =
+                sora(env, args).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         boolean killed = false;
-        try (BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader err =
+                new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = err.readLine()) != null; ) {
                 log.add(line);
                 if (killWhen.test(line)) {
@@ -89,8 +94,12 @@ final class SoraProcesses {
     /** A served emulator: its process and the base URL it printed. */
     record Served(Process process, String url) implements AutoCloseable {
         Map<String, Object> stats() throws Exception {
-            return Json.parse(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url.replace("/v1", "")
-                    + "/_emulator/stats")).build(), HttpResponse.BodyHandlers.ofString()).body());
+            return Json.parse(HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(url.replace("/v1", "") + "/_emulator/stats"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body());
         }
 
         @Override
@@ -106,7 +115,8 @@ final class SoraProcesses {
             return 0;
         }
         try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(suffix)).count();
+            return files.filter(p -> p.getFileName().toString().endsWith(suffix))
+                    .count();
         } catch (IOException e) {
             return 0;
         }
@@ -115,11 +125,15 @@ final class SoraProcesses {
     /** Every ledger download exists, is a whole MP4 and has the recorded size and sha256; returns how many. */
     static int verifiedDownloads(Path ledgerFile) throws Exception {
         try (SqliteLedger ledger = SqliteLedger.open(ledgerFile, Clock.systemUTC())) {
-            List<LedgerEntry> withFiles = ledger.list(null, 100_000).stream().filter(e -> e.downloadSha256() != null).toList();
+            List<LedgerEntry> withFiles = ledger.list(null, 100_000).stream()
+                    .filter(e -> e.downloadSha256() != null)
+                    .toList();
             for (LedgerEntry e : withFiles) {
                 Path file = Path.of(e.downloadPath());
-                assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file))))
-                        .as(file.toString()).isEqualTo(e.downloadSha256());
+                assertThat(HexFormat.of()
+                                .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file))))
+                        .as(file.toString())
+                        .isEqualTo(e.downloadSha256());
                 assertThat(Files.size(file)).isEqualTo(e.downloadSize());
                 assertThat(Mp4Check.problem(file)).as(file.toString()).isEmpty();
             }

@@ -9,8 +9,14 @@ import java.util.List;
  *
  * @param augment whether prompts are wrapped in the structured template
  */
-public record BatchDefaults(String model, String size, String seconds, List<String> characterIds,
-        InputReference inputReference, PromptFields fields, boolean augment) {
+public record BatchDefaults(
+        String model,
+        String size,
+        String seconds,
+        List<String> characterIds,
+        InputReference inputReference,
+        PromptFields fields,
+        boolean augment) {
 
     public BatchDefaults {
         characterIds = characterIds == null ? List.of() : List.copyOf(characterIds);

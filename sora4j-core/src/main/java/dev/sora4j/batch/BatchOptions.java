@@ -17,8 +17,16 @@ import java.time.Duration;
  * @param requestsPerMinute the shared rate limiter's starting rate (it adapts to the server)
  * @param pollInterval the shortest wait between tracking rounds; it grows to four times this while nothing changes
  */
-public record BatchOptions(int concurrency, int maxAttempts, boolean failFast, boolean force, boolean track,
-        Variant download, Double maxCost, double requestsPerMinute, Duration pollInterval) {
+public record BatchOptions(
+        int concurrency,
+        int maxAttempts,
+        boolean failFast,
+        boolean force,
+        boolean track,
+        Variant download,
+        Double maxCost,
+        double requestsPerMinute,
+        Duration pollInterval) {
     public static final int DEFAULT_CONCURRENCY = 3;
     public static final int DEFAULT_MAX_ATTEMPTS = 3;
     public static final double DEFAULT_RPM = 50;
@@ -26,13 +34,16 @@ public record BatchOptions(int concurrency, int maxAttempts, boolean failFast, b
 
     public BatchOptions {
         if (concurrency < 1 || concurrency > 10) {
-            throw new InvalidRequestException("concurrency", "--concurrency must be between 1 and 10, got " + concurrency);
+            throw new InvalidRequestException(
+                    "concurrency", "--concurrency must be between 1 and 10, got " + concurrency);
         }
         if (maxAttempts < 1 || maxAttempts > 10) {
-            throw new InvalidRequestException("max_attempts", "--max-attempts must be between 1 and 10, got " + maxAttempts);
+            throw new InvalidRequestException(
+                    "max_attempts", "--max-attempts must be between 1 and 10, got " + maxAttempts);
         }
         if (maxCost != null && !(maxCost >= 0)) {
-            throw new InvalidRequestException("max_cost", "--max-cost must be a positive amount of USD, got " + maxCost);
+            throw new InvalidRequestException(
+                    "max_cost", "--max-cost must be a positive amount of USD, got " + maxCost);
         }
         if (!(requestsPerMinute > 0)) {
             throw new InvalidRequestException("rpm", "--rpm must be > 0, got " + requestsPerMinute);
@@ -45,7 +56,7 @@ public record BatchOptions(int concurrency, int maxAttempts, boolean failFast, b
 
     /** Create only, as the reference CLI does. */
     public static BatchOptions createOnly(int concurrency, int maxAttempts, boolean failFast, boolean force) {
-        return new BatchOptions(concurrency, maxAttempts, failFast, force, false, null, null, DEFAULT_RPM,
-                DEFAULT_POLL_INTERVAL);
+        return new BatchOptions(
+                concurrency, maxAttempts, failFast, force, false, null, null, DEFAULT_RPM, DEFAULT_POLL_INTERVAL);
     }
 }

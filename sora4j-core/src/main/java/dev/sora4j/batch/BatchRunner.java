@@ -144,7 +144,8 @@ public final class BatchRunner {
         rec.ambiguous().forEach((seq, candidates) -> {
             BatchJob job = jobBySeq.get(seq);
             String msg = "a create of line " + job.line() + " got no answer, and " + candidates.size()
-                    + " matching videos exist on the server (" + String.join(", ", candidates) + "); not sending it again. "
+                    + " matching videos exist on the server (" + String.join(", ", candidates)
+                    + "); not sending it again. "
                     + "Check them with `sora status --id ...`.";
             listener.failed(job, msg);
             results.put(job.line(), new BatchResult(job, BatchResult.Outcome.FAILED, null, 0, null, null, msg));
@@ -169,13 +170,21 @@ public final class BatchRunner {
         double total = 0;
         for (BatchJob job : jobs) {
             LedgerEntry e = recorded.get(job.line());
-            Double cost = e != null ? e.estimatedCost() : client.estimate(job.request()).orElse(null);
+            Double cost = e != null
+                    ? e.estimatedCost()
+                    : client.estimate(job.request()).orElse(null);
             total += cost == null ? 0 : cost;
         }
         if (total > options.maxCost() + 1e-9) {
-            throw new InvalidRequestException("max_cost", String.format(java.util.Locale.ROOT,
-                    "--max-cost %.2f: this batch is estimated at $%.2f (%d jobs); nothing was sent. Raise --max-cost or "
-                            + "trim the jobs file.", options.maxCost(), total, jobs.size()));
+            throw new InvalidRequestException(
+                    "max_cost",
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "--max-cost %.2f: this batch is estimated at $%.2f (%d jobs); nothing was sent. Raise --max-cost or "
+                                    + "trim the jobs file.",
+                            options.maxCost(),
+                            total,
+                            jobs.size()));
         }
     }
 
@@ -185,12 +194,17 @@ public final class BatchRunner {
         if (!Files.exists(result)) {
             writeResultQuietly(result, videoId);
         }
-        return new BatchResult(job, adopted ? BatchResult.Outcome.ADOPTED : BatchResult.Outcome.KNOWN, videoId, 0, null,
-                null, null);
+        return new BatchResult(
+                job, adopted ? BatchResult.Outcome.ADOPTED : BatchResult.Outcome.KNOWN, videoId, 0, null, null, null);
     }
 
-    private void create(List<BatchJob> toSend, Path outDir, BatchOptions options, String batchKey,
-            Map<Integer, LedgerEntry> recorded, Map<Integer, BatchResult> results) {
+    private void create(
+            List<BatchJob> toSend,
+            Path outDir,
+            BatchOptions options,
+            String batchKey,
+            Map<Integer, LedgerEntry> recorded,
+            Map<Integer, BatchResult> results) {
         if (toSend.isEmpty()) {
             return;
         }
@@ -213,7 +227,8 @@ public final class BatchRunner {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SoraException("Interrupted; jobs already created are in the ledger (`sora resume` continues).", e);
+            throw new SoraException(
+                    "Interrupted; jobs already created are in the ledger (`sora resume` continues).", e);
         } catch (ExecutionException e) {
             throw new SoraException("A batch worker failed: " + e.getCause(), e.getCause());
         } finally {
@@ -221,8 +236,9 @@ public final class BatchRunner {
         }
     }
 
-    private BatchResult createOne(BatchJob job, Path outDir, BatchOptions options, String batchKey, AtomicBoolean stop,
-            DoubleAdder spent) throws InterruptedException {
+    private BatchResult createOne(
+            BatchJob job, Path outDir, BatchOptions options, String batchKey, AtomicBoolean stop, DoubleAdder spent)
+            throws InterruptedException {
         if (stop.get()) {
             return skipped(job, "skipped after an earlier failure (--fail-fast)");
         }
@@ -230,8 +246,12 @@ public final class BatchRunner {
         if (options.maxCost() != null) {
             synchronized (spent) {
                 if (spent.sum() + cost > options.maxCost() + 1e-9) {
-                    return skipped(job, String.format(java.util.Locale.ROOT, "not sent: --max-cost %.2f would be exceeded",
-                            options.maxCost()));
+                    return skipped(
+                            job,
+                            String.format(
+                                    java.util.Locale.ROOT,
+                                    "not sent: --max-cost %.2f would be exceeded",
+                                    options.maxCost()));
                 }
                 spent.add(cost);
             }
@@ -268,7 +288,8 @@ public final class BatchRunner {
                 }
                 return failed(job, attempt, describe(e), options, stop);
             } catch (IOException e) {
-                return failed(job, attempt, "created, but its result could not be written: " + e.getMessage(), options, stop);
+                return failed(
+                        job, attempt, "created, but its result could not be written: " + e.getMessage(), options, stop);
             } catch (RuntimeException e) {
                 // Anything unforeseen fails this job only; its intent stays in the ledger for the next run.
                 return failed(job, attempt, e.getMessage(), options, stop);
@@ -280,13 +301,16 @@ public final class BatchRunner {
     private String adoptIfCreated(BatchJob job, String batchKey) {
         String hash = client.requestHash(job.request());
         List<LedgerEntry> open = client.ledger().batch(batchKey).stream()
-                .filter(e -> e.batchLine() == job.line() && e.requestHash().equals(hash) && !e.hasVideo()
+                .filter(e -> e.batchLine() == job.line()
+                        && e.requestHash().equals(hash)
+                        && !e.hasVideo()
                         && e.status().equals("unknown"))
                 .toList();
         if (open.isEmpty()) {
             return null;
         }
-        Reconciler.Result rec = new Reconciler(client).reconcile(open, client.ledger().knownIds());
+        Reconciler.Result rec =
+                new Reconciler(client).reconcile(open, client.ledger().knownIds());
         String adopted = null;
         for (Map.Entry<Long, String> a : rec.adopted().entrySet()) {
             client.ledger().adopt(a.getKey(), a.getValue(), "adopted");
@@ -329,7 +353,8 @@ public final class BatchRunner {
     }
 
     static String describe(ApiException e) {
-        return e.status() == 0 ? e.getMessage() : "HTTP " + e.status() + (e.code() == null ? "" : " (" + e.code() + ")")
-                + ": " + e.getMessage();
+        return e.status() == 0
+                ? e.getMessage()
+                : "HTTP " + e.status() + (e.code() == null ? "" : " (" + e.code() + ")") + ": " + e.getMessage();
     }
 }

@@ -48,7 +48,12 @@ final class BatchTracker {
     private final BatchOptions options;
     private final Path outDir;
 
-    BatchTracker(SoraClient client, Clock clock, Sleeper sleeper, BatchListener listener, BatchOptions options,
+    BatchTracker(
+            SoraClient client,
+            Clock clock,
+            Sleeper sleeper,
+            BatchListener listener,
+            BatchOptions options,
             Path outDir) {
         this.client = client;
         this.clock = clock;
@@ -108,8 +113,12 @@ final class BatchTracker {
                         if (job.status().isCompleted() && options.download() != null) {
                             downloads.put(job.id(), downloaders.submit(() -> download(r, job)));
                         } else {
-                            String problem = job.status().isCompleted() ? null : "ended " + job.status().value()
-                                    + job.error().map(e -> ": " + e.code() + " " + e.message()).orElse("");
+                            String problem = job.status().isCompleted()
+                                    ? null
+                                    : "ended " + job.status().value()
+                                            + job.error()
+                                                    .map(e -> ": " + e.code() + " " + e.message())
+                                                    .orElse("");
                             if (problem != null) {
                                 listener.failed(r.job(), problem);
                             }
@@ -120,7 +129,8 @@ final class BatchTracker {
                 if (pending.isEmpty()) {
                     break;
                 }
-                interval = changed ? options.pollInterval() : min(longest, Duration.ofMillis(interval.toMillis() * 3 / 2));
+                interval =
+                        changed ? options.pollInterval() : min(longest, Duration.ofMillis(interval.toMillis() * 3 / 2));
                 Duration wait = interval;
                 for (String id : pending.keySet()) {
                     Duration hint = client.pollAfter(id).orElse(Duration.ZERO);
@@ -189,7 +199,8 @@ final class BatchTracker {
         if (job.expiresAt() != null) {
             long left = job.expiresAt() - clock.millis() / 1000;
             if (left <= 0) {
-                String msg = "its assets expired at " + java.time.Instant.ofEpochSecond(job.expiresAt()) + "; create it again";
+                String msg = "its assets expired at " + java.time.Instant.ofEpochSecond(job.expiresAt())
+                        + "; create it again";
                 listener.failed(r.job(), msg);
                 return r.finished(job.status().value(), null, msg);
             }
@@ -238,7 +249,9 @@ final class BatchTracker {
             if (entry.isPresent() && sha.equals(entry.get().downloadSha256())) {
                 return Optional.of(sha);
             }
-            if (options.download() == Variant.VIDEO && Mp4Check.problem(target).isEmpty() && entry.isPresent()
+            if (options.download() == Variant.VIDEO
+                    && Mp4Check.problem(target).isEmpty()
+                    && entry.isPresent()
                     && entry.get().downloadSha256() == null) {
                 client.ledger().downloaded(videoId, target, Files.size(target), sha);
                 return Optional.of(sha);

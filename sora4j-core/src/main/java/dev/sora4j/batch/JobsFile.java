@@ -30,13 +30,17 @@ import java.util.function.Consumer;
  */
 public final class JobsFile {
     public static final int MAX_JOBS = 200;
-    private static final Set<String> INPUT_REFERENCE_KEYS = Set.of("input_reference", "input_reference_path",
-            "input_reference_file", "input_reference_file_id", "input_reference_url");
+    private static final Set<String> INPUT_REFERENCE_KEYS = Set.of(
+            "input_reference",
+            "input_reference_path",
+            "input_reference_file",
+            "input_reference_file_id",
+            "input_reference_url");
     private static final Set<String> KNOWN_KEYS;
 
     static {
-        Set<String> keys = new LinkedHashSet<>(List.of("prompt", "model", "size", "seconds", "characters",
-                "character_ids", "out", "fields"));
+        Set<String> keys = new LinkedHashSet<>(
+                List.of("prompt", "model", "size", "seconds", "characters", "character_ids", "out", "fields"));
         keys.addAll(INPUT_REFERENCE_KEYS);
         keys.addAll(PromptFields.KEYS);
         KNOWN_KEYS = Set.copyOf(keys);
@@ -77,24 +81,30 @@ public final class JobsFile {
             }
             int lineNo = i + 1;
             if (jobs.size() == MAX_JOBS) {
-                throw new InvalidRequestException("input", file + " has more than " + MAX_JOBS
-                        + " jobs (line " + lineNo + " is job " + (MAX_JOBS + 1) + "); split it into several files.");
+                throw new InvalidRequestException(
+                        "input",
+                        file + " has more than " + MAX_JOBS + " jobs (line " + lineNo + " is job " + (MAX_JOBS + 1)
+                                + "); split it into several files.");
             }
             BatchJob job;
             try {
                 job = parseLine(raw, jobs.size() + 1, lineNo, baseDir);
             } catch (InvalidRequestException e) {
-                throw new InvalidRequestException("input", file.getFileName() + " line " + lineNo + ": " + e.getMessage());
+                throw new InvalidRequestException(
+                        "input", file.getFileName() + " line " + lineNo + ": " + e.getMessage());
             }
             Integer clash = lineByOut.putIfAbsent(job.outName(), lineNo);
             if (clash != null) {
-                throw new InvalidRequestException("input", file.getFileName() + " line " + lineNo + ": output '"
-                        + job.outName() + "' is also the output of line " + clash + "; give one of them another \"out\".");
+                throw new InvalidRequestException(
+                        "input",
+                        file.getFileName() + " line " + lineNo + ": output '" + job.outName()
+                                + "' is also the output of line " + clash + "; give one of them another \"out\".");
             }
             jobs.add(job);
         }
         if (jobs.isEmpty()) {
-            throw new InvalidRequestException("input", "--input " + file + " has no jobs (only blank or # comment lines).");
+            throw new InvalidRequestException(
+                    "input", "--input " + file + " has no jobs (only blank or # comment lines).");
         }
         return jobs;
     }
@@ -173,20 +183,24 @@ public final class JobsFile {
             for (JsonNode item : raw) {
                 String id = item.isTextual() ? item.asText() : item.isObject() ? text(item, "id") : null;
                 if (id == null || id.isBlank()) {
-                    throw new InvalidRequestException("character_id",
-                            "each character must be an id string or an object with a non-empty \"id\"");
+                    throw new InvalidRequestException(
+                            "character_id", "each character must be an id string or an object with a non-empty \"id\"");
                 }
                 ids.add(id.strip());
             }
         } else {
-            throw new InvalidRequestException("character_id",
+            throw new InvalidRequestException(
+                    "character_id",
                     "characters must be a list of ids, a comma-separated string, or objects with an \"id\"");
         }
         return ids;
     }
 
     private InputReference inputReference(JsonNode node, Path baseDir) {
-        List<String> given = INPUT_REFERENCE_KEYS.stream().filter(k -> node.hasNonNull(k)).sorted().toList();
+        List<String> given = INPUT_REFERENCE_KEYS.stream()
+                .filter(k -> node.hasNonNull(k))
+                .sorted()
+                .toList();
         if (given.isEmpty()) {
             return defaults.inputReference();
         }
@@ -204,12 +218,16 @@ public final class JobsFile {
                     String fileId = text(value, "file_id");
                     String url = text(value, "image_url");
                     if ((fileId == null) == (url == null)) {
-                        throw new InvalidRequestException("input_reference",
+                        throw new InvalidRequestException(
+                                "input_reference",
                                 "input_reference object must have exactly one of file_id or image_url");
                     }
-                    return fileId != null ? new InputReference.FileId(fileId.strip()) : new InputReference.ImageUrl(url.strip());
+                    return fileId != null
+                            ? new InputReference.FileId(fileId.strip())
+                            : new InputReference.ImageUrl(url.strip());
                 }
-                throw new InvalidRequestException("input_reference", "input_reference must be a file path or an object");
+                throw new InvalidRequestException(
+                        "input_reference", "input_reference must be a file path or an object");
             }
             case "input_reference_file_id" -> {
                 return new InputReference.FileId(value.asText().strip());
@@ -232,8 +250,10 @@ public final class JobsFile {
         if (Files.exists(beside)) {
             return beside;
         }
-        throw new InvalidRequestException("input_reference", "input reference image '" + raw
-                + "' not found (looked in the working directory and in " + baseDir + ")");
+        throw new InvalidRequestException(
+                "input_reference",
+                "input reference image '" + raw + "' not found (looked in the working directory and in " + baseDir
+                        + ")");
     }
 
     /** {@code out} reduced to a plain file name (so it cannot leave the output directory), else NNN-slug.json. */

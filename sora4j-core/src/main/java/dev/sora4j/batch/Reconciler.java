@@ -41,25 +41,30 @@ public final class Reconciler {
         if (uncertain.isEmpty()) {
             return new Result(adopted, resend, ambiguous);
         }
-        long earliest = uncertain.stream().mapToLong(LedgerEntry::createdAt).min().orElseThrow() - SKEW_MS;
+        long earliest =
+                uncertain.stream().mapToLong(LedgerEntry::createdAt).min().orElseThrow() - SKEW_MS;
         Map<String, List<VideoJob>> candidates = new HashMap<>();
         for (VideoJob v : client.listAll(100, "desc")) {
             if (v.createdAt() * 1000 < earliest) {
                 break;
             }
             if (!knownIds.contains(v.id())) {
-                candidates.computeIfAbsent(key(v.prompt(), v.model(), v.size(), v.seconds()), k -> new ArrayList<>()).add(v);
+                candidates
+                        .computeIfAbsent(key(v.prompt(), v.model(), v.size(), v.seconds()), k -> new ArrayList<>())
+                        .add(v);
             }
         }
         Map<String, List<LedgerEntry>> groups = new LinkedHashMap<>();
         for (LedgerEntry e : uncertain) {
-            groups.computeIfAbsent(key(e.prompt(), e.model(), e.size(), e.seconds()), k -> new ArrayList<>()).add(e);
+            groups.computeIfAbsent(key(e.prompt(), e.model(), e.size(), e.seconds()), k -> new ArrayList<>())
+                    .add(e);
         }
         groups.forEach((key, entries) -> {
             entries.sort(Comparator.comparingLong(LedgerEntry::seq));
             long firstIntent = entries.get(0).createdAt() - SKEW_MS;
             List<VideoJob> found = new ArrayList<>(candidates.getOrDefault(key, List.of()).stream()
-                    .filter(v -> v.createdAt() * 1000 >= firstIntent).toList());
+                    .filter(v -> v.createdAt() * 1000 >= firstIntent)
+                    .toList());
             found.sort(Comparator.comparingLong(VideoJob::createdAt).thenComparing(VideoJob::id));
             if (found.size() > entries.size()) {
                 List<String> ids = found.stream().map(VideoJob::id).toList();

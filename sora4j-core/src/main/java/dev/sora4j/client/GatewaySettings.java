@@ -11,7 +11,12 @@ import java.util.Objects;
  * @param maxRetries retries of the SDK on connection errors, 408, 409, 429 and 5xx
  * @param observer hears every POST's status and headers
  */
-public record GatewaySettings(String baseUrl, String apiKey, AuthHeader authHeader, int maxRetries, Duration timeout,
+public record GatewaySettings(
+        String baseUrl,
+        String apiKey,
+        AuthHeader authHeader,
+        int maxRetries,
+        Duration timeout,
         ResponseObserver observer) {
     public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
 

@@ -25,13 +25,13 @@ import dev.sora4j.model.CharacterRequest;
 import dev.sora4j.model.DeletedVideo;
 import dev.sora4j.model.EditRequest;
 import dev.sora4j.model.ExtendRequest;
-import dev.sora4j.model.RemixRequest;
-import dev.sora4j.rules.MediaKind;
 import dev.sora4j.model.ListQuery;
+import dev.sora4j.model.RemixRequest;
 import dev.sora4j.model.Variant;
 import dev.sora4j.model.VideoJob;
 import dev.sora4j.model.VideoPage;
 import dev.sora4j.model.VideoRequest;
+import dev.sora4j.rules.MediaKind;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -111,15 +111,18 @@ public final class OpenAiVideoGateway implements VideoGateway {
     @Override
     public VideoJob retrieve(String videoId) {
         return call(() -> {
-            try (com.openai.core.http.HttpResponseFor<Video> response = client.videos().withRawResponse().retrieve(videoId)) {
+            try (com.openai.core.http.HttpResponseFor<Video> response =
+                    client.videos().withRawResponse().retrieve(videoId)) {
                 // The server may say how long to wait before polling again; remember it per job.
-                response.headers().values("openai-poll-after-ms").stream().findFirst().ifPresent(v -> {
-                    try {
-                        pollAfter.put(videoId, java.time.Duration.ofMillis(Long.parseLong(v.trim())));
-                    } catch (NumberFormatException ignored) {
-                        // A malformed hint is no hint.
-                    }
-                });
+                response.headers().values("openai-poll-after-ms").stream()
+                        .findFirst()
+                        .ifPresent(v -> {
+                            try {
+                                pollAfter.put(videoId, java.time.Duration.ofMillis(Long.parseLong(v.trim())));
+                            } catch (NumberFormatException ignored) {
+                                // A malformed hint is no hint.
+                            }
+                        });
                 return fromSdk(response.parse());
             }
         });
@@ -151,8 +154,12 @@ public final class OpenAiVideoGateway implements VideoGateway {
             }
             String raw = write(page.response());
             JsonNode node = read(raw);
-            return new VideoPage(data, text(node, "first_id"), text(node, "last_id"),
-                    page.hasMore().orElse(false), raw);
+            return new VideoPage(
+                    data,
+                    text(node, "first_id"),
+                    text(node, "last_id"),
+                    page.hasMore().orElse(false),
+                    raw);
         });
     }
 
@@ -167,8 +174,8 @@ public final class OpenAiVideoGateway implements VideoGateway {
 
     @Override
     public ContentStream content(String videoId, Variant variant, long from) {
-        VideoDownloadContentParams.Builder b = VideoDownloadContentParams.builder()
-                .variant(VideoDownloadContentParams.Variant.of(variant.wireName()));
+        VideoDownloadContentParams.Builder b =
+                VideoDownloadContentParams.builder().variant(VideoDownloadContentParams.Variant.of(variant.wireName()));
         if (from > 0) {
             b.putAdditionalHeader("Range", "bytes=" + from + "-");
         }
@@ -178,10 +185,13 @@ public final class OpenAiVideoGateway implements VideoGateway {
             OptionalLong length = header(response, "Content-Length");
             long offset = 0;
             OptionalLong total = length;
-            String range = response.headers().values("Content-Range").stream().findFirst().orElse(null);
+            String range = response.headers().values("Content-Range").stream()
+                    .findFirst()
+                    .orElse(null);
             if (response.statusCode() == 206 && range != null) {
                 // "bytes START-END/TOTAL"
-                java.util.regex.Matcher m = java.util.regex.Pattern.compile("bytes (\\d+)-\\d+/(\\d+|\\*)").matcher(range);
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("bytes (\\d+)-\\d+/(\\d+|\\*)")
+                        .matcher(range);
                 if (m.find()) {
                     offset = Long.parseLong(m.group(1));
                     total = m.group(2).equals("*") ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(m.group(2)));
@@ -219,7 +229,8 @@ public final class OpenAiVideoGateway implements VideoGateway {
                 .addPathSegments(wire.path().split("/"))
                 .putAllHeaders(options.headers())
                 .putAllQueryParams(options.queryParams())
-                .putHeader(settings.authHeader() == AuthHeader.API_KEY ? "api-key" : "Authorization",
+                .putHeader(
+                        settings.authHeader() == AuthHeader.API_KEY ? "api-key" : "Authorization",
                         settings.authHeader() == AuthHeader.API_KEY ? settings.apiKey() : "Bearer " + settings.apiKey())
                 .body(body)
                 .build();
@@ -301,11 +312,18 @@ public final class OpenAiVideoGateway implements VideoGateway {
         } catch (OpenAIServiceException e) {
             throw apiError(e.statusCode(), bodyText(e), e.headers(), e);
         } catch (OpenAIIoException e) {
-            throw new ApiException(0, "Could not reach " + options.baseUrl() + ": " + rootMessage(e)
-                    + ". Check --base-url / OPENAI_BASE_URL and your network.", null, null, null, null, e);
+            throw new ApiException(
+                    0,
+                    "Could not reach " + options.baseUrl() + ": " + rootMessage(e)
+                            + ". Check --base-url / OPENAI_BASE_URL and your network.",
+                    null,
+                    null,
+                    null,
+                    null,
+                    e);
         } catch (UncheckedIOException e) {
-            throw new ApiException(0, "I/O error talking to " + options.baseUrl() + ": " + rootMessage(e), null, null,
-                    null, null, e);
+            throw new ApiException(
+                    0, "I/O error talking to " + options.baseUrl() + ": " + rootMessage(e), null, null, null, null, e);
         }
     }
 
@@ -313,11 +331,19 @@ public final class OpenAiVideoGateway implements VideoGateway {
         // Raw responses carry the envelope; the SDK's exceptions hold the inner error object already.
         JsonNode node = read(body);
         JsonNode error = node.has("error") ? node.path("error") : node;
-        String message = error.path("message").isTextual() ? error.path("message").asText() : ("HTTP " + status);
+        String message =
+                error.path("message").isTextual() ? error.path("message").asText() : ("HTTP " + status);
         String requestId = headers.values("x-request-id").stream().findFirst().orElse(null);
-        return new ApiException(status, message, text(error, "type"), text(error, "code"), text(error, "param"),
-                requestId, RetryAfter.parse(first(headers, "retry-after-ms"), first(headers, "retry-after"))
-                        .orElse(null), cause);
+        return new ApiException(
+                status,
+                message,
+                text(error, "type"),
+                text(error, "code"),
+                text(error, "param"),
+                requestId,
+                RetryAfter.parse(first(headers, "retry-after-ms"), first(headers, "retry-after"))
+                        .orElse(null),
+                cause);
     }
 
     /** The error body as JSON text; an answer without a body (e.g. a bare 416) gives an empty one. */
@@ -343,7 +369,8 @@ public final class OpenAiVideoGateway implements VideoGateway {
 
     private Character toCharacter(String raw) {
         JsonNode n = read(raw);
-        return new Character(text(n, "id"), text(n, "name"), n.path("created_at").asLong(0), raw);
+        return new Character(
+                text(n, "id"), text(n, "name"), n.path("created_at").asLong(0), raw);
     }
 
     private VideoJob fromSdk(Video video) {
@@ -354,12 +381,22 @@ public final class OpenAiVideoGateway implements VideoGateway {
     private VideoJob toJob(String raw) {
         JsonNode n = read(raw);
         JsonNode err = n.path("error");
-        dev.sora4j.model.JobError error = err.isObject()
-                ? new dev.sora4j.model.JobError(text(err, "code"), text(err, "message")) : null;
-        return new VideoJob(text(n, "id"), text(n, "model"), dev.sora4j.model.JobStatus.of(text(n, "status")),
-                n.path("progress").asInt(0), n.path("created_at").asLong(0), longOrNull(n, "completed_at"),
-                longOrNull(n, "expires_at"), text(n, "prompt"), text(n, "size"), text(n, "seconds"),
-                text(n, "remixed_from_video_id"), error, raw);
+        dev.sora4j.model.JobError error =
+                err.isObject() ? new dev.sora4j.model.JobError(text(err, "code"), text(err, "message")) : null;
+        return new VideoJob(
+                text(n, "id"),
+                text(n, "model"),
+                dev.sora4j.model.JobStatus.of(text(n, "status")),
+                n.path("progress").asInt(0),
+                n.path("created_at").asLong(0),
+                longOrNull(n, "completed_at"),
+                longOrNull(n, "expires_at"),
+                text(n, "prompt"),
+                text(n, "size"),
+                text(n, "seconds"),
+                text(n, "remixed_from_video_id"),
+                error,
+                raw);
     }
 
     private String write(Object value) {

@@ -8,5 +8,5 @@ import java.util.Map;
 public interface ResponseObserver {
     void onResponse(int status, Map<String, List<String>> headers);
 
-    ResponseObserver NONE = (status, headers) -> { };
+    ResponseObserver NONE = (status, headers) -> {};
 }

@@ -56,8 +56,8 @@ public final class Settings {
     /** Reads the given environment and system properties, then the config file under the resolved home. */
     public static Settings load(Map<String, String> env, Properties system) {
         Settings bootstrap = new Settings(env, system, new Properties(), null);
-        Path home = bootstrap.raw(Key.HOME).map(Path::of)
-                .orElse(Path.of(system.getProperty("user.home", "."), ".sora4j"));
+        Path home =
+                bootstrap.raw(Key.HOME).map(Path::of).orElse(Path.of(system.getProperty("user.home", "."), ".sora4j"));
         Properties file = new Properties();
         Path config = home.resolve("config.properties");
         if (Files.isRegularFile(config)) {
@@ -84,7 +84,9 @@ public final class Settings {
         if (v.isPresent() || !key.fromFile) {
             return v;
         }
-        return Optional.ofNullable(file.getProperty(key.fileKey)).map(String::strip).filter(s -> !s.isEmpty());
+        return Optional.ofNullable(file.getProperty(key.fileKey))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty());
     }
 
     private Optional<String> raw(Key key) {

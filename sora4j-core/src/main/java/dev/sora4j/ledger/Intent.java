@@ -11,11 +11,22 @@ package dev.sora4j.ledger;
  * @param batchKey identifies a create-batch run (its jobs file and output directory), else null
  * @param batchLine the jobs-file line this request came from, else 0
  */
-public record Intent(String kind, String requestHash, String params, String prompt, String model, String size,
-        String seconds, String profile, String baseUrl, Double estimatedCost, String batchKey, int batchLine) {
+public record Intent(
+        String kind,
+        String requestHash,
+        String params,
+        String prompt,
+        String model,
+        String size,
+        String seconds,
+        String profile,
+        String baseUrl,
+        Double estimatedCost,
+        String batchKey,
+        int batchLine) {
 
     public Intent withBatch(String key, int line) {
-        return new Intent(kind, requestHash, params, prompt, model, size, seconds, profile, baseUrl, estimatedCost, key,
-                line);
+        return new Intent(
+                kind, requestHash, params, prompt, model, size, seconds, profile, baseUrl, estimatedCost, key, line);
     }
 }

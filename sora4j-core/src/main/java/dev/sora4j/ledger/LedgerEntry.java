@@ -9,10 +9,29 @@ package dev.sora4j.ledger;
  *     created), {@code refused}, or the service's status
  * @param createdAt when the intent was written (Unix ms)
  */
-public record LedgerEntry(long seq, String kind, String requestHash, String params, String prompt, String model,
-        String size, String seconds, String profile, String baseUrl, Double estimatedCost, String batchKey,
-        int batchLine, String videoId, String status, int progress, String error, long createdAt, long updatedAt,
-        String downloadPath, Long downloadSize, String downloadSha256) {
+public record LedgerEntry(
+        long seq,
+        String kind,
+        String requestHash,
+        String params,
+        String prompt,
+        String model,
+        String size,
+        String seconds,
+        String profile,
+        String baseUrl,
+        Double estimatedCost,
+        String batchKey,
+        int batchLine,
+        String videoId,
+        String status,
+        int progress,
+        String error,
+        long createdAt,
+        long updatedAt,
+        String downloadPath,
+        Long downloadSize,
+        String downloadSha256) {
 
     public boolean hasVideo() {
         return videoId != null;

@@ -88,7 +88,8 @@ public final class SqliteLedger implements Ledger {
             Files.createDirectories(abs.getParent());
             if (!Files.exists(abs)) {
                 try {
-                    Files.createFile(abs, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                    Files.createFile(
+                            abs, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
                 } catch (UnsupportedOperationException e) {
                     Files.createFile(abs);
                 }
@@ -114,12 +115,14 @@ public final class SqliteLedger implements Ledger {
 
     private static void migrate(Connection db, Path file) throws SQLException {
         int version;
-        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("PRAGMA user_version")) {
+        try (Statement st = db.createStatement();
+                ResultSet rs = st.executeQuery("PRAGMA user_version")) {
             version = rs.getInt(1);
         }
         if (version > SCHEMA_VERSION) {
-            throw new ConfigException("The ledger " + file + " has schema version " + version + ", newer than this sora4j ("
-                    + SCHEMA_VERSION + "). Upgrade sora4j, or point --ledger elsewhere.");
+            throw new ConfigException(
+                    "The ledger " + file + " has schema version " + version + ", newer than this sora4j ("
+                            + SCHEMA_VERSION + "). Upgrade sora4j, or point --ledger elsewhere.");
         }
         db.setAutoCommit(false);
         try (Statement st = db.createStatement()) {
@@ -189,7 +192,11 @@ public final class SqliteLedger implements Ledger {
 
     @Override
     public synchronized void adopt(long seq, String videoId, String status) {
-        update(seq, "UPDATE jobs SET video_id = ?, status = ?, error = NULL, updated_at = ? WHERE seq = ?", videoId, status);
+        update(
+                seq,
+                "UPDATE jobs SET video_id = ?, status = ?, error = NULL, updated_at = ? WHERE seq = ?",
+                videoId,
+                status);
         event(seq, "adopted", videoId);
     }
 
@@ -291,8 +298,9 @@ public final class SqliteLedger implements Ledger {
     @Override
     public synchronized void runStarted(String batchKey, String args) {
         write(() -> {
-            try (PreparedStatement ps = db.prepareStatement("INSERT INTO runs (batch_key, args, started_at) VALUES (?, ?, ?) "
-                    + "ON CONFLICT(batch_key) DO UPDATE SET args = excluded.args, finished_at = NULL")) {
+            try (PreparedStatement ps =
+                    db.prepareStatement("INSERT INTO runs (batch_key, args, started_at) VALUES (?, ?, ?) "
+                            + "ON CONFLICT(batch_key) DO UPDATE SET args = excluded.args, finished_at = NULL")) {
                 ps.setString(1, batchKey);
                 ps.setString(2, args);
                 ps.setLong(3, clock.millis());
@@ -317,7 +325,8 @@ public final class SqliteLedger implements Ledger {
         return read(() -> {
             List<String> out = new ArrayList<>();
             try (Statement st = db.createStatement();
-                    ResultSet rs = st.executeQuery("SELECT args FROM runs WHERE finished_at IS NULL ORDER BY started_at")) {
+                    ResultSet rs =
+                            st.executeQuery("SELECT args FROM runs WHERE finished_at IS NULL ORDER BY started_at")) {
                 while (rs.next()) {
                     out.add(rs.getString(1));
                 }
@@ -330,7 +339,8 @@ public final class SqliteLedger implements Ledger {
     public synchronized List<String> events(long seq) {
         List<String> out = new ArrayList<>();
         read(() -> {
-            try (PreparedStatement ps = db.prepareStatement("SELECT at, kind, detail FROM events WHERE seq = ? ORDER BY id")) {
+            try (PreparedStatement ps =
+                    db.prepareStatement("SELECT at, kind, detail FROM events WHERE seq = ? ORDER BY id")) {
                 ps.setLong(1, seq);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -369,7 +379,8 @@ public final class SqliteLedger implements Ledger {
 
     private void event(long seq, String kind, String detail) {
         write(() -> {
-            try (PreparedStatement ps = db.prepareStatement("INSERT INTO events (seq, at, kind, detail) VALUES (?, ?, ?, ?)")) {
+            try (PreparedStatement ps =
+                    db.prepareStatement("INSERT INTO events (seq, at, kind, detail) VALUES (?, ?, ?, ?)")) {
                 ps.setLong(1, seq);
                 ps.setLong(2, clock.millis());
                 ps.setString(3, kind);
@@ -406,12 +417,29 @@ public final class SqliteLedger implements Ledger {
         Double estimated = rs.wasNull() ? null : cost;
         long size = rs.getLong("download_size");
         Long downloadSize = rs.wasNull() ? null : size;
-        return new LedgerEntry(rs.getLong("seq"), rs.getString("kind"), rs.getString("request_hash"),
-                rs.getString("params"), rs.getString("prompt"), rs.getString("model"), rs.getString("size"),
-                rs.getString("seconds"), rs.getString("profile"), rs.getString("base_url"), estimated,
-                rs.getString("batch_key"), rs.getInt("batch_line"), rs.getString("video_id"), rs.getString("status"),
-                rs.getInt("progress"), rs.getString("error"), rs.getLong("created_at"), rs.getLong("updated_at"),
-                rs.getString("download_path"), downloadSize, rs.getString("download_sha256"));
+        return new LedgerEntry(
+                rs.getLong("seq"),
+                rs.getString("kind"),
+                rs.getString("request_hash"),
+                rs.getString("params"),
+                rs.getString("prompt"),
+                rs.getString("model"),
+                rs.getString("size"),
+                rs.getString("seconds"),
+                rs.getString("profile"),
+                rs.getString("base_url"),
+                estimated,
+                rs.getString("batch_key"),
+                rs.getInt("batch_line"),
+                rs.getString("video_id"),
+                rs.getString("status"),
+                rs.getInt("progress"),
+                rs.getString("error"),
+                rs.getLong("created_at"),
+                rs.getLong("updated_at"),
+                rs.getString("download_path"),
+                downloadSize,
+                rs.getString("download_sha256"));
     }
 
     private interface Sql<T> {

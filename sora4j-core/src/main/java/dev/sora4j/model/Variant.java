@@ -38,7 +38,7 @@ public enum Variant {
                 return variant;
             }
         }
-        throw new InvalidRequestException("variant",
-                "variant '" + value + "' is not supported; use one of: video, thumbnail, spritesheet");
+        throw new InvalidRequestException(
+                "variant", "variant '" + value + "' is not supported; use one of: video, thumbnail, spritesheet");
     }
 }

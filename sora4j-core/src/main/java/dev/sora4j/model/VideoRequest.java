@@ -9,7 +9,12 @@ import java.util.Objects;
  * @param seconds clip length as the API expects it, a string such as {@code "8"}
  * @param characterIds reusable character ids, at most two
  */
-public record VideoRequest(String prompt, String model, String size, String seconds, InputReference inputReference,
+public record VideoRequest(
+        String prompt,
+        String model,
+        String size,
+        String seconds,
+        InputReference inputReference,
         List<String> characterIds) {
 
     public VideoRequest {
@@ -21,9 +26,13 @@ public record VideoRequest(String prompt, String model, String size, String seco
     }
 
     public VideoRequest withDefaults(String defaultModel, String defaultSize, String defaultSeconds) {
-        return new VideoRequest(prompt, Objects.requireNonNullElse(model, defaultModel),
-                Objects.requireNonNullElse(size, defaultSize), Objects.requireNonNullElse(seconds, defaultSeconds),
-                inputReference, characterIds);
+        return new VideoRequest(
+                prompt,
+                Objects.requireNonNullElse(model, defaultModel),
+                Objects.requireNonNullElse(size, defaultSize),
+                Objects.requireNonNullElse(seconds, defaultSeconds),
+                inputReference,
+                characterIds);
     }
 
     /** Builds a {@link VideoRequest}; {@code seconds(int)} is a convenience for the string form. */

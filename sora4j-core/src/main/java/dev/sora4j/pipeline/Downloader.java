@@ -60,8 +60,8 @@ public final class Downloader {
         boolean keepPart = true;
         try {
             Files.createDirectories(out.getParent());
-            try (FileChannel channel = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.READ)) {
+            try (FileChannel channel = FileChannel.open(
+                    part, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ)) {
                 FileLock lock = channel.tryLock();
                 if (lock == null) {
                     throw new SoraException("Another download to " + target + " is running (" + part + " is locked).");
@@ -117,8 +117,11 @@ public final class Downloader {
             }
         } catch (IOException e) {
             // The network stream ending early and the disk refusing both land here; the part file is kept.
-            throw new TruncatedDownloadException(videoId, variant, "stopped early (" + e.getMessage() + "); run it again to "
-                    + "resume into " + part.getFileName(), e);
+            throw new TruncatedDownloadException(
+                    videoId,
+                    variant,
+                    "stopped early (" + e.getMessage() + "); run it again to " + "resume into " + part.getFileName(),
+                    e);
         } finally {
             if (!keepPart) {
                 try {

@@ -50,7 +50,8 @@ final class FileExtensionChains implements ExtensionChains {
         try {
             return json.readValue(file.toFile(), MAP);
         } catch (IOException e) {
-            throw new SoraException("Could not read " + file + " (" + e.getMessage() + "); move it aside to start afresh.", e);
+            throw new SoraException(
+                    "Could not read " + file + " (" + e.getMessage() + "); move it aside to start afresh.", e);
         }
     }
 }

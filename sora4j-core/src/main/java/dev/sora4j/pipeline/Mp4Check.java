@@ -29,7 +29,8 @@ public final class Mp4Check {
                     return Optional.of("a box header is cut off at byte " + pos);
                 }
                 long boxSize = Integer.toUnsignedLong(head.getInt(0));
-                String type = new String(new byte[] {head.get(4), head.get(5), head.get(6), head.get(7)},
+                String type = new String(
+                        new byte[] {head.get(4), head.get(5), head.get(6), head.get(7)},
                         java.nio.charset.StandardCharsets.ISO_8859_1);
                 int headerLength = 8;
                 if (boxSize == 1) {
@@ -46,8 +47,8 @@ public final class Mp4Check {
                     return Optional.of("it does not start with an ftyp box");
                 }
                 if (boxSize < headerLength || pos + boxSize > size) {
-                    return Optional.of("box '" + type + "' at byte " + pos + " claims " + boxSize + " bytes but the file has "
-                            + (size - pos) + " left (truncated)");
+                    return Optional.of("box '" + type + "' at byte " + pos + " claims " + boxSize
+                            + " bytes but the file has " + (size - pos) + " left (truncated)");
                 }
                 moov |= type.equals("moov");
                 first = false;

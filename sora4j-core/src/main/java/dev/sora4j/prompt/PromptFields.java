@@ -4,8 +4,20 @@ package dev.sora4j.prompt;
  * The structured fields of the reference CLI's prompt augmentation; null or blank means absent.
  * {@code negative} is rendered as {@code Avoid:}.
  */
-public record PromptFields(String useCase, String scene, String subject, String action, String camera, String style,
-        String lighting, String palette, String audio, String dialogue, String text, String timing, String constraints,
+public record PromptFields(
+        String useCase,
+        String scene,
+        String subject,
+        String action,
+        String camera,
+        String style,
+        String lighting,
+        String palette,
+        String audio,
+        String dialogue,
+        String text,
+        String timing,
+        String constraints,
         String negative) {
 
     public static PromptFields none() {
@@ -13,8 +25,21 @@ public record PromptFields(String useCase, String scene, String subject, String 
     }
 
     /** The JSONL keys of the fields, in record order (as the reference batch schema spells them). */
-    public static final java.util.List<String> KEYS = java.util.List.of("use_case", "scene", "subject", "action",
-            "camera", "style", "lighting", "palette", "audio", "dialogue", "text", "timing", "constraints", "negative");
+    public static final java.util.List<String> KEYS = java.util.List.of(
+            "use_case",
+            "scene",
+            "subject",
+            "action",
+            "camera",
+            "style",
+            "lighting",
+            "palette",
+            "audio",
+            "dialogue",
+            "text",
+            "timing",
+            "constraints",
+            "negative");
 
     /** Reads the fields from a map keyed by {@link #KEYS}; other keys are ignored, values become strings. */
     public static PromptFields fromMap(java.util.Map<String, ?> map) {
@@ -28,11 +53,21 @@ public record PromptFields(String useCase, String scene, String subject, String 
 
     /** These fields, with every field that {@code over} sets replacing the one here. */
     public PromptFields overriddenBy(PromptFields over) {
-        return new PromptFields(pick(over.useCase, useCase), pick(over.scene, scene), pick(over.subject, subject),
-                pick(over.action, action), pick(over.camera, camera), pick(over.style, style),
-                pick(over.lighting, lighting), pick(over.palette, palette), pick(over.audio, audio),
-                pick(over.dialogue, dialogue), pick(over.text, text), pick(over.timing, timing),
-                pick(over.constraints, constraints), pick(over.negative, negative));
+        return new PromptFields(
+                pick(over.useCase, useCase),
+                pick(over.scene, scene),
+                pick(over.subject, subject),
+                pick(over.action, action),
+                pick(over.camera, camera),
+                pick(over.style, style),
+                pick(over.lighting, lighting),
+                pick(over.palette, palette),
+                pick(over.audio, audio),
+                pick(over.dialogue, dialogue),
+                pick(over.text, text),
+                pick(over.timing, timing),
+                pick(over.constraints, constraints),
+                pick(over.negative, negative));
     }
 
     private static String pick(String preferred, String fallback) {

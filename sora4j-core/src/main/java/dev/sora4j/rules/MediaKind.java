@@ -7,7 +7,11 @@ import java.nio.file.Path;
 
 /** What a file is by its first bytes, never by its extension. */
 public enum MediaKind {
-    MP4("video/mp4"), JPEG("image/jpeg"), PNG("image/png"), WEBP("image/webp"), UNKNOWN("application/octet-stream");
+    MP4("video/mp4"),
+    JPEG("image/jpeg"),
+    PNG("image/png"),
+    WEBP("image/webp"),
+    UNKNOWN("application/octet-stream");
 
     private final String mimeType;
 
@@ -45,8 +49,15 @@ public enum MediaKind {
         if (n >= 4 && (b[0] & 0xFF) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
             return PNG;
         }
-        if (n >= 12 && b[0] == 'R' && b[1] == 'I' && b[2] == 'F' && b[3] == 'F' && b[8] == 'W' && b[9] == 'E'
-                && b[10] == 'B' && b[11] == 'P') {
+        if (n >= 12
+                && b[0] == 'R'
+                && b[1] == 'I'
+                && b[2] == 'F'
+                && b[3] == 'F'
+                && b[8] == 'W'
+                && b[9] == 'E'
+                && b[10] == 'B'
+                && b[11] == 'P') {
             return WEBP;
         }
         return UNKNOWN;

@@ -9,7 +9,9 @@ import java.util.Locale;
  * seconds at all, for gateways that serve other models.
  */
 public enum Profile {
-    GUIDE, SPEC, OPEN;
+    GUIDE,
+    SPEC,
+    OPEN;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);
@@ -22,6 +24,7 @@ public enum Profile {
                 return p;
             }
         }
-        throw new InvalidRequestException("profile", "profile '" + value + "' is not known; use one of: guide, spec, open");
+        throw new InvalidRequestException(
+                "profile", "profile '" + value + "' is not known; use one of: guide, spec, open");
     }
 }

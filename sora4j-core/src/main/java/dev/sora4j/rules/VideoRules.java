@@ -25,9 +25,11 @@ public final class VideoRules {
     public static final int MAX_CHARACTERS = 2;
     /** A video can be extended at most six times, to at most 120 s in total (guide and spec). */
     public static final int MAX_EXTENSIONS = 6;
+
     public static final int MAX_TOTAL_SECONDS = 120;
     /** Every extension adds at most 20 s, under every profile. */
     public static final int MAX_EXTENSION_SECONDS = 20;
+
     public static final int MAX_CHARACTER_NAME = 80;
 
     private static final List<String> SIZES_720 = List.of("1280x720", "720x1280");
@@ -54,8 +56,8 @@ public final class VideoRules {
                 return new VideoRules(profile, sizes, List.of("4", "8", "12", "16", "20"));
             }
             case SPEC -> {
-                for (String m : List.of("sora-2", "sora-2-pro", "sora-2-2025-10-06", "sora-2-pro-2025-10-06",
-                        "sora-2-2025-12-08")) {
+                for (String m : List.of(
+                        "sora-2", "sora-2-pro", "sora-2-2025-10-06", "sora-2-pro-2025-10-06", "sora-2-2025-12-08")) {
                     sizes.put(m, SIZES_SPEC);
                 }
                 return new VideoRules(profile, sizes, List.of("4", "8", "12"));
@@ -94,8 +96,10 @@ public final class VideoRules {
             throw new InvalidRequestException("character_id", "character_id: ids must not be empty");
         }
         if (r.characterIds().size() > MAX_CHARACTERS) {
-            throw new InvalidRequestException("character_id", "character_id: a video can include at most "
-                    + MAX_CHARACTERS + " characters, got " + r.characterIds().size());
+            throw new InvalidRequestException(
+                    "character_id",
+                    "character_id: a video can include at most " + MAX_CHARACTERS + " characters, got "
+                            + r.characterIds().size());
         }
         inputReference(r.inputReference());
         return r;
@@ -106,14 +110,15 @@ public final class VideoRules {
         prompt(r.prompt());
         boolean byId = r.videoId() != null && !r.videoId().isBlank();
         if (byId == (r.videoFile() != null)) {
-            throw new InvalidRequestException("id", "Use --id (a generated video) or --video-file (an upload), exactly one.");
+            throw new InvalidRequestException(
+                    "id", "Use --id (a generated video) or --video-file (an upload), exactly one.");
         }
         if (byId) {
             return EditRequest.ofVideo(r.videoId().strip(), r.prompt());
         }
         if (r.model() == null || r.model().isBlank()) {
-            throw new InvalidRequestException("model", "model is required when editing an uploaded source video, e.g. "
-                    + "--model sora-2");
+            throw new InvalidRequestException(
+                    "model", "model is required when editing an uploaded source video, e.g. " + "--model sora-2");
         }
         String model = r.model().strip();
         if (profile != Profile.OPEN && !sizesByModel.containsKey(model)) {
@@ -136,8 +141,10 @@ public final class VideoRules {
                 throw new InvalidRequestException("seconds", "seconds '" + s + "' is not a whole number of seconds");
             }
             if (n < 1 || n > MAX_EXTENSION_SECONDS) {
-                throw new InvalidRequestException("seconds", "seconds '" + s + "' is out of range: an extension adds 1 to "
-                        + MAX_EXTENSION_SECONDS + " seconds");
+                throw new InvalidRequestException(
+                        "seconds",
+                        "seconds '" + s + "' is out of range: an extension adds 1 to " + MAX_EXTENSION_SECONDS
+                                + " seconds");
             }
         } else if (!seconds.contains(s)) {
             throw invalid("seconds", s, seconds, " for an extension");
@@ -157,15 +164,20 @@ public final class VideoRules {
             return;
         }
         if (extensionsSoFar >= MAX_EXTENSIONS) {
-            throw new InvalidRequestException("id", "video " + sourceId + " is already the result of " + extensionsSoFar
-                    + " extensions; a video can be extended at most " + MAX_EXTENSIONS + " times. Start a new video "
-                    + "(or use --profile open if your server allows longer chains).");
+            throw new InvalidRequestException(
+                    "id",
+                    "video " + sourceId + " is already the result of " + extensionsSoFar
+                            + " extensions; a video can be extended at most " + MAX_EXTENSIONS
+                            + " times. Start a new video "
+                            + "(or use --profile open if your server allows longer chains).");
         }
         int total = parseSeconds(sourceSeconds) + parseSeconds(addSeconds);
         if (total > MAX_TOTAL_SECONDS) {
-            throw new InvalidRequestException("seconds", "extending " + sourceId + " (" + sourceSeconds + " s) by "
-                    + addSeconds + " s makes " + total + " s; a chain may total at most " + MAX_TOTAL_SECONDS
-                    + " s. Use a shorter --seconds.");
+            throw new InvalidRequestException(
+                    "seconds",
+                    "extending " + sourceId + " (" + sourceSeconds + " s) by "
+                            + addSeconds + " s makes " + total + " s; a chain may total at most " + MAX_TOTAL_SECONDS
+                            + " s. Use a shorter --seconds.");
         }
     }
 
@@ -179,8 +191,8 @@ public final class VideoRules {
     public CharacterRequest validateCharacter(CharacterRequest r) {
         String name = r.name() == null ? "" : r.name().strip();
         if (name.isEmpty() || name.length() > MAX_CHARACTER_NAME) {
-            throw new InvalidRequestException("name", "name must have 1 to " + MAX_CHARACTER_NAME + " characters, got "
-                    + name.length());
+            throw new InvalidRequestException(
+                    "name", "name must have 1 to " + MAX_CHARACTER_NAME + " characters, got " + name.length());
         }
         requireMp4("video_file", r.videoFile());
         return new CharacterRequest(name, r.videoFile());
@@ -192,8 +204,11 @@ public final class VideoRules {
         }
         MediaKind kind = MediaKind.of(file);
         if (kind != MediaKind.MP4) {
-            throw new InvalidRequestException(field, field + " " + file + " is not an MP4 (its content looks like "
-                    + (kind == MediaKind.UNKNOWN ? "something else" : kind.mimeType()) + "); upload an .mp4 clip");
+            throw new InvalidRequestException(
+                    field,
+                    field + " " + file + " is not an MP4 (its content looks like "
+                            + (kind == MediaKind.UNKNOWN ? "something else" : kind.mimeType())
+                            + "); upload an .mp4 clip");
         }
     }
 
@@ -216,19 +231,21 @@ public final class VideoRules {
             throw new InvalidRequestException("prompt", "prompt is empty; pass --prompt TEXT or --prompt-file FILE");
         }
         if (prompt.length() > MAX_PROMPT_CHARS) {
-            throw new InvalidRequestException("prompt", "prompt has " + prompt.length()
-                    + " characters; the limit is " + MAX_PROMPT_CHARS);
+            throw new InvalidRequestException(
+                    "prompt", "prompt has " + prompt.length() + " characters; the limit is " + MAX_PROMPT_CHARS);
         }
     }
 
     private static void inputReference(InputReference ref) {
         if (ref instanceof InputReference.ImageFile f) {
             if (!Files.isRegularFile(f.path())) {
-                throw new InvalidRequestException("input_reference", "input_reference " + f.path() + ": file not found");
+                throw new InvalidRequestException(
+                        "input_reference", "input_reference " + f.path() + ": file not found");
             }
             if (!MediaKind.of(f.path()).isImage()) {
-                throw new InvalidRequestException("input_reference", "input_reference " + f.path()
-                        + " is not a JPEG, PNG or WebP image (by its content)");
+                throw new InvalidRequestException(
+                        "input_reference",
+                        "input_reference " + f.path() + " is not a JPEG, PNG or WebP image (by its content)");
             }
         }
         if (ref instanceof InputReference.FileId f && f.fileId().isBlank()) {
@@ -246,10 +263,13 @@ public final class VideoRules {
     }
 
     private InvalidRequestException invalid(String field, String value, List<String> allowed, String context) {
-        return new InvalidRequestException(field, field + " '" + value + "' is not allowed" + context + " under the "
-                + profile.id() + " profile; allowed: " + String.join(", ", allowed)
-                + (profile == Profile.GUIDE && field.equals("size") && SIZES_PRO.contains(value)
-                        ? " (use --model sora-2-pro for this size)" : "")
-                + (field.equals("model") ? " (or --profile open for other models)" : ""));
+        return new InvalidRequestException(
+                field,
+                field + " '" + value + "' is not allowed" + context + " under the "
+                        + profile.id() + " profile; allowed: " + String.join(", ", allowed)
+                        + (profile == Profile.GUIDE && field.equals("size") && SIZES_PRO.contains(value)
+                                ? " (use --model sora-2-pro for this size)"
+                                : "")
+                        + (field.equals("model") ? " (or --profile open for other models)" : ""));
     }
 }

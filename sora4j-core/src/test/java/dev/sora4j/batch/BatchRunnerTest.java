@@ -36,8 +36,20 @@ class BatchRunnerTest {
                 throw left.remove(0);
             }
             String id = "video_" + sent.size();
-            return new VideoJob(id, r.model(), JobStatus.of("queued"), 0, 0, null, null, r.prompt(), r.size(),
-                    r.seconds(), null, null, "{\"id\":\"" + id + "\"}");
+            return new VideoJob(
+                    id,
+                    r.model(),
+                    JobStatus.of("queued"),
+                    0,
+                    0,
+                    null,
+                    null,
+                    r.prompt(),
+                    r.size(),
+                    r.seconds(),
+                    null,
+                    null,
+                    "{\"id\":\"" + id + "\"}");
         }
     }
 
@@ -46,8 +58,16 @@ class BatchRunnerTest {
     }
 
     private static BatchJob job(int n, String prompt) {
-        return new BatchJob(n, n, VideoRequest.builder().prompt(prompt).model("sora-2").size("1280x720").seconds("4")
-                .build(), "%03d.json".formatted(n));
+        return new BatchJob(
+                n,
+                n,
+                VideoRequest.builder()
+                        .prompt(prompt)
+                        .model("sora-2")
+                        .size("1280x720")
+                        .seconds("4")
+                        .build(),
+                "%03d.json".formatted(n));
     }
 
     private List<BatchResult> run(ScriptedCreates gw, List<BatchJob> jobs, Path out, BatchOptions options) {
@@ -58,7 +78,8 @@ class BatchRunnerTest {
                 clock.advance(d);
             };
             RateGate gate = new RateGate(6000, clock, sleeper);
-            return new BatchRunner(client, clock, sleeper, BatchListener.NONE, gate).run(jobs, out, options, "test-batch");
+            return new BatchRunner(client, clock, sleeper, BatchListener.NONE, gate)
+                    .run(jobs, out, options, "test-batch");
         }
     }
 
@@ -79,11 +100,15 @@ class BatchRunnerTest {
         ScriptedCreates gw = new ScriptedCreates();
         gw.failures.put("bad", new ArrayList<>(List.of(status(400, null))));
         gw.failures.put("busy", new ArrayList<>(List.of(status(500, null), status(500, null), status(500, null))));
-        List<BatchResult> results = run(gw, List.of(job(1, "bad"), job(2, "busy"), job(3, "fine")), out,
+        List<BatchResult> results = run(
+                gw,
+                List.of(job(1, "bad"), job(2, "busy"), job(3, "fine")),
+                out,
                 BatchOptions.createOnly(1, 2, false, false));
 
-        assertThat(results).extracting(BatchResult::outcome).containsExactly(BatchResult.Outcome.FAILED,
-                BatchResult.Outcome.FAILED, BatchResult.Outcome.CREATED);
+        assertThat(results)
+                .extracting(BatchResult::outcome)
+                .containsExactly(BatchResult.Outcome.FAILED, BatchResult.Outcome.FAILED, BatchResult.Outcome.CREATED);
         assertThat(results).extracting(BatchResult::attempts).containsExactly(1, 2, 1);
         assertThat(results.get(0).error()).contains("HTTP 400");
         assertThat(Files.exists(out.resolve("001.json"))).isFalse();
@@ -93,8 +118,8 @@ class BatchRunnerTest {
     void fail_fast_starts_no_new_job_after_a_failure(@TempDir Path out) {
         ScriptedCreates gw = new ScriptedCreates();
         gw.failures.put("bad", new ArrayList<>(List.of(status(422, null))));
-        List<BatchResult> results = run(gw, List.of(job(1, "bad"), job(2, "never")), out,
-                BatchOptions.createOnly(1, 3, true, false));
+        List<BatchResult> results =
+                run(gw, List.of(job(1, "bad"), job(2, "never")), out, BatchOptions.createOnly(1, 3, true, false));
         assertThat(results.get(1).outcome()).isEqualTo(BatchResult.Outcome.SKIPPED);
         assertThat(gw.sent).containsExactly("bad");
     }

@@ -29,9 +29,14 @@ class JobsFileTest {
 
     @Test
     void strings_objects_comments_and_defaults() throws Exception {
-        BatchDefaults defaults = new BatchDefaults("sora-2-pro", "1920x1080", "8", List.of("char_a"), null,
-                PromptFields.none(), false);
-        List<BatchJob> jobs = read(defaults, "# a comment", "", "A plain prompt", "\"A quoted one\"",
+        BatchDefaults defaults =
+                new BatchDefaults("sora-2-pro", "1920x1080", "8", List.of("char_a"), null, PromptFields.none(), false);
+        List<BatchJob> jobs = read(
+                defaults,
+                "# a comment",
+                "",
+                "A plain prompt",
+                "\"A quoted one\"",
                 "{\"prompt\": \"An object\", \"seconds\": 12, \"characters\": [{\"id\": \"char_b\"}, \"char_c\"]}",
                 "{\"prompt\": \"Ids\", \"character_ids\": \"char_d, char_e\", \"note\": \"ignored\"}");
 
@@ -49,13 +54,19 @@ class JobsFileTest {
 
     @Test
     void augmentation_merges_flags_then_fields_then_top_level_keys() throws Exception {
-        PromptFields flags = PromptFields.fromMap(java.util.Map.of("camera", "flag camera", "style", "flag style",
-                "lighting", "flag light"));
+        PromptFields flags = PromptFields.fromMap(
+                java.util.Map.of("camera", "flag camera", "style", "flag style", "lighting", "flag light"));
         BatchDefaults defaults = new BatchDefaults(null, null, null, null, null, flags, true);
-        List<BatchJob> jobs = read(defaults,
+        List<BatchJob> jobs = read(
+                defaults,
                 "{\"prompt\": \"Boat\", \"fields\": {\"camera\": \"fields camera\", \"style\": \"fields style\"}, \"style\": \"top style\"}");
-        assertThat(jobs.get(0).request().prompt()).isEqualTo(String.join("\n", "Primary request: Boat",
-                "Camera: fields camera", "Lighting/mood: flag light", "Style/format: top style"));
+        assertThat(jobs.get(0).request().prompt())
+                .isEqualTo(String.join(
+                        "\n",
+                        "Primary request: Boat",
+                        "Camera: fields camera",
+                        "Lighting/mood: flag light",
+                        "Style/format: top style"));
         read(defaults, "Primary request: already structured");
         assertThat(warnings).singleElement().asString().contains("line 1").contains("wraps it twice");
     }
@@ -63,11 +74,13 @@ class JobsFileTest {
     @Test
     void input_references_and_out_names_stay_inside_the_output_dir() throws Exception {
         Files.write(dir.resolve("frame.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 0});
-        List<BatchJob> jobs = read(BatchDefaults.none(),
+        List<BatchJob> jobs = read(
+                BatchDefaults.none(),
                 "{\"prompt\": \"a\", \"input_reference\": \"frame.png\", \"out\": \"../../escape.json\"}",
                 "{\"prompt\": \"b\", \"input_reference\": {\"image_url\": \"https://x/y.png\"}, \"out\": \"/etc/passwd\"}",
                 "{\"prompt\": \"c\", \"input_reference_file_id\": \"file-1\", \"out\": \"named\"}");
-        assertThat(jobs.get(0).request().inputReference()).isEqualTo(new InputReference.ImageFile(dir.resolve("frame.png")));
+        assertThat(jobs.get(0).request().inputReference())
+                .isEqualTo(new InputReference.ImageFile(dir.resolve("frame.png")));
         assertThat(jobs.get(1).request().inputReference()).isEqualTo(new InputReference.ImageUrl("https://x/y.png"));
         assertThat(jobs.get(2).request().inputReference()).isEqualTo(new InputReference.FileId("file-1"));
         assertThat(jobs).extracting(BatchJob::outName).containsExactly("escape.json", "passwd.json", "named.json");
@@ -77,16 +90,24 @@ class JobsFileTest {
     @Test
     void bad_lines_name_their_line_number() {
         assertThatThrownBy(() -> read(BatchDefaults.none(), "ok", "{\"prompt\": \"x\", \"size\": \"1920x1080\"}"))
-                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("line 2").hasMessageContaining("1920x1080");
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("line 2")
+                .hasMessageContaining("1920x1080");
         assertThatThrownBy(() -> read(BatchDefaults.none(), "{\"seconds\": \"4\"}"))
                 .hasMessageContaining("line 1: missing prompt");
-        assertThatThrownBy(() -> read(BatchDefaults.none(), "{\"prompt\": \"x\", \"out\": \"a\"}",
-                "{\"prompt\": \"y\", \"out\": \"a.json\"}"))
-                .hasMessageContaining("line 2").hasMessageContaining("also the output of line 1");
-        assertThatThrownBy(() -> read(BatchDefaults.none(), "{\"prompt\": \"x\", \"input_reference\": \"missing.png\"}"))
-                .hasMessageContaining("line 1").hasMessageContaining("missing.png");
+        assertThatThrownBy(() -> read(
+                        BatchDefaults.none(),
+                        "{\"prompt\": \"x\", \"out\": \"a\"}",
+                        "{\"prompt\": \"y\", \"out\": \"a.json\"}"))
+                .hasMessageContaining("line 2")
+                .hasMessageContaining("also the output of line 1");
+        assertThatThrownBy(
+                        () -> read(BatchDefaults.none(), "{\"prompt\": \"x\", \"input_reference\": \"missing.png\"}"))
+                .hasMessageContaining("line 1")
+                .hasMessageContaining("missing.png");
         assertThatThrownBy(() -> read(BatchDefaults.none(), "# only comments")).hasMessageContaining("no jobs");
-        assertThatThrownBy(() -> read(BatchDefaults.none(), Collections.nCopies(201, "p").toArray(String[]::new)))
+        assertThatThrownBy(() ->
+                        read(BatchDefaults.none(), Collections.nCopies(201, "p").toArray(String[]::new)))
                 .hasMessageContaining("more than 200 jobs");
     }
 

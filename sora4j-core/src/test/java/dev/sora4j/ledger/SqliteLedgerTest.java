@@ -19,8 +19,19 @@ class SqliteLedgerTest {
     Path dir;
 
     private static Intent intent(String prompt) {
-        return new Intent("create", "hash-" + prompt, "{\"prompt\":\"" + prompt + "\"}", prompt, "sora-2", "1280x720",
-                "4", "guide", "http://127.0.0.1/v1", 0.4, "batch-1", 3);
+        return new Intent(
+                "create",
+                "hash-" + prompt,
+                "{\"prompt\":\"" + prompt + "\"}",
+                prompt,
+                "sora-2",
+                "1280x720",
+                "4",
+                "guide",
+                "http://127.0.0.1/v1",
+                0.4,
+                "batch-1",
+                3);
     }
 
     @Test
@@ -32,8 +43,20 @@ class SqliteLedgerTest {
             ledger.created(first, "video_1", "queued");
             long second = ledger.intent(intent("b"));
             ledger.uncertain(second, "no response");
-            ledger.status(new VideoJob("video_1", "sora-2", JobStatus.of("completed"), 100, 0, null, null, "a", "1280x720",
-                    "4", null, null, "{}"));
+            ledger.status(new VideoJob(
+                    "video_1",
+                    "sora-2",
+                    JobStatus.of("completed"),
+                    100,
+                    0,
+                    null,
+                    null,
+                    "a",
+                    "1280x720",
+                    "4",
+                    null,
+                    null,
+                    "{}"));
             ledger.downloaded("video_1", dir.resolve("a.mp4"), 123, "abc");
 
             LedgerEntry a = ledger.find("video_1").orElseThrow();
@@ -51,7 +74,8 @@ class SqliteLedgerTest {
             ledger.runFinished("batch-1");
             assertThat(ledger.unfinishedRuns()).isEmpty();
         }
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
         // Reopening keeps everything: the schema is migrated once.
         try (SqliteLedger again = SqliteLedger.open(file, Clock.systemUTC())) {
             assertThat(again.list(null, 10)).hasSize(2);
@@ -61,10 +85,13 @@ class SqliteLedgerTest {
     @Test
     void a_ledger_from_a_newer_sora4j_is_refused_with_the_fix() throws Exception {
         Path file = dir.resolve("future.db");
-        try (var c = DriverManager.getConnection("jdbc:sqlite:" + file); var st = c.createStatement()) {
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + file);
+                var st = c.createStatement()) {
             st.execute("PRAGMA user_version = 99");
         }
-        assertThatThrownBy(() -> SqliteLedger.open(file, Clock.systemUTC())).isInstanceOf(ConfigException.class)
-                .hasMessageContaining("schema version 99").hasMessageContaining("--ledger");
+        assertThatThrownBy(() -> SqliteLedger.open(file, Clock.systemUTC()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("schema version 99")
+                .hasMessageContaining("--ledger");
     }
 }

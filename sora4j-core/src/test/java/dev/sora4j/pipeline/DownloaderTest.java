@@ -63,19 +63,21 @@ class DownloaderTest {
             boolean first = requestedFrom.size() == 1;
             InputStream full = new ByteArrayInputStream(Arrays.copyOfRange(bytes, (int) start, bytes.length));
             // The first answer is reset by the network after `cut` bytes, as a real cut looks to a client.
-            InputStream body = !first ? full : new InputStream() {
-                private int sent;
+            InputStream body = !first
+                    ? full
+                    : new InputStream() {
+                        private int sent;
 
-                @Override
-                public int read() throws IOException {
-                    if (sent >= cut) {
-                        throw new IOException("Connection reset");
-                    }
-                    sent++;
-                    return full.read();
-                }
-            };
-            return new ContentStream(body, start, OptionalLong.of(bytes.length), () -> { });
+                        @Override
+                        public int read() throws IOException {
+                            if (sent >= cut) {
+                                throw new IOException("Connection reset");
+                            }
+                            sent++;
+                            return full.read();
+                        }
+                    };
+            return new ContentStream(body, start, OptionalLong.of(bytes.length), () -> {});
         }
     }
 
@@ -87,9 +89,11 @@ class DownloaderTest {
         Path target = dir.resolve("clip.mp4");
 
         assertThatThrownBy(() -> downloader.download("video_1", Variant.VIDEO, target, false))
-                .isInstanceOf(TruncatedDownloadException.class).hasMessageContaining("Connection reset");
+                .isInstanceOf(TruncatedDownloadException.class)
+                .hasMessageContaining("Connection reset");
         assertThat(target).doesNotExist();
-        assertThat(Files.size(Downloader.partFile(target, "video_1", Variant.VIDEO))).isEqualTo(40_000);
+        assertThat(Files.size(Downloader.partFile(target, "video_1", Variant.VIDEO)))
+                .isEqualTo(40_000);
 
         DownloadResult done = downloader.download("video_1", Variant.VIDEO, target, false);
         assertThat(server.requestedFrom).containsExactly(0L, 40_000L);
@@ -108,8 +112,11 @@ class DownloaderTest {
             public ContentStream content(String videoId, Variant variant, long from) {
                 asked.add(from);
                 int end = (int) Math.min(clip.length, from + 30_000);
-                return new ContentStream(new ByteArrayInputStream(Arrays.copyOfRange(clip, (int) from, end)), from,
-                        OptionalLong.of(clip.length), () -> { });
+                return new ContentStream(
+                        new ByteArrayInputStream(Arrays.copyOfRange(clip, (int) from, end)),
+                        from,
+                        OptionalLong.of(clip.length),
+                        () -> {});
             }
         };
         Path target = dir.resolve("chunky.mp4");
@@ -137,12 +144,14 @@ class DownloaderTest {
         FlakyServer server = new FlakyServer(lying, lying.length, true) {
             @Override
             public ContentStream content(String videoId, Variant variant, long from) {
-                return new ContentStream(new ByteArrayInputStream(lying), 0, OptionalLong.of(lying.length), () -> { });
+                return new ContentStream(new ByteArrayInputStream(lying), 0, OptionalLong.of(lying.length), () -> {});
             }
         };
         Path target = dir.resolve("clip.mp4");
         assertThatThrownBy(() -> new Downloader(server).download("video_1", Variant.VIDEO, target, false))
-                .isInstanceOf(SoraException.class).hasMessageContaining("not a whole MP4").hasMessageContaining("truncated");
+                .isInstanceOf(SoraException.class)
+                .hasMessageContaining("not a whole MP4")
+                .hasMessageContaining("truncated");
         assertThat(target).doesNotExist();
         assertThat(partFiles()).isEmpty();
     }
@@ -158,11 +167,20 @@ class DownloaderTest {
             public ContentStream content(String videoId, Variant variant, long from) {
                 asked.add(from);
                 if (from >= clip.length) {
-                    throw new dev.sora4j.ApiException(416, "Range not satisfiable", "invalid_request_error",
-                            "range_not_satisfiable", "range", null, null);
+                    throw new dev.sora4j.ApiException(
+                            416,
+                            "Range not satisfiable",
+                            "invalid_request_error",
+                            "range_not_satisfiable",
+                            "range",
+                            null,
+                            null);
                 }
-                return new ContentStream(new ByteArrayInputStream(Arrays.copyOfRange(clip, (int) from, clip.length)), from,
-                        OptionalLong.of(clip.length), () -> { });
+                return new ContentStream(
+                        new ByteArrayInputStream(Arrays.copyOfRange(clip, (int) from, clip.length)),
+                        from,
+                        OptionalLong.of(clip.length),
+                        () -> {});
             }
         };
         new Downloader(server).download("video_3", Variant.VIDEO, target, false);
@@ -180,13 +198,16 @@ class DownloaderTest {
         ByteArrayOutputStream noMoov = new ByteArrayOutputStream();
         box(noMoov, "ftyp", "isom".getBytes());
         box(noMoov, "mdat", new byte[4]);
-        assertThat(Mp4Check.problem(Files.write(dir.resolve("nomoov.mp4"), noMoov.toByteArray()))).get().asString()
+        assertThat(Mp4Check.problem(Files.write(dir.resolve("nomoov.mp4"), noMoov.toByteArray())))
+                .get()
+                .asString()
                 .contains("moov");
     }
 
     private List<Path> partFiles() throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".part")).toList();
+            return files.filter(p -> p.getFileName().toString().endsWith(".part"))
+                    .toList();
         }
     }
 }

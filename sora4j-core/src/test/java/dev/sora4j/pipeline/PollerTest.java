@@ -28,8 +28,8 @@ class PollerTest {
     void waits_through_unknown_statuses_warning_once_each_and_returns_the_terminal_job() {
         ScriptedGateway gw = new ScriptedGateway("queued", "rendering", "rendering", "in_progress", "completed");
         List<String> warnings = new ArrayList<>();
-        VideoJob done = new Poller(gw, clock, sleeper).waitFor("video_1", new PollOptions(Duration.ofSeconds(10), null),
-                new PollListener() {
+        VideoJob done = new Poller(gw, clock, sleeper)
+                .waitFor("video_1", new PollOptions(Duration.ofSeconds(10), null), new PollListener() {
                     @Override
                     public void onUpdate(VideoJob job) {}
 
@@ -46,17 +46,27 @@ class PollerTest {
     @Test
     void expired_and_cancelled_end_the_wait() {
         assertThat(new Poller(new ScriptedGateway("queued", "expired"), clock, sleeper)
-                .waitFor("v", PollOptions.defaults(), PollListener.NONE).status().value()).isEqualTo("expired");
+                        .waitFor("v", PollOptions.defaults(), PollListener.NONE)
+                        .status()
+                        .value())
+                .isEqualTo("expired");
         assertThat(new Poller(new ScriptedGateway("canceled"), clock, sleeper)
-                .waitFor("v", PollOptions.defaults(), PollListener.NONE).status().isTerminal()).isTrue();
+                        .waitFor("v", PollOptions.defaults(), PollListener.NONE)
+                        .status()
+                        .isTerminal())
+                .isTrue();
     }
 
     @Test
     void timeout_stops_waiting_on_the_injected_clock() {
         ScriptedGateway gw = new ScriptedGateway("queued", "in_progress", "in_progress", "in_progress", "in_progress");
-        assertThatThrownBy(() -> new Poller(gw, clock, sleeper).waitFor("video_9",
-                        new PollOptions(Duration.ofSeconds(10), Duration.ofSeconds(25)), PollListener.NONE))
-                .isInstanceOf(WaitTimeoutException.class).hasMessageContaining("sora poll --id video_9");
+        assertThatThrownBy(() -> new Poller(gw, clock, sleeper)
+                        .waitFor(
+                                "video_9",
+                                new PollOptions(Duration.ofSeconds(10), Duration.ofSeconds(25)),
+                                PollListener.NONE))
+                .isInstanceOf(WaitTimeoutException.class)
+                .hasMessageContaining("sora poll --id video_9");
         // The last sleep is shortened to the time left before the deadline.
         assertThat(slept).containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(5));
     }
@@ -72,7 +82,8 @@ class PollerTest {
         @Override
         public VideoJob retrieve(String id) {
             String s = statuses.size() > 1 ? statuses.poll() : statuses.peek();
-            return new VideoJob(id, "sora-2", JobStatus.of(s), 0, 0, null, null, "p", "1280x720", "4", null, null, "{}");
+            return new VideoJob(
+                    id, "sora-2", JobStatus.of(s), 0, 0, null, null, "p", "1280x720", "4", null, null, "{}");
         }
     }
 }

@@ -28,7 +28,8 @@ class RateGateTest {
 
         gate.observe(Map.of("x-ratelimit-limit-requests", List.of("30")));
         assertThat(gate.perMinute()).isEqualTo(30);
-        gate.observe(Map.of("x-ratelimit-remaining-requests", List.of("0"), "x-ratelimit-reset-requests", List.of("1m3s")));
+        gate.observe(
+                Map.of("x-ratelimit-remaining-requests", List.of("0"), "x-ratelimit-reset-requests", List.of("1m3s")));
         slept.clear();
         gate.acquire();
         assertThat(slept).containsExactly(Duration.ofSeconds(63));

@@ -40,7 +40,11 @@ public final class ApiError extends RuntimeException {
 
     /** The real service's wording for an out-of-enum value. */
     static ApiError invalidValue(String param, String value, List<String> allowed) {
-        return new ApiError(400, "invalid_request_error", param, "invalid_value",
+        return new ApiError(
+                400,
+                "invalid_request_error",
+                param,
+                "invalid_value",
                 "Invalid value: '" + value + "'. Supported values are: " + quotedList(allowed) + ".");
     }
 
@@ -49,7 +53,11 @@ public final class ApiError extends RuntimeException {
     }
 
     static ApiError missing(String param) {
-        return new ApiError(400, "invalid_request_error", param, "missing_required_parameter",
+        return new ApiError(
+                400,
+                "invalid_request_error",
+                param,
+                "missing_required_parameter",
                 "Missing required parameter: '" + param + "'.");
     }
 

@@ -37,8 +37,16 @@ final class BatchProcessor {
     private final BiConsumer<String, String> events;
 
     /** @param events hears {@code (type, batchId)} when a batch ends, e.g. {@code batch.completed} */
-    BatchProcessor(BatchStore batches, FileStore files, VideoStore videos, VideoCreation creation,
-            JobScheduler scheduler, Timeline timeline, VideoJson presenter, EmulatorConfig config, ObjectMapper json,
+    BatchProcessor(
+            BatchStore batches,
+            FileStore files,
+            VideoStore videos,
+            VideoCreation creation,
+            JobScheduler scheduler,
+            Timeline timeline,
+            VideoJson presenter,
+            EmulatorConfig config,
+            ObjectMapper json,
             BiConsumer<String, String> events) {
         this.batches = batches;
         this.files = files;
@@ -90,14 +98,19 @@ final class BatchProcessor {
         long now = clock.millis();
         BatchStore.StoredBatch b = batches.update(id, cur -> {
             if (!cur.status().equals("validating") && !cur.status().equals("in_progress")) {
-                throw new ApiError(409, "invalid_request_error", null, "batch_not_cancellable",
+                throw new ApiError(
+                        409,
+                        "invalid_request_error",
+                        null,
+                        "batch_not_cancellable",
                         "Cannot cancel a batch with status '" + cur.status() + "'.");
             }
             for (BatchStore.Line line : cur.lines()) {
                 if (line.videoId() != null) {
                     videos.find(line.videoId()).ifPresent(v -> {
                         if (!timeline.view(v, now).terminal()) {
-                            videos.save(v.failed(CANCELLED_CODE, "The batch was cancelled before this video finished.", now));
+                            videos.save(v.failed(
+                                    CANCELLED_CODE, "The batch was cancelled before this video finished.", now));
                         }
                     });
                 }
@@ -156,29 +169,44 @@ final class BatchProcessor {
             int lineNo = i + 1;
             Map<String, Object> req;
             try {
-                req = json.readValue(raw, new com.fasterxml.jackson.core.type.TypeReference<LinkedHashMap<String, Object>>() {});
+                req = json.readValue(
+                        raw, new com.fasterxml.jackson.core.type.TypeReference<LinkedHashMap<String, Object>>() {});
             } catch (IOException e) {
                 errors.add(error("invalid_json_line", "This line is not parseable as valid JSON.", null, lineNo));
                 continue;
             }
             Object customId = req.get("custom_id");
             if (!(customId instanceof String cid) || cid.isEmpty()) {
-                errors.add(error("missing_required_parameter", "Missing required parameter: 'custom_id'.", "custom_id", lineNo));
+                errors.add(error(
+                        "missing_required_parameter", "Missing required parameter: 'custom_id'.", "custom_id", lineNo));
             } else if (!customIds.add(cid)) {
-                errors.add(error("duplicate_custom_id", "The custom_id '" + cid + "' is used more than once; custom_id "
-                        + "values must be unique within a batch.", "custom_id", lineNo));
+                errors.add(error(
+                        "duplicate_custom_id",
+                        "The custom_id '" + cid + "' is used more than once; custom_id "
+                                + "values must be unique within a batch.",
+                        "custom_id",
+                        lineNo));
             }
             if (!"POST".equals(req.get("method"))) {
-                errors.add(error("invalid_method", "Invalid 'method': expected 'POST', got '" + req.get("method") + "'.",
-                        "method", lineNo));
+                errors.add(error(
+                        "invalid_method",
+                        "Invalid 'method': expected 'POST', got '" + req.get("method") + "'.",
+                        "method",
+                        lineNo));
             }
             if (!"/v1/videos".equals(req.get("url"))) {
-                errors.add(error("invalid_url", "Invalid 'url': expected '/v1/videos' (the batch's endpoint), got '"
-                        + req.get("url") + "'.", "url", lineNo));
+                errors.add(error(
+                        "invalid_url",
+                        "Invalid 'url': expected '/v1/videos' (the batch's endpoint), got '" + req.get("url") + "'.",
+                        "url",
+                        lineNo));
             }
             if (!(req.get("body") instanceof Map)) {
-                errors.add(error("missing_required_parameter", "Missing required parameter: 'body' (a JSON object).",
-                        "body", lineNo));
+                errors.add(error(
+                        "missing_required_parameter",
+                        "Missing required parameter: 'body' (a JSON object).",
+                        "body",
+                        lineNo));
             }
             requests.add(req);
             lineNumbers.add(lineNo);
@@ -258,10 +286,24 @@ final class BatchProcessor {
             }
         }
         long nowSeconds = now / 1000;
-        String outputId = output.length() == 0 ? null : files.save(b.id() + "_output.jsonl", "batch_output",
-                output.toString().getBytes(StandardCharsets.UTF_8), nowSeconds, null).id();
-        String errorId = errorsOut.length() == 0 ? null : files.save(b.id() + "_error.jsonl", "batch_output",
-                errorsOut.toString().getBytes(StandardCharsets.UTF_8), nowSeconds, null).id();
+        String outputId = output.length() == 0
+                ? null
+                : files.save(
+                                b.id() + "_output.jsonl",
+                                "batch_output",
+                                output.toString().getBytes(StandardCharsets.UTF_8),
+                                nowSeconds,
+                                null)
+                        .id();
+        String errorId = errorsOut.length() == 0
+                ? null
+                : files.save(
+                                b.id() + "_error.jsonl",
+                                "batch_output",
+                                errorsOut.toString().getBytes(StandardCharsets.UTF_8),
+                                nowSeconds,
+                                null)
+                        .id();
         return b.withFiles(outputId, errorId);
     }
 
@@ -298,7 +340,9 @@ final class BatchProcessor {
         for (BatchStore.Line line : b.lines()) {
             if (line.videoId() == null) {
                 failed++;
-            } else if (videos.find(line.videoId()).map(v -> timeline.view(v, now).terminal()).orElse(true)) {
+            } else if (videos.find(line.videoId())
+                    .map(v -> timeline.view(v, now).terminal())
+                    .orElse(true)) {
                 completed++;
             }
         }

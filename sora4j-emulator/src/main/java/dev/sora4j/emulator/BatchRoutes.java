@@ -28,7 +28,8 @@ final class BatchRoutes {
     void create(Context ctx) {
         RequestFields body = RequestFields.parse(ctx, json, config.stateDir());
         for (String key : body.fields().keySet()) {
-            if (!List.of("input_file_id", "endpoint", "completion_window", "metadata", "output_expires_after").contains(key)) {
+            if (!List.of("input_file_id", "endpoint", "completion_window", "metadata", "output_expires_after")
+                    .contains(key)) {
                 throw ApiError.invalidRequest(key, "Unrecognized request argument supplied: " + key);
             }
         }
@@ -50,11 +51,14 @@ final class BatchRoutes {
         if (!window.equals("24h")) {
             throw ApiError.invalidValue("completion_window", window, List.of("24h"));
         }
-        FileStore.StoredFile input = files.find(inputFileId).orElseThrow(() -> ApiError.invalidRequest("input_file_id",
-                "Invalid 'input_file_id': no file with id '" + inputFileId + "'."));
+        FileStore.StoredFile input = files.find(inputFileId)
+                .orElseThrow(() -> ApiError.invalidRequest(
+                        "input_file_id", "Invalid 'input_file_id': no file with id '" + inputFileId + "'."));
         if (!input.purpose().equals("batch")) {
-            throw ApiError.invalidRequest("input_file_id", "Invalid 'input_file_id': file '" + inputFileId
-                    + "' has purpose '" + input.purpose() + "'; upload the JSONL with purpose 'batch'.");
+            throw ApiError.invalidRequest(
+                    "input_file_id",
+                    "Invalid 'input_file_id': file '" + inputFileId + "' has purpose '" + input.purpose()
+                            + "'; upload the JSONL with purpose 'batch'.");
         }
         Map<String, String> metadata = null;
         if (body.fields().get("metadata") instanceof Map<?, ?> m) {
@@ -67,8 +71,26 @@ final class BatchRoutes {
             }
         }
         long now = clock.millis();
-        BatchStore.StoredBatch b = new BatchStore.StoredBatch(Ids.batch(), inputFileId, endpoint, window, metadata, now,
-                "validating", now, null, null, null, null, null, null, null, List.of(), List.of(), null, null);
+        BatchStore.StoredBatch b = new BatchStore.StoredBatch(
+                Ids.batch(),
+                inputFileId,
+                endpoint,
+                window,
+                metadata,
+                now,
+                "validating",
+                now,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                List.of(),
+                null,
+                null);
         store.save(b);
         Responses.json(ctx, json, wire(b, now));
     }
@@ -86,8 +108,8 @@ final class BatchRoutes {
 
     void list(Context ctx) {
         long now = clock.millis();
-        Responses.json(ctx, json, Pages.page(ctx, store.all(), BatchStore.StoredBatch::id, b -> wire(b, now), 20, 100,
-                null));
+        Responses.json(
+                ctx, json, Pages.page(ctx, store.all(), BatchStore.StoredBatch::id, b -> wire(b, now), 20, 100, null));
     }
 
     /** The spec's Batch object; absent timestamps are omitted (the spec types them as plain integers). */

@@ -22,10 +22,26 @@ final class BatchStore {
      * the emulator clock).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record StoredBatch(String id, String inputFileId, String endpoint, String completionWindow,
-            Map<String, String> metadata, long createdAtMs, String status, long stateSinceMs, Long inProgressAt,
-            Long finalizingAt, Long completedAt, Long failedAt, Long expiredAt, Long cancellingAt, Long cancelledAt,
-            List<Line> lines, List<Map<String, Object>> errors, String outputFileId, String errorFileId) {
+    record StoredBatch(
+            String id,
+            String inputFileId,
+            String endpoint,
+            String completionWindow,
+            Map<String, String> metadata,
+            long createdAtMs,
+            String status,
+            long stateSinceMs,
+            Long inProgressAt,
+            Long finalizingAt,
+            Long completedAt,
+            Long failedAt,
+            Long expiredAt,
+            Long cancellingAt,
+            Long cancelledAt,
+            List<Line> lines,
+            List<Map<String, Object>> errors,
+            String outputFileId,
+            String errorFileId) {
 
         StoredBatch {
             lines = lines == null ? List.of() : List.copyOf(lines);
@@ -33,33 +49,95 @@ final class BatchStore {
         }
 
         StoredBatch to(String newStatus, long nowMs) {
-            return new StoredBatch(id, inputFileId, endpoint, completionWindow, metadata, createdAtMs, newStatus, nowMs,
-                    inProgressAt, finalizingAt, completedAt, failedAt, expiredAt, cancellingAt, cancelledAt, lines, errors,
-                    outputFileId, errorFileId);
+            return new StoredBatch(
+                    id,
+                    inputFileId,
+                    endpoint,
+                    completionWindow,
+                    metadata,
+                    createdAtMs,
+                    newStatus,
+                    nowMs,
+                    inProgressAt,
+                    finalizingAt,
+                    completedAt,
+                    failedAt,
+                    expiredAt,
+                    cancellingAt,
+                    cancelledAt,
+                    lines,
+                    errors,
+                    outputFileId,
+                    errorFileId);
         }
 
         StoredBatch with(List<Line> newLines, List<Map<String, Object>> newErrors) {
-            return new StoredBatch(id, inputFileId, endpoint, completionWindow, metadata, createdAtMs, status,
-                    stateSinceMs, inProgressAt, finalizingAt, completedAt, failedAt, expiredAt, cancellingAt,
-                    cancelledAt, newLines, newErrors, outputFileId, errorFileId);
+            return new StoredBatch(
+                    id,
+                    inputFileId,
+                    endpoint,
+                    completionWindow,
+                    metadata,
+                    createdAtMs,
+                    status,
+                    stateSinceMs,
+                    inProgressAt,
+                    finalizingAt,
+                    completedAt,
+                    failedAt,
+                    expiredAt,
+                    cancellingAt,
+                    cancelledAt,
+                    newLines,
+                    newErrors,
+                    outputFileId,
+                    errorFileId);
         }
 
         StoredBatch stamped(String field, long seconds) {
-            return new StoredBatch(id, inputFileId, endpoint, completionWindow, metadata, createdAtMs, status,
-                    stateSinceMs, field.equals("in_progress") ? Long.valueOf(seconds) : inProgressAt,
+            return new StoredBatch(
+                    id,
+                    inputFileId,
+                    endpoint,
+                    completionWindow,
+                    metadata,
+                    createdAtMs,
+                    status,
+                    stateSinceMs,
+                    field.equals("in_progress") ? Long.valueOf(seconds) : inProgressAt,
                     field.equals("finalizing") ? Long.valueOf(seconds) : finalizingAt,
                     field.equals("completed") ? Long.valueOf(seconds) : completedAt,
                     field.equals("failed") ? Long.valueOf(seconds) : failedAt,
                     field.equals("expired") ? Long.valueOf(seconds) : expiredAt,
                     field.equals("cancelling") ? Long.valueOf(seconds) : cancellingAt,
                     field.equals("cancelled") ? Long.valueOf(seconds) : cancelledAt,
-                    lines, errors, outputFileId, errorFileId);
+                    lines,
+                    errors,
+                    outputFileId,
+                    errorFileId);
         }
 
         StoredBatch withFiles(String output, String error) {
-            return new StoredBatch(id, inputFileId, endpoint, completionWindow, metadata, createdAtMs, status,
-                    stateSinceMs, inProgressAt, finalizingAt, completedAt, failedAt, expiredAt, cancellingAt,
-                    cancelledAt, lines, errors, output, error);
+            return new StoredBatch(
+                    id,
+                    inputFileId,
+                    endpoint,
+                    completionWindow,
+                    metadata,
+                    createdAtMs,
+                    status,
+                    stateSinceMs,
+                    inProgressAt,
+                    finalizingAt,
+                    completedAt,
+                    failedAt,
+                    expiredAt,
+                    cancellingAt,
+                    cancelledAt,
+                    lines,
+                    errors,
+                    output,
+                    error);
         }
 
         long createdAt() {
@@ -77,13 +155,19 @@ final class BatchStore {
      * @param error {@code {code, message, param}} when the create was refused, else null
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Line(int line, String customId, String videoId, String requestId, Integer statusCode,
+    record Line(
+            int line,
+            String customId,
+            String videoId,
+            String requestId,
+            Integer statusCode,
             Map<String, Object> error) {}
 
     private final JsonDirectory<StoredBatch> records;
 
     BatchStore(Path stateDir, ObjectMapper json) {
-        this.records = new JsonDirectory<>(stateDir.resolve("batches"), json, StoredBatch.class, "batch_[0-9a-f]{1,64}");
+        this.records =
+                new JsonDirectory<>(stateDir.resolve("batches"), json, StoredBatch.class, "batch_[0-9a-f]{1,64}");
     }
 
     void save(StoredBatch b) {
@@ -95,14 +179,17 @@ final class BatchStore {
     }
 
     StoredBatch require(String id) {
-        return find(id).orElseThrow(() -> new ApiError(404, "invalid_request_error", "batch_id", null,
-                "No batch found with id '" + id + "'."));
+        return find(id).orElseThrow(() ->
+                new ApiError(404, "invalid_request_error", "batch_id", null, "No batch found with id '" + id + "'."));
     }
 
     /** Re-reads the batch under its lock, applies {@code change}, and saves the result if it differs. */
     synchronized StoredBatch update(String id, UnaryOperator<StoredBatch> change) {
-        try (FileChannel ch = FileChannel.open(records.dir().resolve("." + id + ".lock"), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE); FileLock ignored = ch.lock()) {
+        try (FileChannel ch = FileChannel.open(
+                        records.dir().resolve("." + id + ".lock"),
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE);
+                FileLock ignored = ch.lock()) {
             StoredBatch before = require(id);
             StoredBatch after = change.apply(before);
             if (!after.equals(before)) {

@@ -21,9 +21,17 @@ import java.util.Objects;
  * @param truncateContent probability that a content download stops halfway through its declared length
  * @param jobFailure probability that a new job ends {@code failed} (with an error object) instead of completing
  */
-public record Chaos(Map<String, Double> errorRates, List<Integer> errorStatuses, Boolean shouldRetry,
-        Duration latency, Duration jitter, double resetBeforeHeaders, double resetAfterHeaders,
-        double truncateContent, double jobFailure, long seed) {
+public record Chaos(
+        Map<String, Double> errorRates,
+        List<Integer> errorStatuses,
+        Boolean shouldRetry,
+        Duration latency,
+        Duration jitter,
+        double resetBeforeHeaders,
+        double resetAfterHeaders,
+        double truncateContent,
+        double jobFailure,
+        long seed) {
 
     public Chaos {
         errorRates = Map.copyOf(errorRates);
@@ -46,43 +54,115 @@ public record Chaos(Map<String, Double> errorRates, List<Integer> errorStatuses,
     public Chaos withErrorRate(String route, double probability) {
         Map<String, Double> rates = new java.util.LinkedHashMap<>(errorRates);
         rates.put(route, probability);
-        return new Chaos(rates, errorStatuses, shouldRetry, latency, jitter, resetBeforeHeaders, resetAfterHeaders,
-                truncateContent, jobFailure, seed);
+        return new Chaos(
+                rates,
+                errorStatuses,
+                shouldRetry,
+                latency,
+                jitter,
+                resetBeforeHeaders,
+                resetAfterHeaders,
+                truncateContent,
+                jobFailure,
+                seed);
     }
 
     public Chaos withLatency(Duration fixed, Duration upTo) {
-        return new Chaos(errorRates, errorStatuses, shouldRetry, fixed, upTo, resetBeforeHeaders, resetAfterHeaders,
-                truncateContent, jobFailure, seed);
+        return new Chaos(
+                errorRates,
+                errorStatuses,
+                shouldRetry,
+                fixed,
+                upTo,
+                resetBeforeHeaders,
+                resetAfterHeaders,
+                truncateContent,
+                jobFailure,
+                seed);
     }
 
     public Chaos withResets(double beforeHeaders, double afterHeaders) {
-        return new Chaos(errorRates, errorStatuses, shouldRetry, latency, jitter, beforeHeaders, afterHeaders,
-                truncateContent, jobFailure, seed);
+        return new Chaos(
+                errorRates,
+                errorStatuses,
+                shouldRetry,
+                latency,
+                jitter,
+                beforeHeaders,
+                afterHeaders,
+                truncateContent,
+                jobFailure,
+                seed);
     }
 
     public Chaos withTruncatedContent(double probability) {
-        return new Chaos(errorRates, errorStatuses, shouldRetry, latency, jitter, resetBeforeHeaders, resetAfterHeaders,
-                probability, jobFailure, seed);
+        return new Chaos(
+                errorRates,
+                errorStatuses,
+                shouldRetry,
+                latency,
+                jitter,
+                resetBeforeHeaders,
+                resetAfterHeaders,
+                probability,
+                jobFailure,
+                seed);
     }
 
     public Chaos withJobFailures(double probability) {
-        return new Chaos(errorRates, errorStatuses, shouldRetry, latency, jitter, resetBeforeHeaders, resetAfterHeaders,
-                truncateContent, probability, seed);
+        return new Chaos(
+                errorRates,
+                errorStatuses,
+                shouldRetry,
+                latency,
+                jitter,
+                resetBeforeHeaders,
+                resetAfterHeaders,
+                truncateContent,
+                probability,
+                seed);
     }
 
     public Chaos withShouldRetry(Boolean value) {
-        return new Chaos(errorRates, errorStatuses, value, latency, jitter, resetBeforeHeaders, resetAfterHeaders,
-                truncateContent, jobFailure, seed);
+        return new Chaos(
+                errorRates,
+                errorStatuses,
+                value,
+                latency,
+                jitter,
+                resetBeforeHeaders,
+                resetAfterHeaders,
+                truncateContent,
+                jobFailure,
+                seed);
     }
 
     public Chaos withErrorStatuses(List<Integer> statuses) {
-        return new Chaos(errorRates, statuses, shouldRetry, latency, jitter, resetBeforeHeaders, resetAfterHeaders,
-                truncateContent, jobFailure, seed);
+        return new Chaos(
+                errorRates,
+                statuses,
+                shouldRetry,
+                latency,
+                jitter,
+                resetBeforeHeaders,
+                resetAfterHeaders,
+                truncateContent,
+                jobFailure,
+                seed);
     }
 
     public Chaos withSeed(long value) {
-        return new Chaos(errorRates, errorStatuses, shouldRetry, latency, jitter, resetBeforeHeaders, resetAfterHeaders,
-                truncateContent, jobFailure, value);
+        return new Chaos(
+                errorRates,
+                errorStatuses,
+                shouldRetry,
+                latency,
+                jitter,
+                resetBeforeHeaders,
+                resetAfterHeaders,
+                truncateContent,
+                jobFailure,
+                value);
     }
 
     /** The error probability for one request: its route's own rate, else the {@code "*"} rate. */

@@ -26,11 +26,13 @@ final class ChaosInjector {
     void before(Context ctx) throws InterruptedException {
         String method = ctx.method().name();
         String path = ctx.path();
-        long latency = chaos.latency().toMillis() + (long) (draw() * chaos.jitter().toMillis());
+        long latency =
+                chaos.latency().toMillis() + (long) (draw() * chaos.jitter().toMillis());
         Integer status = null;
         boolean reset = draw() < chaos.resetBeforeHeaders();
         if (draw() < chaos.errorRate(method, path)) {
-            status = chaos.errorStatuses().get((int) (draw() * chaos.errorStatuses().size()));
+            status = chaos.errorStatuses()
+                    .get((int) (draw() * chaos.errorStatuses().size()));
         }
         // Cuts mid-body are drawn for content downloads, where a body is worth cutting; the test
         // header can still cut any answer.
@@ -59,8 +61,10 @@ final class ChaosInjector {
                         } else {
                             status = (int) parse(d, d);
                             if (status < 400 || status > 599) {
-                                throw ApiError.invalidRequest(null, "Header " + Emulator.FAULT_HEADER
-                                        + ": a status must be 400-599, got " + status + ".");
+                                throw ApiError.invalidRequest(
+                                        null,
+                                        "Header " + Emulator.FAULT_HEADER + ": a status must be 400-599, got " + status
+                                                + ".");
                             }
                         }
                     }
@@ -95,8 +99,10 @@ final class ChaosInjector {
         try {
             return Long.parseLong(value.strip());
         } catch (NumberFormatException e) {
-            throw ApiError.invalidRequest(null, "Header " + Emulator.FAULT_HEADER + ": unknown directive '" + directive
-                    + "'. Use a status (503), reset, reset-after-headers, truncate, latency=MS or fail-job.");
+            throw ApiError.invalidRequest(
+                    null,
+                    "Header " + Emulator.FAULT_HEADER + ": unknown directive '" + directive
+                            + "'. Use a status (503), reset, reset-after-headers, truncate, latency=MS or fail-job.");
         }
     }
 }

@@ -22,8 +22,9 @@ final class CharacterRoutes {
     void create(Context ctx) {
         String type = ctx.contentType() == null ? "" : ctx.contentType();
         if (!type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")) {
-            throw ApiError.invalidRequest(null, "Creating a character requires a multipart/form-data body with "
-                    + "'name' and a 'video' file.");
+            throw ApiError.invalidRequest(
+                    null,
+                    "Creating a character requires a multipart/form-data body with " + "'name' and a 'video' file.");
         }
         RequestFields body = RequestFields.parse(ctx, json, config.stateDir());
         RequestFields.Upload video = body.upload("video");
@@ -37,16 +38,21 @@ final class CharacterRoutes {
             throw ApiError.missing("video");
         }
         MediaProbe.Info info = MediaProbe.mp4(video.bytes(), "video", config.stateDir());
-        CharacterStore.StoredCharacter c = new CharacterStore.StoredCharacter(Ids.character(), name,
-                config.clock().millis() / 1000, info.width(), info.height(), info.seconds());
+        CharacterStore.StoredCharacter c = new CharacterStore.StoredCharacter(
+                Ids.character(), name, config.clock().millis() / 1000, info.width(), info.height(), info.seconds());
         store.save(c);
         Responses.json(ctx, json, wire(c));
     }
 
     void retrieve(Context ctx) {
         String id = ctx.pathParam("id");
-        CharacterStore.StoredCharacter c = store.find(id).orElseThrow(() -> new ApiError(404, "invalid_request_error",
-                "character_id", null, "Character with id '" + id + "' not found."));
+        CharacterStore.StoredCharacter c = store.find(id)
+                .orElseThrow(() -> new ApiError(
+                        404,
+                        "invalid_request_error",
+                        "character_id",
+                        null,
+                        "Character with id '" + id + "' not found."));
         Responses.json(ctx, json, wire(c));
     }
 

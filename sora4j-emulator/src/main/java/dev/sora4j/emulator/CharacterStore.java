@@ -12,7 +12,8 @@ final class CharacterStore {
     private final JsonDirectory<StoredCharacter> records;
 
     CharacterStore(Path stateDir, ObjectMapper json) {
-        this.records = new JsonDirectory<>(stateDir.resolve("characters"), json, StoredCharacter.class, "char_[0-9a-f]{1,64}");
+        this.records =
+                new JsonDirectory<>(stateDir.resolve("characters"), json, StoredCharacter.class, "char_[0-9a-f]{1,64}");
     }
 
     void save(StoredCharacter c) {

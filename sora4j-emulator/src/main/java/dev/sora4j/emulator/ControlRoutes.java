@@ -25,7 +25,12 @@ final class ControlRoutes {
     private final WebhookSender webhooks;
     private final ObjectMapper json;
 
-    ControlRoutes(EmulatorConfig config, VirtualClock clock, Stats stats, RateLimiter limiter, WebhookSender webhooks,
+    ControlRoutes(
+            EmulatorConfig config,
+            VirtualClock clock,
+            Stats stats,
+            RateLimiter limiter,
+            WebhookSender webhooks,
             ObjectMapper json) {
         this.config = config;
         this.clock = clock;

@@ -32,8 +32,13 @@ final class DerivedVideoRoutes {
     private final ObjectMapper json;
     private final Clock clock;
 
-    DerivedVideoRoutes(EmulatorConfig config, VideoStore store, JobScheduler scheduler, RateLimiter limiter,
-            VideoJson presenter, ObjectMapper json) {
+    DerivedVideoRoutes(
+            EmulatorConfig config,
+            VideoStore store,
+            JobScheduler scheduler,
+            RateLimiter limiter,
+            VideoJson presenter,
+            ObjectMapper json) {
         this.config = config;
         this.store = store;
         this.scheduler = scheduler;
@@ -48,7 +53,9 @@ final class DerivedVideoRoutes {
     /** Counts the request against its model's rate limit, then creates the job. */
     private void start(Context ctx, JobScheduler.NewJob job) {
         limiter.acquire(ctx, job.model());
-        respond(ctx, presenter.of(scheduler.schedule(job, ChaosInjector.flag(ctx, ChaosInjector.FAIL_JOB)), clock.millis()));
+        respond(
+                ctx,
+                presenter.of(scheduler.schedule(job, ChaosInjector.flag(ctx, ChaosInjector.FAIL_JOB)), clock.millis()));
     }
 
     void edit(Context ctx) {
@@ -61,20 +68,39 @@ final class DerivedVideoRoutes {
         if (upload != null) {
             // An uploaded source has no model to inherit, so the request must name one.
             if (body.text("model") == null) {
-                throw ApiError.invalidRequest("model", "Missing required parameter: 'model' (required when the "
-                        + "source video is uploaded).");
+                throw ApiError.invalidRequest(
+                        "model",
+                        "Missing required parameter: 'model' (required when the " + "source video is uploaded).");
             }
             String model = rules.model(body.text("model"));
             MediaProbe.Info info = MediaProbe.mp4(upload.bytes(), "video", config.stateDir());
             int seconds = (int) Math.max(1, Math.round(info.seconds()));
             derivation = new StoredVideo.Derivation(StoredVideo.Derivation.EDIT, null, 0, 0);
-            job = new JobScheduler.NewJob(model, prompt, info.evenSize(), Integer.toString(seconds), null, List.of(),
-                    null, derivation, Map.of(SOURCE_FILE, upload.bytes()), null);
+            job = new JobScheduler.NewJob(
+                    model,
+                    prompt,
+                    info.evenSize(),
+                    Integer.toString(seconds),
+                    null,
+                    List.of(),
+                    null,
+                    derivation,
+                    Map.of(SOURCE_FILE, upload.bytes()),
+                    null);
         } else {
             StoredVideo source = completedSource(videoId(body), "video");
             derivation = new StoredVideo.Derivation(StoredVideo.Derivation.EDIT, source.id(), 0, 0);
-            job = new JobScheduler.NewJob(source.model(), prompt, source.size(), source.seconds(), null, List.of(),
-                    null, derivation, Map.of(SOURCE_FILE, sourceMedia(source)), null);
+            job = new JobScheduler.NewJob(
+                    source.model(),
+                    prompt,
+                    source.size(),
+                    source.seconds(),
+                    null,
+                    List.of(),
+                    null,
+                    derivation,
+                    Map.of(SOURCE_FILE, sourceMedia(source)),
+                    null);
         }
         start(ctx, job);
     }
@@ -83,13 +109,17 @@ final class DerivedVideoRoutes {
         RequestFields body = RequestFields.parse(ctx, json, config.stateDir());
         for (String forbidden : List.of("characters", "input_reference")) {
             if (body.fields().containsKey(forbidden) || body.upload(forbidden) != null) {
-                throw ApiError.invalidRequest(forbidden, "Invalid '" + forbidden + "': extensions accept only a source "
-                        + "video, a prompt and seconds; characters and image references are not supported.");
+                throw ApiError.invalidRequest(
+                        forbidden,
+                        "Invalid '" + forbidden + "': extensions accept only a source "
+                                + "video, a prompt and seconds; characters and image references are not supported.");
             }
         }
         if (body.upload("video") != null) {
-            throw ApiError.invalidRequest("video", "Invalid 'video': extend a completed video by id ({\"id\": \"video_...\"}); "
-                    + "this emulator does not extend uploaded files.");
+            throw ApiError.invalidRequest(
+                    "video",
+                    "Invalid 'video': extend a completed video by id ({\"id\": \"video_...\"}); "
+                            + "this emulator does not extend uploaded files.");
         }
         onlyFields(body, EXTENSION_FIELDS, "an extension");
         String prompt = rules.prompt(body.text("prompt"));
@@ -97,10 +127,24 @@ final class DerivedVideoRoutes {
         StoredVideo source = completedSource(videoId(body), "video");
         rules.chain(source, Integer.parseInt(add));
         int total = Integer.parseInt(source.seconds()) + Integer.parseInt(add);
-        StoredVideo.Derivation derivation = new StoredVideo.Derivation(StoredVideo.Derivation.EXTENSION, source.id(),
-                source.extensionDepth() + 1, Integer.parseInt(source.seconds()));
-        start(ctx, new JobScheduler.NewJob(source.model(), prompt, source.size(), Integer.toString(total), null,
-                List.of(), null, derivation, Map.of(SOURCE_FILE, sourceMedia(source)), null));
+        StoredVideo.Derivation derivation = new StoredVideo.Derivation(
+                StoredVideo.Derivation.EXTENSION,
+                source.id(),
+                source.extensionDepth() + 1,
+                Integer.parseInt(source.seconds()));
+        start(
+                ctx,
+                new JobScheduler.NewJob(
+                        source.model(),
+                        prompt,
+                        source.size(),
+                        Integer.toString(total),
+                        null,
+                        List.of(),
+                        null,
+                        derivation,
+                        Map.of(SOURCE_FILE, sourceMedia(source)),
+                        null));
     }
 
     void remix(Context ctx) {
@@ -109,15 +153,28 @@ final class DerivedVideoRoutes {
         String prompt = rules.prompt(body.text("prompt"));
         StoredVideo source = completedSource(ctx.pathParam("id"), "video_id");
         StoredVideo.Derivation derivation = new StoredVideo.Derivation(StoredVideo.Derivation.REMIX, source.id(), 0, 0);
-        start(ctx, new JobScheduler.NewJob(source.model(), prompt, source.size(), source.seconds(), null, List.of(),
-                source.id(), derivation, Map.of(SOURCE_FILE, sourceMedia(source)), null));
+        start(
+                ctx,
+                new JobScheduler.NewJob(
+                        source.model(),
+                        prompt,
+                        source.size(),
+                        source.seconds(),
+                        null,
+                        List.of(),
+                        source.id(),
+                        derivation,
+                        Map.of(SOURCE_FILE, sourceMedia(source)),
+                        null));
     }
 
     private static void onlyFields(RequestFields body, Set<String> allowed, String what) {
         for (String key : body.fields().keySet()) {
             if (!allowed.contains(key)) {
-                throw ApiError.invalidRequest(key, "Unrecognized request argument supplied: " + key
-                        + " (" + what + " accepts " + String.join(", ", allowed.stream().sorted().toList()) + ").");
+                throw ApiError.invalidRequest(
+                        key,
+                        "Unrecognized request argument supplied: " + key + " (" + what + " accepts "
+                                + String.join(", ", allowed.stream().sorted().toList()) + ").");
             }
         }
     }
@@ -129,8 +186,9 @@ final class DerivedVideoRoutes {
         }
         Object id = video instanceof Map<?, ?> m ? m.get("id") : null;
         if (!(id instanceof String s) || s.isEmpty()) {
-            throw ApiError.invalidRequest("video", "Invalid 'video': expected an object like {\"id\": \"video_...\"} "
-                    + "or an uploaded MP4 file.");
+            throw ApiError.invalidRequest(
+                    "video",
+                    "Invalid 'video': expected an object like {\"id\": \"video_...\"} " + "or an uploaded MP4 file.");
         }
         return s;
     }
@@ -139,8 +197,12 @@ final class DerivedVideoRoutes {
         StoredVideo source = store.require(id, param);
         Timeline.View view = timeline.view(source, clock.millis());
         if (!view.status().equals("completed")) {
-            throw new ApiError(400, "invalid_request_error", param, "video_not_ready", "Video '" + id + "' is "
-                    + view.status() + "; only a completed video can be used as a source.");
+            throw new ApiError(
+                    400,
+                    "invalid_request_error",
+                    param,
+                    "video_not_ready",
+                    "Video '" + id + "' is " + view.status() + "; only a completed video can be used as a source.");
         }
         return source;
     }

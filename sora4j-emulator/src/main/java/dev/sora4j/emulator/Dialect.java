@@ -6,5 +6,6 @@ package dev.sora4j.emulator;
  * {@code expired} for a completed video whose assets expired, so clients get tested against both.
  */
 public enum Dialect {
-    OPENAI, GATEWAY
+    OPENAI,
+    GATEWAY
 }

@@ -34,7 +34,12 @@ public final class Emulator implements AutoCloseable {
     private final WebhookSender webhooks;
     private final Housekeeper housekeeper;
 
-    private Emulator(Javalin app, RenderQueue renders, VirtualClock clock, Stats stats, WebhookSender webhooks,
+    private Emulator(
+            Javalin app,
+            RenderQueue renders,
+            VirtualClock clock,
+            Stats stats,
+            WebhookSender webhooks,
             Housekeeper housekeeper) {
         this.app = app;
         this.renders = renders;
@@ -61,8 +66,8 @@ public final class Emulator implements AutoCloseable {
         RateLimiter limiter = new RateLimiter(config.rateLimits(), clock);
         VideoCreation creation = new VideoCreation(new EmulatorRules(config.profile()), characterStore, fileStore);
         WebhookSender webhooks = new WebhookSender(config.webhooks(), clock, json);
-        BatchProcessor batches = new BatchProcessor(batchStore, fileStore, store, creation, scheduler, timeline,
-                presenter, config, json, webhooks::send);
+        BatchProcessor batches = new BatchProcessor(
+                batchStore, fileStore, store, creation, scheduler, timeline, presenter, config, json, webhooks::send);
         VideoRoutes videos = new VideoRoutes(config, store, creation, renders, scheduler, limiter, presenter, json);
         DerivedVideoRoutes derived = new DerivedVideoRoutes(config, store, scheduler, limiter, presenter, json);
         CharacterRoutes characters = new CharacterRoutes(config, characterStore, json);
@@ -112,14 +117,29 @@ public final class Emulator implements AutoCloseable {
                 cfg.routes.post("/_emulator/reset", control::reset);
             }
             cfg.routes.exception(ApiError.class, (e, ctx) -> writeError(ctx, json, e));
-            cfg.routes.exception(HttpResponseException.class, (e, ctx) -> writeError(ctx, json,
-                    new ApiError(e.getStatus(), "invalid_request_error", null, null, e.getMessage())));
-            cfg.routes.exception(Exception.class, (e, ctx) -> writeError(ctx, json,
-                    new ApiError(500, "server_error", null, null, "The emulator failed: " + e)));
+            cfg.routes.exception(
+                    HttpResponseException.class,
+                    (e, ctx) -> writeError(
+                            ctx,
+                            json,
+                            new ApiError(e.getStatus(), "invalid_request_error", null, null, e.getMessage())));
+            cfg.routes.exception(
+                    Exception.class,
+                    (e, ctx) -> writeError(
+                            ctx, json, new ApiError(500, "server_error", null, null, "The emulator failed: " + e)));
             cfg.routes.error(404, ctx -> {
-                if (ctx.result() == null || ctx.result().isEmpty() || !ctx.result().startsWith("{")) {
-                    writeError(ctx, json, new ApiError(404, "invalid_request_error", null, "unknown_url",
-                            "Unknown request URL: " + ctx.method() + " " + ctx.path() + "."));
+                if (ctx.result() == null
+                        || ctx.result().isEmpty()
+                        || !ctx.result().startsWith("{")) {
+                    writeError(
+                            ctx,
+                            json,
+                            new ApiError(
+                                    404,
+                                    "invalid_request_error",
+                                    null,
+                                    "unknown_url",
+                                    "Unknown request URL: " + ctx.method() + " " + ctx.path() + "."));
                 }
             });
         });
@@ -187,10 +207,15 @@ public final class Emulator implements AutoCloseable {
     private static void authenticate(Context ctx) {
         String auth = ctx.header("Authorization");
         String apiKey = ctx.header("api-key");
-        boolean bearer = auth != null && auth.startsWith("Bearer ") && !auth.substring(7).isBlank();
+        boolean bearer =
+                auth != null && auth.startsWith("Bearer ") && !auth.substring(7).isBlank();
         boolean azure = apiKey != null && !apiKey.isBlank();
         if (!bearer && !azure) {
-            throw new ApiError(401, "invalid_request_error", null, "missing_api_key",
+            throw new ApiError(
+                    401,
+                    "invalid_request_error",
+                    null,
+                    "missing_api_key",
                     "You didn't provide an API key. You need to provide your API key in an Authorization header "
                             + "using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).");
         }

@@ -73,9 +73,24 @@ public record EmulatorConfig(
      * deterministic; {@code sora emulator} turns the service's rate limits on).
      */
     public static EmulatorConfig defaults(Path stateDir) {
-        return new EmulatorConfig(stateDir, Clock.systemUTC(), 1.0, Duration.ofSeconds(1), Duration.ofSeconds(1),
-                Duration.ofMillis(250), Duration.ofHours(1), 1, 0, EmulatorProfile.GUIDE, List.of(), RateLimits.none(),
-                Chaos.none(), Moderation.defaults(), WebhookConfig.none(), false, Dialect.OPENAI);
+        return new EmulatorConfig(
+                stateDir,
+                Clock.systemUTC(),
+                1.0,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(1),
+                Duration.ofMillis(250),
+                Duration.ofHours(1),
+                1,
+                0,
+                EmulatorProfile.GUIDE,
+                List.of(),
+                RateLimits.none(),
+                Chaos.none(),
+                Moderation.defaults(),
+                WebhookConfig.none(),
+                false,
+                Dialect.OPENAI);
     }
 
     public Builder toBuilder() {
@@ -251,9 +266,24 @@ public record EmulatorConfig(
         }
 
         public EmulatorConfig build() {
-            return new EmulatorConfig(stateDir, clock, speed, queuedFor, renderBase, renderPerClipSecond, assetTtl,
-                    renderThreads, contentBytesPerSecond, profile, faults, rateLimits, chaos, moderation, webhooks,
-                    control, dialect);
+            return new EmulatorConfig(
+                    stateDir,
+                    clock,
+                    speed,
+                    queuedFor,
+                    renderBase,
+                    renderPerClipSecond,
+                    assetTtl,
+                    renderThreads,
+                    contentBytesPerSecond,
+                    profile,
+                    faults,
+                    rateLimits,
+                    chaos,
+                    moderation,
+                    webhooks,
+                    control,
+                    dialect);
         }
     }
 }

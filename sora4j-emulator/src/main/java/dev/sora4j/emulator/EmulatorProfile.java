@@ -9,7 +9,9 @@ import java.util.Locale;
  * and an extension takes no characters and no image and adds at most 20 s.
  */
 public enum EmulatorProfile {
-    GUIDE, SPEC, OPEN;
+    GUIDE,
+    SPEC,
+    OPEN;
 
     public static EmulatorProfile parse(String value) {
         String v = value == null ? "" : value.strip().toUpperCase(Locale.ROOT);

@@ -16,6 +16,7 @@ final class EmulatorRules {
     static final int MAX_CHARACTER_NAME = 80;
     /** Under the open profile: what the emulator can still render. */
     static final int MAX_OPEN_SECONDS = 120;
+
     static final int MAX_OPEN_SIDE = 3840;
 
     private static final List<String> SIZES_720 = List.of("720x1280", "1280x720");
@@ -48,11 +49,14 @@ final class EmulatorRules {
             throw ApiError.missing("prompt");
         }
         if (prompt.isEmpty()) {
-            throw ApiError.invalidRequest("prompt", "Invalid 'prompt': empty string. Expected a string with minimum length 1.");
+            throw ApiError.invalidRequest(
+                    "prompt", "Invalid 'prompt': empty string. Expected a string with minimum length 1.");
         }
         if (prompt.length() > MAX_PROMPT) {
-            throw ApiError.invalidRequest("prompt", "Invalid 'prompt': string too long. Expected a string with maximum length "
-                    + MAX_PROMPT + ", but got a string with length " + prompt.length() + " instead.");
+            throw ApiError.invalidRequest(
+                    "prompt",
+                    "Invalid 'prompt': string too long. Expected a string with maximum length " + MAX_PROMPT
+                            + ", but got a string with length " + prompt.length() + " instead.");
         }
         return prompt;
     }
@@ -109,13 +113,21 @@ final class EmulatorRules {
         }
         int depth = source.extensionDepth();
         if (depth >= MAX_EXTENSIONS) {
-            throw new ApiError(400, "invalid_request_error", "video", "extension_limit_reached",
-                    "Video '" + source.id() + "' has already been extended " + depth + " times; a video can be extended at most "
-                            + MAX_EXTENSIONS + " times.");
+            throw new ApiError(
+                    400,
+                    "invalid_request_error",
+                    "video",
+                    "extension_limit_reached",
+                    "Video '" + source.id() + "' has already been extended " + depth
+                            + " times; a video can be extended at most " + MAX_EXTENSIONS + " times.");
         }
         int total = Integer.parseInt(source.seconds()) + addSeconds;
         if (total > MAX_CHAIN_SECONDS) {
-            throw new ApiError(400, "invalid_request_error", "seconds", "extension_too_long",
+            throw new ApiError(
+                    400,
+                    "invalid_request_error",
+                    "seconds",
+                    "extension_too_long",
                     "Extending video '" + source.id() + "' by " + addSeconds + " seconds would make it " + total
                             + " seconds long; the maximum is " + MAX_CHAIN_SECONDS + " seconds.");
         }
@@ -126,8 +138,10 @@ final class EmulatorRules {
             throw ApiError.missing("name");
         }
         if (name.isEmpty() || name.length() > MAX_CHARACTER_NAME) {
-            throw ApiError.invalidRequest("name", "Invalid 'name': expected a string with length between 1 and "
-                    + MAX_CHARACTER_NAME + ", but got a string with length " + name.length() + " instead.");
+            throw ApiError.invalidRequest(
+                    "name",
+                    "Invalid 'name': expected a string with length between 1 and " + MAX_CHARACTER_NAME
+                            + ", but got a string with length " + name.length() + " instead.");
         }
         return name;
     }
@@ -147,8 +161,10 @@ final class EmulatorRules {
             n = -1;
         }
         if (n < 1 || n > max) {
-            throw ApiError.invalidRequest(field, "Invalid '" + field + "': expected a whole number of seconds from 1 to "
-                    + max + ", but got '" + value + "' instead.");
+            throw ApiError.invalidRequest(
+                    field,
+                    "Invalid '" + field + "': expected a whole number of seconds from 1 to " + max + ", but got '"
+                            + value + "' instead.");
         }
         return Integer.toString(n);
     }
@@ -158,14 +174,21 @@ final class EmulatorRules {
         try {
             int w = Integer.parseInt(parts[0]);
             int h = Integer.parseInt(parts[1]);
-            if (parts.length == 2 && w >= 16 && h >= 16 && w <= MAX_OPEN_SIDE && h <= MAX_OPEN_SIDE
-                    && w % 2 == 0 && h % 2 == 0) {
+            if (parts.length == 2
+                    && w >= 16
+                    && h >= 16
+                    && w <= MAX_OPEN_SIDE
+                    && h <= MAX_OPEN_SIDE
+                    && w % 2 == 0
+                    && h % 2 == 0) {
                 return w + "x" + h;
             }
         } catch (RuntimeException ignored) {
             // Falls through to the error below.
         }
-        throw ApiError.invalidRequest("size", "Invalid 'size': expected WIDTHxHEIGHT with even sides from 16 to "
-                + MAX_OPEN_SIDE + ", but got '" + s + "' instead.");
+        throw ApiError.invalidRequest(
+                "size",
+                "Invalid 'size': expected WIDTHxHEIGHT with even sides from 16 to " + MAX_OPEN_SIDE + ", but got '" + s
+                        + "' instead.");
     }
 }

@@ -31,7 +31,11 @@ final class FaultPlan {
         if (status == 429) {
             ctx.header("retry-after", Integer.toString(retryAfterSeconds));
             ctx.header("retry-after-ms", Long.toString(retryAfterSeconds * 1000L));
-            return new ApiError(429, "requests", null, "rate_limit_exceeded",
+            return new ApiError(
+                    429,
+                    "requests",
+                    null,
+                    "rate_limit_exceeded",
                     "Rate limit reached for requests. Please try again in " + retryAfterSeconds + "s.");
         }
         String type = status >= 500 ? "server_error" : status == 403 ? "permission_error" : "invalid_request_error";

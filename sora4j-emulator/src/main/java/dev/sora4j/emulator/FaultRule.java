@@ -22,8 +22,8 @@ public record FaultRule(String method, String path, int every, int status, int r
     public static FaultRule parse(String text) {
         String[] tokens = text.strip().split("\\s+");
         if (tokens.length < 3 || !tokens[1].startsWith("/")) {
-            throw new IllegalArgumentException("fault '" + text
-                    + "' must look like: POST /v1/videos every=3 status=429 [retry-after=1]");
+            throw new IllegalArgumentException(
+                    "fault '" + text + "' must look like: POST /v1/videos every=3 status=429 [retry-after=1]");
         }
         int every = 1;
         int status = -1;
@@ -43,8 +43,9 @@ public record FaultRule(String method, String path, int every, int status, int r
                 case "every" -> every = value;
                 case "status" -> status = value;
                 case "retry-after" -> retryAfter = value;
-                default -> throw new IllegalArgumentException("fault '" + text + "': unknown key '" + kv[0]
-                        + "' (known: every, status, retry-after)");
+                default ->
+                    throw new IllegalArgumentException(
+                            "fault '" + text + "': unknown key '" + kv[0] + "' (known: every, status, retry-after)");
             }
         }
         if (status < 0) {

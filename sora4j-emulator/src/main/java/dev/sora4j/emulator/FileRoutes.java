@@ -26,7 +26,8 @@ final class FileRoutes {
     void create(Context ctx) {
         String type = ctx.contentType() == null ? "" : ctx.contentType();
         if (!type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")) {
-            throw ApiError.invalidRequest(null, "Uploading a file requires a multipart/form-data body with 'file' and 'purpose'.");
+            throw ApiError.invalidRequest(
+                    null, "Uploading a file requires a multipart/form-data body with 'file' and 'purpose'.");
         }
         RequestFields body = RequestFields.parse(ctx, json, config.stateDir());
         RequestFields.Upload file = body.upload("file");
@@ -52,9 +53,10 @@ final class FileRoutes {
     void list(Context ctx) {
         String purpose = ctx.queryParam("purpose");
         List<FileStore.StoredFile> files = store.all().stream()
-                .filter(f -> purpose == null || f.purpose().equals(purpose)).toList();
-        Responses.json(ctx, json, Pages.page(ctx, files, FileStore.StoredFile::id, FileRoutes::wire, 10_000, 10_000,
-                "desc"));
+                .filter(f -> purpose == null || f.purpose().equals(purpose))
+                .toList();
+        Responses.json(
+                ctx, json, Pages.page(ctx, files, FileStore.StoredFile::id, FileRoutes::wire, 10_000, 10_000, "desc"));
     }
 
     void retrieve(Context ctx) {
@@ -109,8 +111,10 @@ final class FileRoutes {
             s = -1;
         }
         if (s < 3600 || s > 2_592_000) {
-            throw ApiError.invalidRequest("expires_after.seconds", "Invalid 'expires_after.seconds': expected a value "
-                    + "between 3600 and 2592000, but got " + seconds + " instead.");
+            throw ApiError.invalidRequest(
+                    "expires_after.seconds",
+                    "Invalid 'expires_after.seconds': expected a value " + "between 3600 and 2592000, but got "
+                            + seconds + " instead.");
         }
         return s;
     }

@@ -40,8 +40,8 @@ final class FileStore {
     }
 
     StoredFile require(String id, String param) {
-        return find(id).orElseThrow(() -> new ApiError(404, "invalid_request_error", param, null,
-                "No such File object: " + id));
+        return find(id).orElseThrow(
+                        () -> new ApiError(404, "invalid_request_error", param, null, "No such File object: " + id));
     }
 
     Path content(String id) {

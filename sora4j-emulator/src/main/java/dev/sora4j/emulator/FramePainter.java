@@ -84,8 +84,8 @@ final class FramePainter {
 
             g.setFont(timecodeFont);
             g.setColor(Color.WHITE);
-            String tc = String.format(Locale.ROOT, "%s / %s  frame %d", timecode(index), timecode(totalFrames),
-                    index + 1);
+            String tc =
+                    String.format(Locale.ROOT, "%s / %s  frame %d", timecode(index), timecode(totalFrames), index + 1);
             g.drawString(tc, width / 30, height - barH - height / 30);
         } finally {
             g.dispose();
@@ -104,7 +104,12 @@ final class FramePainter {
         try {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setPaint(new GradientPaint(0, 0, Color.getHSBColor(hue, 0.6f, 0.35f), width, height,
+            g.setPaint(new GradientPaint(
+                    0,
+                    0,
+                    Color.getHSBColor(hue, 0.6f, 0.35f),
+                    width,
+                    height,
                     Color.getHSBColor((hue + 0.12f) % 1f, 0.7f, 0.75f)));
             g.fillRect(0, 0, width, height);
             g.setColor(new Color(255, 255, 255, 18));
@@ -120,8 +125,11 @@ final class FramePainter {
             Font small = new Font(Font.SANS_SERIF, Font.PLAIN, Math.max(12, height / 40));
             g.setFont(small);
             g.setColor(new Color(255, 255, 255, 200));
-            g.drawString("sora4j emulator  \u00b7  " + spec.model() + "  \u00b7  " + width + "x" + height + "  \u00b7  "
-                    + spec.seconds() + " s", margin, margin);
+            g.drawString(
+                    "sora4j emulator  \u00b7  " + spec.model() + "  \u00b7  " + width + "x" + height + "  \u00b7  "
+                            + spec.seconds() + " s",
+                    margin,
+                    margin);
 
             Font title = new Font(Font.SANS_SERIF, Font.BOLD, Math.max(18, Math.min(width, height) / 14));
             g.setFont(title);
@@ -140,7 +148,8 @@ final class FramePainter {
 
     private static String firstWords(String prompt, int n) {
         // Structured prompts lead with labels; the title shows the primary request itself.
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^Primary request:\\s*(.+)$").matcher(prompt);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^Primary request:\\s*(.+)$")
+                .matcher(prompt);
         String text = m.find() ? m.group(1) : prompt;
         String[] words = text.strip().split("\\s+");
         if (words.length <= n) {

@@ -27,8 +27,13 @@ final class Housekeeper implements AutoCloseable {
         return t;
     });
 
-    Housekeeper(VideoStore videos, RenderQueue renders, BatchProcessor batches, WebhookSender webhooks,
-            Timeline timeline, Clock clock) {
+    Housekeeper(
+            VideoStore videos,
+            RenderQueue renders,
+            BatchProcessor batches,
+            WebhookSender webhooks,
+            Timeline timeline,
+            Clock clock) {
         this.videos = videos;
         this.renders = renders;
         this.batches = batches;

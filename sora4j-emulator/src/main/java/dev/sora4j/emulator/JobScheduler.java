@@ -14,13 +14,24 @@ final class JobScheduler {
      * A job about to be created; {@code media} are files its render needs, by name in the job's media
      * dir; {@code batchId} names the batch that creates it, else null.
      */
-    record NewJob(String model, String prompt, String size, String seconds, Map<String, String> inputReference,
-            List<String> characterIds, String remixedFromVideoId, StoredVideo.Derivation derivation,
-            Map<String, byte[]> media, String batchId) {}
+    record NewJob(
+            String model,
+            String prompt,
+            String size,
+            String seconds,
+            Map<String, String> inputReference,
+            List<String> characterIds,
+            String remixedFromVideoId,
+            StoredVideo.Derivation derivation,
+            Map<String, byte[]> media,
+            String batchId) {}
 
     /** Failure planned for an injected fault ({@code fail-job} or the chaos job-failure rate). */
-    static final Map<String, String> INJECTED_FAILURE = Map.of("code", "internal_error",
-            "message", "Video generation failed due to an internal error (injected by the sora4j emulator).");
+    static final Map<String, String> INJECTED_FAILURE = Map.of(
+            "code",
+            "internal_error",
+            "message",
+            "Video generation failed due to an internal error (injected by the sora4j emulator).");
 
     private final EmulatorConfig config;
     private final VideoStore store;
@@ -46,11 +57,26 @@ final class JobScheduler {
         long render = config.renderBase().toMillis()
                 + config.renderPerClipSecond().toMillis() * Long.parseLong(job.seconds());
         long doneAt = queuedUntil + scaled(render);
-        StoredVideo video = new StoredVideo(Ids.video(), job.model(), job.prompt(), job.size(), job.seconds(), now,
-                queuedUntil, doneAt, null, null, null, job.remixedFromVideoId(),
-                job.inputReference(), job.characterIds(), job.derivation(), job.batchId(), null);
-        Map<String, String> failure = config.moderation().check(job.prompt())
-                .orElse(injectFailure ? INJECTED_FAILURE : null);
+        StoredVideo video = new StoredVideo(
+                Ids.video(),
+                job.model(),
+                job.prompt(),
+                job.size(),
+                job.seconds(),
+                now,
+                queuedUntil,
+                doneAt,
+                null,
+                null,
+                null,
+                job.remixedFromVideoId(),
+                job.inputReference(),
+                job.characterIds(),
+                job.derivation(),
+                job.batchId(),
+                null);
+        Map<String, String> failure =
+                config.moderation().check(job.prompt()).orElse(injectFailure ? INJECTED_FAILURE : null);
         if (failure != null) {
             video = video.failed(failure.get("code"), failure.get("message"), queuedUntil + (doneAt - queuedUntil) / 2);
         }

@@ -23,7 +23,8 @@ final class MediaProbe {
     /** Probes an MP4 upload; anything FFmpeg cannot read as video is a 400 naming {@code param}. */
     static Info mp4(byte[] bytes, String param, Path tempDir) {
         if (!isMp4(bytes)) {
-            throw ApiError.invalidRequest(param, "Invalid '" + param + "': the file is not an MP4 video. Upload an .mp4 file.");
+            throw ApiError.invalidRequest(
+                    param, "Invalid '" + param + "': the file is not an MP4 video. Upload an .mp4 file.");
         }
         Path tmp = null;
         try {
@@ -36,7 +37,8 @@ final class MediaProbe {
                 double seconds = grabber.getLengthInTime() / 1_000_000.0;
                 grabber.stop();
                 if (w < 2 || h < 2 || !(seconds > 0)) {
-                    throw ApiError.invalidRequest(param, "Invalid '" + param + "': the MP4 has no readable video track.");
+                    throw ApiError.invalidRequest(
+                            param, "Invalid '" + param + "': the MP4 has no readable video track.");
                 }
                 return new Info(w, h, seconds);
             }

@@ -32,8 +32,15 @@ final class MediaRenderer {
      * What to render. {@code firstFrame} is the input reference image, or null; {@code source} is the
      * video this job derives from, or null.
      */
-    record Spec(String id, String prompt, String model, int width, int height, int seconds,
-            BufferedImage firstFrame, Source source) {}
+    record Spec(
+            String id,
+            String prompt,
+            String model,
+            int width,
+            int height,
+            int seconds,
+            BufferedImage firstFrame,
+            Source source) {}
 
     /**
      * A source clip: an extension keeps its first {@code prefixSeconds} as they are and renders only
@@ -75,8 +82,8 @@ final class MediaRenderer {
         }
     }
 
-    private static BufferedImage encodeVideo(Spec spec, FramePainter painter, int frames, Path out,
-            List<BufferedImage> tiles) throws IOException {
+    private static BufferedImage encodeVideo(
+            Spec spec, FramePainter painter, int frames, Path out, List<BufferedImage> tiles) throws IOException {
         BufferedImage middle = null;
         int samplesPerFrame = SAMPLE_RATE / FPS;
         ToneGenerator tone = new ToneGenerator(spec.prompt().hashCode(), SAMPLE_RATE);
@@ -84,7 +91,8 @@ final class MediaRenderer {
         int prefixFrames = from == null || from.underlay() ? 0 : from.prefixSeconds() * FPS;
         try (FFmpegFrameRecorder rec = new FFmpegFrameRecorder(out.toFile(), spec.width(), spec.height(), 2);
                 Java2DFrameConverter converter = new Java2DFrameConverter();
-                SourceFrames source = from == null ? null : new SourceFrames(from.file(), spec.width(), spec.height())) {
+                SourceFrames source =
+                        from == null ? null : new SourceFrames(from.file(), spec.width(), spec.height())) {
             rec.setFormat("mp4");
             // The LGPL FFmpeg build ships OpenH264 as its H.264 encoder.
             rec.setVideoCodecName("libopenh264");
@@ -141,8 +149,8 @@ final class MediaRenderer {
         int tileW = SPRITE_TILE_WIDTH;
         int tileH = Math.max(1, tileW * spec.height() / spec.width());
         int rows = (tiles.size() + SPRITE_COLUMNS - 1) / SPRITE_COLUMNS;
-        BufferedImage sheet = new BufferedImage(tileW * SPRITE_COLUMNS, tileH * Math.max(1, rows),
-                BufferedImage.TYPE_3BYTE_BGR);
+        BufferedImage sheet =
+                new BufferedImage(tileW * SPRITE_COLUMNS, tileH * Math.max(1, rows), BufferedImage.TYPE_3BYTE_BGR);
         Graphics2D g = sheet.createGraphics();
         try {
             for (int i = 0; i < tiles.size(); i++) {

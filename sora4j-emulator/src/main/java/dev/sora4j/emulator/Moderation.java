@@ -32,10 +32,30 @@ public record Moderation(Map<String, List<String>> rules) {
     /** A few public figures and well-known copyrighted characters, as the real service blocks them. */
     public static Moderation defaults() {
         Map<String, List<String>> rules = new LinkedHashMap<>();
-        rules.put("public_figure", List.of("Taylor Swift", "Barack Obama", "Donald Trump", "Elon Musk", "Beyonce",
-                "Beyoncé", "Tom Cruise", "Queen Elizabeth"));
-        rules.put("copyrighted_character", List.of("Mickey Mouse", "Spider-Man", "Spiderman", "Pikachu", "Darth Vader",
-                "Harry Potter", "Super Mario", "Elsa from Frozen", "Batman", "Homer Simpson"));
+        rules.put(
+                "public_figure",
+                List.of(
+                        "Taylor Swift",
+                        "Barack Obama",
+                        "Donald Trump",
+                        "Elon Musk",
+                        "Beyonce",
+                        "Beyoncé",
+                        "Tom Cruise",
+                        "Queen Elizabeth"));
+        rules.put(
+                "copyrighted_character",
+                List.of(
+                        "Mickey Mouse",
+                        "Spider-Man",
+                        "Spiderman",
+                        "Pikachu",
+                        "Darth Vader",
+                        "Harry Potter",
+                        "Super Mario",
+                        "Elsa from Frozen",
+                        "Batman",
+                        "Homer Simpson"));
         return new Moderation(rules);
     }
 
@@ -67,12 +87,17 @@ public record Moderation(Map<String, List<String>> rules) {
         String lower = prompt.toLowerCase(Locale.ROOT);
         for (Map.Entry<String, List<String>> rule : rules.entrySet()) {
             for (String term : rule.getValue()) {
-                Pattern p = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(term.toLowerCase(Locale.ROOT))
-                        + "(?![\\p{L}\\p{N}])");
+                Pattern p = Pattern.compile(
+                        "(?<![\\p{L}\\p{N}])" + Pattern.quote(term.toLowerCase(Locale.ROOT)) + "(?![\\p{L}\\p{N}])");
                 if (p.matcher(lower).find()) {
-                    return Optional.of(Map.of("code", CODE, "message", "Your request was blocked by our moderation system "
-                            + "(rule '" + rule.getKey() + "': '" + term + "'). Remove real people and copyrighted "
-                            + "characters from the prompt, then try again."));
+                    return Optional.of(Map.of(
+                            "code",
+                            CODE,
+                            "message",
+                            "Your request was blocked by our moderation system "
+                                    + "(rule '" + rule.getKey() + "': '" + term
+                                    + "'). Remove real people and copyrighted "
+                                    + "characters from the prompt, then try again."));
                 }
             }
         }

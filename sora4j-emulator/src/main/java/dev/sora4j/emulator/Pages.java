@@ -17,8 +17,14 @@ final class Pages {
      *
      * @param defaultOrder {@code desc} for videos and files, {@code null} to take items as given (batches)
      */
-    static <T> Map<String, Object> page(Context ctx, List<T> items, Function<T, String> id, Function<T, Object> wire,
-            int defaultLimit, int maxLimit, String defaultOrder) {
+    static <T> Map<String, Object> page(
+            Context ctx,
+            List<T> items,
+            Function<T, String> id,
+            Function<T, Object> wire,
+            int defaultLimit,
+            int maxLimit,
+            String defaultOrder) {
         int limit = intParam(ctx, "limit", defaultLimit, 0, maxLimit);
         List<T> all = new ArrayList<>(items);
         if (defaultOrder != null) {
@@ -72,8 +78,10 @@ final class Pages {
             throw ApiError.invalidRequest(name, "Invalid '" + name + "': expected an integer, got '" + raw + "'.");
         }
         if (value < min || value > max) {
-            throw ApiError.invalidRequest(name, "Invalid '" + name + "': expected a value between " + min + " and "
-                    + max + ", but got " + value + " instead.");
+            throw ApiError.invalidRequest(
+                    name,
+                    "Invalid '" + name + "': expected a value between " + min + " and " + max + ", but got " + value
+                            + " instead.");
         }
         return value;
     }

@@ -56,9 +56,14 @@ final class RateLimiter {
             long seconds = Math.max(1, (waitMs + 999) / 1000);
             ctx.header("retry-after", Long.toString(seconds));
             ctx.header("retry-after-ms", Long.toString(waitMs));
-            throw new ApiError(429, "requests", null, "rate_limit_exceeded", "Rate limit reached for " + model
-                    + " on requests per min (RPM): Limit " + limit + ", Used " + limit + ", Requested 1. "
-                    + "Please try again in " + formatDuration(waitMs) + ".");
+            throw new ApiError(
+                    429,
+                    "requests",
+                    null,
+                    "rate_limit_exceeded",
+                    "Rate limit reached for " + model
+                            + " on requests per min (RPM): Limit " + limit + ", Used " + limit + ", Requested 1. "
+                            + "Please try again in " + formatDuration(waitMs) + ".");
         }
     }
 

@@ -39,7 +39,8 @@ public record RateLimits(Map<String, Integer> perMinute) {
             try {
                 out.put(kv[0].strip().toLowerCase(Locale.ROOT), Integer.parseInt(kv[1].strip()));
             } catch (RuntimeException e) {
-                throw new IllegalArgumentException("rate limit '" + part.strip() + "' must look like MODEL=N, e.g. sora-2=50");
+                throw new IllegalArgumentException(
+                        "rate limit '" + part.strip() + "' must look like MODEL=N, e.g. sora-2=50");
             }
         }
         return new RateLimits(out);

@@ -49,8 +49,10 @@ final class RenderQueue implements AutoCloseable {
                 // Re-read: the job may have been deleted while it rendered.
                 store.find(video.id()).ifPresent(v -> store.save(v.rendered(clock.millis())));
             } catch (IOException | RuntimeException e) {
-                store.find(video.id()).ifPresent(v -> store.save(
-                        v.failed("render_failed", "The emulator could not render this video: " + e.getMessage(),
+                store.find(video.id())
+                        .ifPresent(v -> store.save(v.failed(
+                                "render_failed",
+                                "The emulator could not render this video: " + e.getMessage(),
                                 clock.millis())));
             } finally {
                 inFlight.remove(video.id());
@@ -94,8 +96,15 @@ final class RenderQueue implements AutoCloseable {
                     ? MediaRenderer.Source.prefix(source, d.sourceSeconds())
                     : MediaRenderer.Source.underlay(source);
         }
-        return new MediaRenderer.Spec(video.id(), video.prompt(), video.model(), video.width(), video.height(),
-                Integer.parseInt(video.seconds()), firstFrame(dir), from);
+        return new MediaRenderer.Spec(
+                video.id(),
+                video.prompt(),
+                video.model(),
+                video.width(),
+                video.height(),
+                Integer.parseInt(video.seconds()),
+                firstFrame(dir),
+                from);
     }
 
     private static BufferedImage firstFrame(Path dir) {

@@ -45,21 +45,27 @@ final class RequestFields {
             return new RequestFields(new LinkedHashMap<>(), Map.of(), Map.of());
         }
         if (!type.isEmpty() && !type.startsWith("application/json")) {
-            throw ApiError.invalidRequest(null, "Unsupported content type '" + ctx.contentType()
-                    + "'. Send application/json or multipart/form-data.");
+            throw ApiError.invalidRequest(
+                    null,
+                    "Unsupported content type '" + ctx.contentType()
+                            + "'. Send application/json or multipart/form-data.");
         }
         try {
             Map<String, Object> parsed = json.readValue(body, new TypeReference<LinkedHashMap<String, Object>>() {});
             return new RequestFields(parsed, Map.of(), Map.of());
         } catch (IOException e) {
-            throw ApiError.invalidRequest(null, "We could not parse the JSON body of your request. "
-                    + "(HINT: This likely means you aren't using your HTTP library correctly.)");
+            throw ApiError.invalidRequest(
+                    null,
+                    "We could not parse the JSON body of your request. "
+                            + "(HINT: This likely means you aren't using your HTTP library correctly.)");
         }
     }
 
     private static RequestFields parseMultipart(Context ctx, java.nio.file.Path tempDir) {
-        ctx.req().setAttribute(MULTIPART_CONFIG_ATTRIBUTE,
-                new MultipartConfigElement(tempDir.toString(), 600L << 20, 620L << 20, 1 << 20));
+        ctx.req()
+                .setAttribute(
+                        MULTIPART_CONFIG_ATTRIBUTE,
+                        new MultipartConfigElement(tempDir.toString(), 600L << 20, 620L << 20, 1 << 20));
         Map<String, Object> fields = new LinkedHashMap<>();
         Map<String, Upload> uploads = new LinkedHashMap<>();
         Map<String, Upload> plainParts = new LinkedHashMap<>();
@@ -116,7 +122,8 @@ final class RequestFields {
                 if (last) {
                     map.put(key, value);
                 } else {
-                    container = map.computeIfAbsent(key, x -> nextKey.isEmpty() ? new ArrayList<>() : new LinkedHashMap<>());
+                    container = map.computeIfAbsent(
+                            key, x -> nextKey.isEmpty() ? new ArrayList<>() : new LinkedHashMap<>());
                 }
             } else if (container instanceof List) {
                 List<Object> list = (List<Object>) container;

@@ -6,11 +6,24 @@ import java.util.List;
 final class Routes {
     /** Every route the emulator serves, for per-route counts and fault settings. */
     static final List<String> ALL = List.of(
-            "POST /v1/videos", "GET /v1/videos", "GET /v1/videos/{id}", "DELETE /v1/videos/{id}",
-            "GET /v1/videos/{id}/content", "POST /v1/videos/edits", "POST /v1/videos/extensions",
-            "POST /v1/videos/{id}/remix", "POST /v1/videos/characters", "GET /v1/videos/characters/{id}",
-            "POST /v1/files", "GET /v1/files", "GET /v1/files/{id}", "GET /v1/files/{id}/content",
-            "DELETE /v1/files/{id}", "POST /v1/batches", "GET /v1/batches", "GET /v1/batches/{id}",
+            "POST /v1/videos",
+            "GET /v1/videos",
+            "GET /v1/videos/{id}",
+            "DELETE /v1/videos/{id}",
+            "GET /v1/videos/{id}/content",
+            "POST /v1/videos/edits",
+            "POST /v1/videos/extensions",
+            "POST /v1/videos/{id}/remix",
+            "POST /v1/videos/characters",
+            "GET /v1/videos/characters/{id}",
+            "POST /v1/files",
+            "GET /v1/files",
+            "GET /v1/files/{id}",
+            "GET /v1/files/{id}/content",
+            "DELETE /v1/files/{id}",
+            "POST /v1/batches",
+            "GET /v1/batches",
+            "GET /v1/batches/{id}",
             "POST /v1/batches/{id}/cancel");
 
     private Routes() {}
@@ -41,7 +54,9 @@ final class Routes {
         int bestLiterals = -1;
         for (String route : ALL) {
             if (matches(route, method, path)) {
-                int literals = (int) java.util.Arrays.stream(route.split("/")).filter(s -> !s.startsWith("{")).count();
+                int literals = (int) java.util.Arrays.stream(route.split("/"))
+                        .filter(s -> !s.startsWith("{"))
+                        .count();
                 if (literals > bestLiterals) {
                     best = route;
                     bestLiterals = literals;

@@ -58,20 +58,66 @@ record StoredVideo(
     }
 
     StoredVideo rendered(long atMs) {
-        return new StoredVideo(id, model, prompt, size, seconds, createdAtMs, queuedUntilMs, plannedDoneAtMs, atMs,
-                failure, failedAtMs, remixedFromVideoId, inputReference, characterIds, derivation, batchId, expiresAt);
+        return new StoredVideo(
+                id,
+                model,
+                prompt,
+                size,
+                seconds,
+                createdAtMs,
+                queuedUntilMs,
+                plannedDoneAtMs,
+                atMs,
+                failure,
+                failedAtMs,
+                remixedFromVideoId,
+                inputReference,
+                characterIds,
+                derivation,
+                batchId,
+                expiresAt);
     }
 
     /** Fails the job at {@code atMs}; a time in the future makes it fail later, as moderation does. */
     StoredVideo failed(String code, String message, long atMs) {
-        return new StoredVideo(id, model, prompt, size, seconds, createdAtMs, queuedUntilMs, plannedDoneAtMs,
-                renderedAtMs, Map.of("code", code, "message", message), atMs, remixedFromVideoId, inputReference,
-                characterIds, derivation, batchId, expiresAt);
+        return new StoredVideo(
+                id,
+                model,
+                prompt,
+                size,
+                seconds,
+                createdAtMs,
+                queuedUntilMs,
+                plannedDoneAtMs,
+                renderedAtMs,
+                Map.of("code", code, "message", message),
+                atMs,
+                remixedFromVideoId,
+                inputReference,
+                characterIds,
+                derivation,
+                batchId,
+                expiresAt);
     }
 
     StoredVideo expiringAt(long epochSeconds) {
-        return new StoredVideo(id, model, prompt, size, seconds, createdAtMs, queuedUntilMs, plannedDoneAtMs,
-                renderedAtMs, failure, failedAtMs, remixedFromVideoId, inputReference, characterIds, derivation, batchId,
+        return new StoredVideo(
+                id,
+                model,
+                prompt,
+                size,
+                seconds,
+                createdAtMs,
+                queuedUntilMs,
+                plannedDoneAtMs,
+                renderedAtMs,
+                failure,
+                failedAtMs,
+                remixedFromVideoId,
+                inputReference,
+                characterIds,
+                derivation,
+                batchId,
                 epochSeconds);
     }
 

@@ -48,27 +48,33 @@ final class VideoCreation {
         byte[] firstFrame = null;
         if (upload != null) {
             if (field != null) {
-                throw ApiError.invalidRequest("input_reference",
-                        "Provide input_reference either as a file or as an object, not both.");
+                throw ApiError.invalidRequest(
+                        "input_reference", "Provide input_reference either as a file or as an object, not both.");
             }
             checkImage(upload.bytes(), size, "input_reference");
             reference = Map.of("upload", upload.filename());
             firstFrame = upload.bytes();
         } else if (field != null) {
             if (!(field instanceof Map<?, ?> map)) {
-                throw ApiError.invalidRequest("input_reference", "Invalid 'input_reference': expected an object with "
-                        + "file_id or image_url, or an uploaded image file.");
+                throw ApiError.invalidRequest(
+                        "input_reference",
+                        "Invalid 'input_reference': expected an object with "
+                                + "file_id or image_url, or an uploaded image file.");
             }
             Object fileId = map.get("file_id");
             Object imageUrl = map.get("image_url");
             if ((fileId == null) == (imageUrl == null) || map.size() != 1) {
-                throw ApiError.invalidRequest("input_reference",
+                throw ApiError.invalidRequest(
+                        "input_reference",
                         "Invalid 'input_reference': provide exactly one of 'file_id' or 'image_url'.");
             }
             if (fileId != null) {
                 String id = String.valueOf(fileId);
-                files.find(id).orElseThrow(() -> ApiError.invalidRequest("input_reference.file_id",
-                        "Invalid 'input_reference.file_id': no file with id '" + id + "'. Upload it with POST /v1/files first."));
+                files.find(id)
+                        .orElseThrow(() -> ApiError.invalidRequest(
+                                "input_reference.file_id",
+                                "Invalid 'input_reference.file_id': no file with id '" + id
+                                        + "'. Upload it with POST /v1/files first."));
                 firstFrame = files.bytes(id);
                 checkImage(firstFrame, size, "input_reference.file_id");
                 reference = Map.of("file_id", id);
@@ -78,14 +84,16 @@ final class VideoCreation {
                 if (firstFrame != null) {
                     checkImage(firstFrame, size, "input_reference.image_url");
                 } else if (!url.startsWith("https://") && !url.startsWith("http://")) {
-                    throw ApiError.invalidRequest("input_reference.image_url", "Invalid 'input_reference.image_url': "
-                            + "expected an http(s) URL or a base64 data: URL.");
+                    throw ApiError.invalidRequest(
+                            "input_reference.image_url",
+                            "Invalid 'input_reference.image_url': " + "expected an http(s) URL or a base64 data: URL.");
                 }
                 reference = Map.of("image_url", url.length() > 200 ? url.substring(0, 200) + "..." : url);
             }
         }
         List<String> ids = characterIds(fields.get("characters"));
-        Map<String, byte[]> media = firstFrame == null ? Map.of() : Map.of(RenderQueue.INPUT_REFERENCE_FILE, firstFrame);
+        Map<String, byte[]> media =
+                firstFrame == null ? Map.of() : Map.of(RenderQueue.INPUT_REFERENCE_FILE, firstFrame);
         return new JobScheduler.NewJob(model, prompt, size, seconds, reference, ids, null, null, media, batchId);
     }
 
@@ -95,17 +103,21 @@ final class VideoCreation {
             return List.of();
         }
         if (!(field instanceof List<?> list)) {
-            throw ApiError.invalidRequest("characters", "Invalid 'characters': expected an array of objects like {\"id\": \"char_...\"}.");
+            throw ApiError.invalidRequest(
+                    "characters", "Invalid 'characters': expected an array of objects like {\"id\": \"char_...\"}.");
         }
         if (list.size() > EmulatorRules.MAX_CHARACTERS) {
-            throw ApiError.invalidRequest("characters", "Invalid 'characters': a video can include at most "
-                    + EmulatorRules.MAX_CHARACTERS + " characters, but got " + list.size() + ".");
+            throw ApiError.invalidRequest(
+                    "characters",
+                    "Invalid 'characters': a video can include at most " + EmulatorRules.MAX_CHARACTERS
+                            + " characters, but got " + list.size() + ".");
         }
         List<String> ids = new ArrayList<>();
         for (Object item : list) {
             Object id = item instanceof Map<?, ?> m ? m.get("id") : null;
             if (!(id instanceof String s) || s.isEmpty()) {
-                throw ApiError.invalidRequest("characters", "Invalid 'characters': each item must be an object with a string 'id'.");
+                throw ApiError.invalidRequest(
+                        "characters", "Invalid 'characters': each item must be an object with a string 'id'.");
             }
             if (characters.find(s).isEmpty()) {
                 throw ApiError.invalidRequest("characters", "Invalid 'characters': character '" + s + "' not found.");
@@ -122,13 +134,15 @@ final class VideoCreation {
         }
         int comma = url.indexOf(',');
         if (comma < 0 || !url.substring(0, comma).endsWith(";base64")) {
-            throw ApiError.invalidRequest("input_reference.image_url",
+            throw ApiError.invalidRequest(
+                    "input_reference.image_url",
                     "Invalid 'input_reference.image_url': a data: URL must be base64, like data:image/png;base64,....");
         }
         try {
             return Base64.getDecoder().decode(url.substring(comma + 1).strip());
         } catch (IllegalArgumentException e) {
-            throw ApiError.invalidRequest("input_reference.image_url",
+            throw ApiError.invalidRequest(
+                    "input_reference.image_url",
                     "Invalid 'input_reference.image_url': the data: URL is not valid base64.");
         }
     }
@@ -139,8 +153,10 @@ final class VideoCreation {
         boolean png = b.length > 8 && (b[0] & 0xFF) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G';
         boolean webp = b.length > 12 && b[0] == 'R' && b[1] == 'I' && b[8] == 'W' && b[9] == 'E' && b[10] == 'B';
         if (!jpeg && !png && !webp) {
-            throw ApiError.invalidRequest(param, "Invalid '" + param + "': unsupported image format. "
-                    + "Supported formats are image/jpeg, image/png and image/webp.");
+            throw ApiError.invalidRequest(
+                    param,
+                    "Invalid '" + param + "': unsupported image format. "
+                            + "Supported formats are image/jpeg, image/png and image/webp.");
         }
         if (webp) {
             return;
@@ -149,8 +165,10 @@ final class VideoCreation {
             BufferedImage img = ImageIO.read(new ByteArrayInputStream(b));
             String actual = img == null ? null : img.getWidth() + "x" + img.getHeight();
             if (actual != null && !actual.equals(size)) {
-                throw ApiError.invalidRequest(param, "Invalid '" + param + "': the image is " + actual
-                        + " but the requested size is " + size + ". The reference image must match the video size.");
+                throw ApiError.invalidRequest(
+                        param,
+                        "Invalid '" + param + "': the image is " + actual + " but the requested size is " + size
+                                + ". The reference image must match the video size.");
             }
         } catch (IOException e) {
             throw ApiError.invalidRequest(param, "Invalid '" + param + "': the image could not be decoded.");

@@ -33,7 +33,8 @@ final class VideoJson {
             // Gateways report lapsed assets and cancelled batch jobs as their own statuses, and omit nulls.
             if (view.status().equals("completed") && view.expiresAt() != null && nowMs / 1000 >= view.expiresAt()) {
                 out.put("status", "expired");
-            } else if (view.error() != null && BatchProcessor.CANCELLED_CODE.equals(view.error().get("code"))) {
+            } else if (view.error() != null
+                    && BatchProcessor.CANCELLED_CODE.equals(view.error().get("code"))) {
                 out.put("status", "cancelled");
             }
             out.values().removeIf(java.util.Objects::isNull);

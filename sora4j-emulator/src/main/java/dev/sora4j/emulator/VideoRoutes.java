@@ -30,8 +30,15 @@ final class VideoRoutes {
     private final ObjectMapper json;
     private final Clock clock;
 
-    VideoRoutes(EmulatorConfig config, VideoStore store, VideoCreation creation, RenderQueue renders,
-            JobScheduler scheduler, RateLimiter limiter, VideoJson presenter, ObjectMapper json) {
+    VideoRoutes(
+            EmulatorConfig config,
+            VideoStore store,
+            VideoCreation creation,
+            RenderQueue renders,
+            JobScheduler scheduler,
+            RateLimiter limiter,
+            VideoJson presenter,
+            ObjectMapper json) {
         this.config = config;
         this.store = store;
         this.creation = creation;
@@ -74,7 +81,11 @@ final class VideoRoutes {
         StoredVideo video = store.require(ctx.pathParam("id"), "video_id");
         Timeline.View view = timeline.view(video, clock.millis());
         if (!view.terminal()) {
-            throw new ApiError(400, "invalid_request_error", "video_id", "video_not_finished",
+            throw new ApiError(
+                    400,
+                    "invalid_request_error",
+                    "video_id",
+                    "video_not_finished",
                     "Video '" + video.id() + "' is " + view.status()
                             + "; only completed or failed videos can be deleted. Wait for it to finish, then retry.");
         }
@@ -98,12 +109,20 @@ final class VideoRoutes {
             if (!view.terminal()) {
                 renders.submit(video);
             }
-            throw new ApiError(400, "invalid_request_error", "video_id", "video_not_ready",
+            throw new ApiError(
+                    400,
+                    "invalid_request_error",
+                    "video_id",
+                    "video_not_ready",
                     "Video '" + video.id() + "' is " + view.status()
                             + "; content is available only after the video completes.");
         }
         if (now / 1000 >= view.expiresAt()) {
-            throw new ApiError(410, "invalid_request_error", "video_id", "video_expired",
+            throw new ApiError(
+                    410,
+                    "invalid_request_error",
+                    "video_id",
+                    "video_expired",
                     "The assets of video '" + video.id() + "' expired at " + view.expiresAt() + ".");
         }
         Path file = store.mediaDir(video.id()).resolve(VARIANT_FILES.get(variant));
@@ -120,8 +139,10 @@ final class VideoRoutes {
             Responses.cutShort(ctx, in, VARIANT_TYPES.get(variant), size, truncate ? size / 2 : Math.min(size, 1024));
             return;
         }
-        java.util.regex.Matcher range = ctx.header("Range") == null ? null
-                : java.util.regex.Pattern.compile("bytes=(\\d+)-(\\d*)").matcher(ctx.header("Range").strip());
+        java.util.regex.Matcher range = ctx.header("Range") == null
+                ? null
+                : java.util.regex.Pattern.compile("bytes=(\\d+)-(\\d*)")
+                        .matcher(ctx.header("Range").strip());
         if (range != null && range.matches()) {
             // The whole remainder (or the asked slice), as file servers and CDNs answer an open range.
             long from = Long.parseLong(range.group(1));
@@ -129,7 +150,11 @@ final class VideoRoutes {
             if (from >= size || from > to) {
                 in.close();
                 ctx.header("Content-Range", "bytes */" + size);
-                throw new ApiError(416, "invalid_request_error", "range", "range_not_satisfiable",
+                throw new ApiError(
+                        416,
+                        "invalid_request_error",
+                        "range",
+                        "range_not_satisfiable",
                         "Range '" + ctx.header("Range") + "' is outside the " + size + " bytes of this asset.");
             }
             in.skipNBytes(from);
@@ -138,24 +163,27 @@ final class VideoRoutes {
             ctx.header("Content-Range", "bytes " + from + "-" + to + "/" + size);
             ctx.header("Content-Length", Long.toString(to - from + 1));
             ctx.header("Accept-Ranges", "bytes");
-            ctx.result(to == size - 1 ? in : new java.io.FilterInputStream(in) {
-                private long left = to - from + 1;
+            ctx.result(
+                    to == size - 1
+                            ? in
+                            : new java.io.FilterInputStream(in) {
+                                private long left = to - from + 1;
 
-                @Override
-                public int read() throws IOException {
-                    return left-- > 0 ? super.read() : -1;
-                }
+                                @Override
+                                public int read() throws IOException {
+                                    return left-- > 0 ? super.read() : -1;
+                                }
 
-                @Override
-                public int read(byte[] b, int off, int len) throws IOException {
-                    if (left <= 0) {
-                        return -1;
-                    }
-                    int n = super.read(b, off, (int) Math.min(len, left));
-                    left -= Math.max(n, 0);
-                    return n;
-                }
-            });
+                                @Override
+                                public int read(byte[] b, int off, int len) throws IOException {
+                                    if (left <= 0) {
+                                        return -1;
+                                    }
+                                    int n = super.read(b, off, (int) Math.min(len, left));
+                                    left -= Math.max(n, 0);
+                                    return n;
+                                }
+                            });
         } else {
             ctx.contentType(VARIANT_TYPES.get(variant));
             ctx.header("Content-Length", Long.toString(size));

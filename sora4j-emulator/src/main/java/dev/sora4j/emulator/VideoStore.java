@@ -26,7 +26,8 @@ final class VideoStore {
     private final java.util.Map<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
     VideoStore(Path stateDir, ObjectMapper json) {
-        this.records = new JsonDirectory<>(stateDir.resolve("videos"), json, StoredVideo.class, "[A-Za-z0-9_\\-]{1,128}");
+        this.records =
+                new JsonDirectory<>(stateDir.resolve("videos"), json, StoredVideo.class, "[A-Za-z0-9_\\-]{1,128}");
         this.videos = records.dir();
         this.media = stateDir.resolve("media");
         try {
@@ -46,8 +47,8 @@ final class VideoStore {
 
     /** The job, or the service's 404 naming it. */
     StoredVideo require(String id, String param) {
-        return find(id).orElseThrow(() -> new ApiError(404, "invalid_request_error", param, null,
-                "Video with id '" + id + "' not found."));
+        return find(id).orElseThrow(() ->
+                new ApiError(404, "invalid_request_error", param, null, "Video with id '" + id + "' not found."));
     }
 
     /**

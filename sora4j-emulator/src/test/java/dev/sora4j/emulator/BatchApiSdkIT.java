@@ -30,21 +30,36 @@ class BatchApiSdkIT {
             throws Exception {
         ManualClock clock = new ManualClock(Instant.parse("2026-11-07T10:00:00Z"));
         EmulatorConfig config = EmulatorConfig.defaults(dir.resolve("state")).withClock(clock).toBuilder()
-                .renderThreads(2).build();
+                .renderThreads(2)
+                .build();
         try (Emulator emulator = Emulator.start(config, 0)) {
-            OpenAIClient sdk = OpenAIOkHttpClient.builder().baseUrl(emulator.baseUrl()).apiKey("k").maxRetries(0).build();
+            OpenAIClient sdk = OpenAIOkHttpClient.builder()
+                    .baseUrl(emulator.baseUrl())
+                    .apiKey("k")
+                    .maxRetries(0)
+                    .build();
             StringBuilder jsonl = new StringBuilder();
             for (int i = 1; i <= 30; i++) {
-                jsonl.append("{\"custom_id\":\"shot-").append(String.format("%03d", i))
+                jsonl.append("{\"custom_id\":\"shot-")
+                        .append(String.format("%03d", i))
                         .append("\",\"method\":\"POST\",\"url\":\"/v1/videos\",\"body\":{\"model\":\"sora-2\",")
-                        .append("\"prompt\":\"Shot ").append(i).append(" of a paper boat\",\"seconds\":\"4\"}}\n");
+                        .append("\"prompt\":\"Shot ")
+                        .append(i)
+                        .append(" of a paper boat\",\"seconds\":\"4\"}}\n");
             }
             Path input = Files.writeString(dir.resolve("jobs.jsonl"), jsonl);
-            FileObject file = sdk.files().create(FileCreateParams.builder().file(input).purpose(FilePurpose.BATCH).build());
+            FileObject file = sdk.files()
+                    .create(FileCreateParams.builder()
+                            .file(input)
+                            .purpose(FilePurpose.BATCH)
+                            .build());
             assertThat(file.filename()).isEqualTo("jobs.jsonl");
-            Batch batch = sdk.batches().create(BatchCreateParams.builder().inputFileId(file.id())
-                    .endpoint(BatchCreateParams.Endpoint.V1_VIDEOS)
-                    .completionWindow(BatchCreateParams.CompletionWindow._24H).build());
+            Batch batch = sdk.batches()
+                    .create(BatchCreateParams.builder()
+                            .inputFileId(file.id())
+                            .endpoint(BatchCreateParams.Endpoint.V1_VIDEOS)
+                            .completionWindow(BatchCreateParams.CompletionWindow._24H)
+                            .build());
             assertThat(batch.status()).isEqualTo(Batch.Status.VALIDATING);
 
             Batch current = batch;
@@ -60,7 +75,8 @@ class BatchApiSdkIT {
             assertThat(current.errorFileId()).isEmpty();
 
             String output;
-            try (var body = sdk.files().content(current.outputFileId().orElseThrow()).body()) {
+            try (var body =
+                    sdk.files().content(current.outputFileId().orElseThrow()).body()) {
                 output = new String(body.readAllBytes(), StandardCharsets.UTF_8);
             }
             ObjectMapper json = new ObjectMapper();
@@ -74,10 +90,12 @@ class BatchApiSdkIT {
                 Video video = sdk.videos().retrieve(videoId);
                 assertThat(video.status()).isEqualTo(Video.Status.COMPLETED);
                 // Batch videos stay downloadable until 24 h after the batch completed.
-                assertThat(video.expiresAt().orElseThrow()).isEqualTo(current.completedAt().orElseThrow() + 86_400);
+                assertThat(video.expiresAt().orElseThrow())
+                        .isEqualTo(current.completedAt().orElseThrow() + 86_400);
                 try (var content = sdk.videos().downloadContent(videoId).body()) {
                     byte[] head = content.readNBytes(8);
-                    assertThat(new String(head, 4, 4, StandardCharsets.US_ASCII)).isEqualTo("ftyp");
+                    assertThat(new String(head, 4, 4, StandardCharsets.US_ASCII))
+                            .isEqualTo("ftyp");
                 }
             }
             assertThat(customIds).hasSize(30).contains("shot-001", "shot-030");

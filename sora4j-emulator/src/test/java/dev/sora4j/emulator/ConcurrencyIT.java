@@ -24,12 +24,16 @@ class ConcurrencyIT {
     void two_hundred_concurrent_pollers_get_no_errors(@TempDir Path dir) throws Exception {
         ManualClock clock = new ManualClock(Instant.parse("2026-11-09T10:00:00Z"));
         try (Emulator emulator = Emulator.start(EmulatorConfig.defaults(dir).withClock(clock), 0)) {
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            HttpClient http =
+                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
-                HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(emulator.baseUrl() + "/videos"))
-                        .header("Authorization", "Bearer k").header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"prompt\":\"Poll me " + i + "\"}")).build(),
+                HttpResponse<String> created = http.send(
+                        HttpRequest.newBuilder(URI.create(emulator.baseUrl() + "/videos"))
+                                .header("Authorization", "Bearer k")
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString("{\"prompt\":\"Poll me " + i + "\"}"))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 assertThat(created.statusCode()).isEqualTo(200);
                 ids.add(created.body().replaceAll(".*\"id\":\"(video_[0-9a-f]+)\".*", "$1"));
@@ -41,14 +45,20 @@ class ConcurrencyIT {
             for (int p = 0; p < pollers; p++) {
                 String id = ids.get(p % ids.size());
                 // One client per poller: 200 separate connections, as 200 processes would open.
-                HttpClient own = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                HttpClient own = HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .build();
                 results.add(pool.submit(() -> {
                     ready.countDown();
                     ready.await();
                     List<Integer> statuses = new ArrayList<>();
                     for (int i = 0; i < 10; i++) {
-                        HttpResponse<String> r = own.send(HttpRequest.newBuilder(URI.create(emulator.baseUrl() + "/videos/" + id))
-                                .header("Authorization", "Bearer k").GET().build(), HttpResponse.BodyHandlers.ofString());
+                        HttpResponse<String> r = own.send(
+                                HttpRequest.newBuilder(URI.create(emulator.baseUrl() + "/videos/" + id))
+                                        .header("Authorization", "Bearer k")
+                                        .GET()
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
                         statuses.add(r.statusCode());
                     }
                     return statuses;

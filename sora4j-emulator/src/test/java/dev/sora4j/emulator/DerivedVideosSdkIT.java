@@ -47,9 +47,17 @@ class DerivedVideosSdkIT {
     static void start() throws Exception {
         clock = new ManualClock(Instant.parse("2026-11-01T10:00:00Z"));
         emulator = Emulator.start(EmulatorConfig.defaults(state).withClock(clock), 0);
-        sdk = OpenAIOkHttpClient.builder().baseUrl(emulator.baseUrl()).apiKey("test-key").maxRetries(0).build();
-        source = finish(sdk.videos().create(VideoCreateParams.builder().prompt("A lighthouse at dusk")
-                .size(VideoSize.of("1280x720")).seconds(VideoSeconds.of("4")).build()));
+        sdk = OpenAIOkHttpClient.builder()
+                .baseUrl(emulator.baseUrl())
+                .apiKey("test-key")
+                .maxRetries(0)
+                .build();
+        source = finish(sdk.videos()
+                .create(VideoCreateParams.builder()
+                        .prompt("A lighthouse at dusk")
+                        .size(VideoSize.of("1280x720"))
+                        .seconds(VideoSeconds.of("4"))
+                        .build()));
         try (var body = sdk.videos().downloadContent(source.id()).body()) {
             sourceMp4 = body.readAllBytes();
         }
@@ -69,9 +77,13 @@ class DerivedVideosSdkIT {
 
     @Test
     void edit_by_id_keeps_the_source_model_size_and_length() {
-        Video edited = sdk.videos().edit(VideoEditParams.builder()
-                .video(VideoEditParams.Video.VideoReferenceInputParam.builder().id(source.id()).build())
-                .prompt("Same shot at night").build());
+        Video edited = sdk.videos()
+                .edit(VideoEditParams.builder()
+                        .video(VideoEditParams.Video.VideoReferenceInputParam.builder()
+                                .id(source.id())
+                                .build())
+                        .prompt("Same shot at night")
+                        .build());
         assertThat(edited.id()).isNotEqualTo(source.id());
         assertThat(edited.status()).isEqualTo(Video.Status.QUEUED);
         assertThat(edited.model().asString()).isEqualTo("sora-2");
@@ -82,28 +94,50 @@ class DerivedVideosSdkIT {
 
     @Test
     void edit_of_an_uploaded_mp4_needs_a_model_and_reads_the_clip() {
-        assertThatThrownBy(() -> sdk.videos().edit(VideoEditParams.builder().video(sourceMp4).prompt("Purple sky").build()))
-                .isInstanceOf(BadRequestException.class).hasMessageContaining("model");
-        Video edited = sdk.videos().edit(VideoEditParams.builder().video(sourceMp4).prompt("Purple sky")
-                .putAdditionalBodyProperty("model", JsonValue.from("sora-2-pro")).build());
+        assertThatThrownBy(() -> sdk.videos()
+                        .edit(VideoEditParams.builder()
+                                .video(sourceMp4)
+                                .prompt("Purple sky")
+                                .build()))
+                .isInstanceOf(BadRequestException.class)
+                .hasMessageContaining("model");
+        Video edited = sdk.videos()
+                .edit(VideoEditParams.builder()
+                        .video(sourceMp4)
+                        .prompt("Purple sky")
+                        .putAdditionalBodyProperty("model", JsonValue.from("sora-2-pro"))
+                        .build());
         assertThat(edited.model().asString()).isEqualTo("sora-2-pro");
         assertThat(edited.size().asString()).isEqualTo("1280x720");
         assertThat(edited.seconds().asString()).isEqualTo("4");
 
-        assertThatThrownBy(() -> sdk.videos().edit(VideoEditParams.builder().video("not a video".getBytes())
-                .prompt("x").putAdditionalBodyProperty("model", JsonValue.from("sora-2")).build()))
-                .isInstanceOf(BadRequestException.class).hasMessageContaining("not an MP4");
+        assertThatThrownBy(() -> sdk.videos()
+                        .edit(VideoEditParams.builder()
+                                .video("not a video".getBytes())
+                                .prompt("x")
+                                .putAdditionalBodyProperty("model", JsonValue.from("sora-2"))
+                                .build()))
+                .isInstanceOf(BadRequestException.class)
+                .hasMessageContaining("not an MP4");
     }
 
     @Test
     void extension_reports_and_renders_the_stitched_total() throws Exception {
-        Video extended = sdk.videos().extend(VideoExtendParams.builder()
-                .video(VideoExtendParams.Video.VideoReferenceInputParam.builder().id(source.id()).build())
-                .prompt("The lamp turns on").seconds(VideoSeconds.of("8")).build());
+        Video extended = sdk.videos()
+                .extend(VideoExtendParams.builder()
+                        .video(VideoExtendParams.Video.VideoReferenceInputParam.builder()
+                                .id(source.id())
+                                .build())
+                        .prompt("The lamp turns on")
+                        .seconds(VideoSeconds.of("8"))
+                        .build());
         assertThat(extended.seconds().asString()).isEqualTo("12");
         assertThat(finish(extended).status()).isEqualTo(Video.Status.COMPLETED);
         Path mp4 = state.resolve("extended.mp4");
-        try (var body = sdk.videos().downloadContent(extended.id(), VideoDownloadContentParams.builder().build()).body()) {
+        try (var body = sdk.videos()
+                .downloadContent(
+                        extended.id(), VideoDownloadContentParams.builder().build())
+                .body()) {
             Files.write(mp4, body.readAllBytes());
         }
         try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(mp4.toFile())) {
@@ -114,62 +148,113 @@ class DerivedVideosSdkIT {
 
     @Test
     void extensions_take_no_characters_and_only_completed_sources() {
-        VideoExtendParams.Video ref = VideoExtendParams.Video.ofReferenceInputParam(
-                VideoExtendParams.Video.VideoReferenceInputParam.builder().id(source.id()).build());
-        assertThatThrownBy(() -> sdk.videos().extend(VideoExtendParams.builder().video(ref).prompt("x")
-                .seconds(VideoSeconds.of("4"))
-                .putAdditionalBodyProperty("characters", JsonValue.from(List.of(Map.of("id", "char_1")))).build()))
-                .isInstanceOf(BadRequestException.class).hasMessageContaining("extensions accept only");
-        assertThatThrownBy(() -> sdk.videos().extend(VideoExtendParams.builder().video(ref).prompt("x")
-                .seconds(VideoSeconds.of("24")).build()))
-                .isInstanceOf(BadRequestException.class).hasMessageContaining("'24'");
+        VideoExtendParams.Video ref =
+                VideoExtendParams.Video.ofReferenceInputParam(VideoExtendParams.Video.VideoReferenceInputParam.builder()
+                        .id(source.id())
+                        .build());
+        assertThatThrownBy(() -> sdk.videos()
+                        .extend(VideoExtendParams.builder()
+                                .video(ref)
+                                .prompt("x")
+                                .seconds(VideoSeconds.of("4"))
+                                .putAdditionalBodyProperty(
+                                        "characters", JsonValue.from(List.of(Map.of("id", "char_1"))))
+                                .build()))
+                .isInstanceOf(BadRequestException.class)
+                .hasMessageContaining("extensions accept only");
+        assertThatThrownBy(() -> sdk.videos()
+                        .extend(VideoExtendParams.builder()
+                                .video(ref)
+                                .prompt("x")
+                                .seconds(VideoSeconds.of("24"))
+                                .build()))
+                .isInstanceOf(BadRequestException.class)
+                .hasMessageContaining("'24'");
 
-        Video running = sdk.videos().create(VideoCreateParams.builder().prompt("Still rendering").build());
-        assertThatThrownBy(() -> sdk.videos().extend(VideoExtendParams.builder()
-                .video(VideoExtendParams.Video.VideoReferenceInputParam.builder().id(running.id()).build())
-                .prompt("x").seconds(VideoSeconds.of("4")).build()))
-                .isInstanceOf(BadRequestException.class).hasMessageContaining("only a completed video");
+        Video running = sdk.videos()
+                .create(VideoCreateParams.builder().prompt("Still rendering").build());
+        assertThatThrownBy(() -> sdk.videos()
+                        .extend(VideoExtendParams.builder()
+                                .video(VideoExtendParams.Video.VideoReferenceInputParam.builder()
+                                        .id(running.id())
+                                        .build())
+                                .prompt("x")
+                                .seconds(VideoSeconds.of("4"))
+                                .build()))
+                .isInstanceOf(BadRequestException.class)
+                .hasMessageContaining("only a completed video");
         finish(running);
     }
 
     @Test
     void remix_sets_remixed_from_video_id() {
-        Video remixed = sdk.videos().remix(source.id(), VideoRemixParams.builder().prompt("In watercolor").build());
+        Video remixed = sdk.videos()
+                .remix(
+                        source.id(),
+                        VideoRemixParams.builder().prompt("In watercolor").build());
         assertThat(remixed.remixedFromVideoId()).contains(source.id());
         assertThat(finish(remixed).status()).isEqualTo(Video.Status.COMPLETED);
-        assertThatThrownBy(() -> sdk.videos().remix("video_missing", VideoRemixParams.builder().prompt("x").build()))
+        assertThatThrownBy(() -> sdk.videos()
+                        .remix(
+                                "video_missing",
+                                VideoRemixParams.builder().prompt("x").build()))
                 .isInstanceOf(NotFoundException.class);
     }
 
     @Test
     void characters_are_created_from_an_mp4_and_used_in_creates() {
-        VideoCreateCharacterResponse mossy = sdk.videos().createCharacter(VideoCreateCharacterParams.builder()
-                .name("Mossy").video(sourceMp4).build());
+        VideoCreateCharacterResponse mossy = sdk.videos()
+                .createCharacter(VideoCreateCharacterParams.builder()
+                        .name("Mossy")
+                        .video(sourceMp4)
+                        .build());
         assertThat(mossy.id().orElseThrow()).matches("char_[0-9a-f]{32}");
         VideoGetCharacterResponse fetched = sdk.videos().getCharacter(mossy.id().orElseThrow());
         assertThat(fetched.name()).contains("Mossy");
         assertThat(fetched.createdAt()).isEqualTo(mossy.createdAt());
 
         // The SDK sends an extra "characters" property as multipart characters[][id].
-        Video withCharacter = sdk.videos().create(VideoCreateParams.builder().prompt("Mossy waves")
-                .putAdditionalBodyProperty("characters", JsonValue.from(List.of(Map.of("id", mossy.id().orElseThrow()))))
-                .build());
+        Video withCharacter = sdk.videos()
+                .create(VideoCreateParams.builder()
+                        .prompt("Mossy waves")
+                        .putAdditionalBodyProperty(
+                                "characters",
+                                JsonValue.from(List.of(Map.of("id", mossy.id().orElseThrow()))))
+                        .build());
         assertThat(withCharacter.status()).isEqualTo(Video.Status.QUEUED);
 
-        assertThatThrownBy(() -> sdk.videos().create(VideoCreateParams.builder().prompt("x")
-                .putAdditionalBodyProperty("characters", JsonValue.from(List.of(Map.of("id", "char_0000")))).build()))
-                .isInstanceOf(BadRequestException.class).hasMessageContaining("char_0000");
+        assertThatThrownBy(() -> sdk.videos()
+                        .create(VideoCreateParams.builder()
+                                .prompt("x")
+                                .putAdditionalBodyProperty(
+                                        "characters", JsonValue.from(List.of(Map.of("id", "char_0000"))))
+                                .build()))
+                .isInstanceOf(BadRequestException.class)
+                .hasMessageContaining("char_0000");
         String id = mossy.id().orElseThrow();
-        assertThatThrownBy(() -> sdk.videos().create(VideoCreateParams.builder().prompt("x")
-                .putAdditionalBodyProperty("characters", JsonValue.from(List.of(Map.of("id", id), Map.of("id", id),
-                        Map.of("id", id)))).build()))
-                .isInstanceOf(BadRequestException.class).hasMessageContaining("at most 2");
-        assertThatThrownBy(() -> sdk.videos().createCharacter(VideoCreateCharacterParams.builder().name("x".repeat(81))
-                .video(sourceMp4).build()))
-                .isInstanceOf(BadRequestException.class).hasMessageContaining("name");
-        assertThatThrownBy(() -> sdk.videos().createCharacter(VideoCreateCharacterParams.builder().name("Png")
-                .video(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 0, 0, 0}).build()))
-                .isInstanceOf(BadRequestException.class).hasMessageContaining("not an MP4");
+        assertThatThrownBy(() -> sdk.videos()
+                        .create(VideoCreateParams.builder()
+                                .prompt("x")
+                                .putAdditionalBodyProperty(
+                                        "characters",
+                                        JsonValue.from(List.of(Map.of("id", id), Map.of("id", id), Map.of("id", id))))
+                                .build()))
+                .isInstanceOf(BadRequestException.class)
+                .hasMessageContaining("at most 2");
+        assertThatThrownBy(() -> sdk.videos()
+                        .createCharacter(VideoCreateCharacterParams.builder()
+                                .name("x".repeat(81))
+                                .video(sourceMp4)
+                                .build()))
+                .isInstanceOf(BadRequestException.class)
+                .hasMessageContaining("name");
+        assertThatThrownBy(() -> sdk.videos()
+                        .createCharacter(VideoCreateCharacterParams.builder()
+                                .name("Png")
+                                .video(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 0, 0, 0})
+                                .build()))
+                .isInstanceOf(BadRequestException.class)
+                .hasMessageContaining("not an MP4");
         assertThatThrownBy(() -> sdk.videos().getCharacter("char_ffff")).isInstanceOf(NotFoundException.class);
         finish(withCharacter);
     }

@@ -9,8 +9,24 @@ import org.junit.jupiter.api.Test;
 
 class EmulatorRulesTest {
     private static StoredVideo extension(String seconds, int depth) {
-        return new StoredVideo("video_x", "sora-2", "p", "1280x720", seconds, 0, 0, 0, 1L, null, null, null, null,
-                List.of(), new StoredVideo.Derivation(StoredVideo.Derivation.EXTENSION, "video_s", depth, 4), null, null);
+        return new StoredVideo(
+                "video_x",
+                "sora-2",
+                "p",
+                "1280x720",
+                seconds,
+                0,
+                0,
+                0,
+                1L,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                new StoredVideo.Derivation(StoredVideo.Derivation.EXTENSION, "video_s", depth, 4),
+                null,
+                null);
     }
 
     @Test
@@ -18,9 +34,11 @@ class EmulatorRulesTest {
         for (EmulatorProfile p : List.of(EmulatorProfile.GUIDE, EmulatorProfile.SPEC)) {
             EmulatorRules rules = new EmulatorRules(p);
             assertThatCode(() -> rules.chain(extension("28", 5), 4)).doesNotThrowAnyException();
-            assertThatThrownBy(() -> rules.chain(extension("28", 6), 4)).isInstanceOf(ApiError.class)
+            assertThatThrownBy(() -> rules.chain(extension("28", 6), 4))
+                    .isInstanceOf(ApiError.class)
                     .hasMessageContaining("at most 6 times");
-            assertThatThrownBy(() -> rules.chain(extension("112", 2), 12)).isInstanceOf(ApiError.class)
+            assertThatThrownBy(() -> rules.chain(extension("112", 2), 12))
+                    .isInstanceOf(ApiError.class)
                     .hasMessageContaining("124 seconds");
         }
         assertThatCode(() -> new EmulatorRules(EmulatorProfile.OPEN).chain(extension("200", 9), 20))
@@ -50,6 +68,7 @@ class EmulatorRulesTest {
         FaultRule r = FaultRule.parse("post /v1/videos every=3 status=429 retry-after=2");
         assertThat(r).isEqualTo(new FaultRule("POST", "/v1/videos", 3, 429, 2));
         assertThatThrownBy(() -> FaultRule.parse("POST /v1/videos every=3")).hasMessageContaining("status=CODE");
-        assertThatThrownBy(() -> FaultRule.parse("POST /v1/videos status=429 often=1")).hasMessageContaining("often");
+        assertThatThrownBy(() -> FaultRule.parse("POST /v1/videos status=429 often=1"))
+                .hasMessageContaining("often");
     }
 }

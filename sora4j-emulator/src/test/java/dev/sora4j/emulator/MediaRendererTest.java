@@ -17,10 +17,14 @@ class MediaRendererTest {
 
     @Test
     void renders_h264_aac_mp4_of_exact_size_and_duration_plus_webp_and_jpeg() throws Exception {
-        new MediaRenderer().render(new MediaRenderer.Spec("video_t", "A paper boat drifting on a pond", "sora-2",
-                1280, 720, 4, null, null), dir);
+        new MediaRenderer()
+                .render(
+                        new MediaRenderer.Spec(
+                                "video_t", "A paper boat drifting on a pond", "sora-2", 1280, 720, 4, null, null),
+                        dir);
 
-        try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(dir.resolve("video.mp4").toFile())) {
+        try (FFmpegFrameGrabber g =
+                new FFmpegFrameGrabber(dir.resolve("video.mp4").toFile())) {
             g.start();
             assertThat(g.getFormat()).contains("mp4");
             assertThat(g.getVideoCodecName()).isEqualTo("h264");
@@ -39,7 +43,8 @@ class MediaRendererTest {
             g.stop();
         }
         byte[] webp = Files.readAllBytes(dir.resolve("thumbnail.webp"));
-        assertThat(new String(webp, 8, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("WEBP");
+        assertThat(new String(webp, 8, 4, java.nio.charset.StandardCharsets.US_ASCII))
+                .isEqualTo("WEBP");
         BufferedImage sheet = ImageIO.read(dir.resolve("spritesheet.jpg").toFile());
         assertThat(sheet.getWidth()).isEqualTo(MediaRenderer.SPRITE_TILE_WIDTH * MediaRenderer.SPRITE_COLUMNS);
         try (var files = Files.list(dir)) {
@@ -51,18 +56,33 @@ class MediaRendererTest {
     @Test
     void an_extension_keeps_the_source_frames_then_adds_the_new_segment() throws Exception {
         Path sourceDir = dir.resolve("source");
-        new MediaRenderer().render(new MediaRenderer.Spec("video_s", "A lighthouse at dusk", "sora-2", 720, 1280, 4,
-                null, null), sourceDir);
+        new MediaRenderer()
+                .render(
+                        new MediaRenderer.Spec("video_s", "A lighthouse at dusk", "sora-2", 720, 1280, 4, null, null),
+                        sourceDir);
         Path extDir = dir.resolve("ext");
-        new MediaRenderer().render(new MediaRenderer.Spec("video_e", "The lamp turns on", "sora-2", 720, 1280, 8, null,
-                MediaRenderer.Source.prefix(sourceDir.resolve("video.mp4"), 4)), extDir);
+        new MediaRenderer()
+                .render(
+                        new MediaRenderer.Spec(
+                                "video_e",
+                                "The lamp turns on",
+                                "sora-2",
+                                720,
+                                1280,
+                                8,
+                                null,
+                                MediaRenderer.Source.prefix(sourceDir.resolve("video.mp4"), 4)),
+                        extDir);
 
-        try (FFmpegFrameGrabber src = new FFmpegFrameGrabber(sourceDir.resolve("video.mp4").toFile());
-                FFmpegFrameGrabber ext = new FFmpegFrameGrabber(extDir.resolve("video.mp4").toFile())) {
+        try (FFmpegFrameGrabber src =
+                        new FFmpegFrameGrabber(sourceDir.resolve("video.mp4").toFile());
+                FFmpegFrameGrabber ext =
+                        new FFmpegFrameGrabber(extDir.resolve("video.mp4").toFile())) {
             src.start();
             ext.start();
             double frame = 1_000_000.0 / MediaRenderer.FPS;
-            assertThat((double) ext.getLengthInTime()).isCloseTo(8_000_000.0, org.assertj.core.data.Offset.offset(frame));
+            assertThat((double) ext.getLengthInTime())
+                    .isCloseTo(8_000_000.0, org.assertj.core.data.Offset.offset(frame));
             src.setVideoFrameNumber(30);
             ext.setVideoFrameNumber(30);
             BufferedImage sourceFrame = copy(src.grabImage());

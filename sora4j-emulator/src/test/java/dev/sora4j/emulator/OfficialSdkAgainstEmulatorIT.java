@@ -52,7 +52,11 @@ class OfficialSdkAgainstEmulatorIT {
     static void start() {
         clock = new ManualClock(Instant.parse("2026-11-01T10:00:00Z"));
         emulator = Emulator.start(EmulatorConfig.defaults(state).withClock(clock), 0);
-        sdk = OpenAIOkHttpClient.builder().baseUrl(emulator.baseUrl()).apiKey("test-key").maxRetries(0).build();
+        sdk = OpenAIOkHttpClient.builder()
+                .baseUrl(emulator.baseUrl())
+                .apiKey("test-key")
+                .maxRetries(0)
+                .build();
     }
 
     @AfterAll
@@ -69,12 +73,13 @@ class OfficialSdkAgainstEmulatorIT {
 
     @Test
     void create_retrieve_download_all_variants_and_delete() throws Exception {
-        Video created = sdk.videos().create(VideoCreateParams.builder()
-                .prompt("A paper boat drifting on a pond")
-                .model("sora-2")
-                .size(VideoSize.of("1280x720"))
-                .seconds(VideoSeconds.of("4"))
-                .build());
+        Video created = sdk.videos()
+                .create(VideoCreateParams.builder()
+                        .prompt("A paper boat drifting on a pond")
+                        .model("sora-2")
+                        .size(VideoSize.of("1280x720"))
+                        .seconds(VideoSeconds.of("4"))
+                        .build());
         assertThat(created.id()).matches("video_[0-9a-f]{48}");
         assertThat(created.status()).isEqualTo(Video.Status.QUEUED);
         assertThat(created.progress()).isZero();
@@ -89,10 +94,13 @@ class OfficialSdkAgainstEmulatorIT {
         assertThat(done.expiresAt().orElseThrow()).isEqualTo(done.completedAt().orElseThrow() + 3600);
 
         byte[] mp4 = download(created.id(), VideoDownloadContentParams.Variant.VIDEO);
-        assertThat(new String(mp4, 4, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("ftyp");
+        assertThat(new String(mp4, 4, 4, java.nio.charset.StandardCharsets.US_ASCII))
+                .isEqualTo("ftyp");
         byte[] webp = download(created.id(), VideoDownloadContentParams.Variant.THUMBNAIL);
-        assertThat(new String(webp, 0, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("RIFF");
-        assertThat(new String(webp, 8, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("WEBP");
+        assertThat(new String(webp, 0, 4, java.nio.charset.StandardCharsets.US_ASCII))
+                .isEqualTo("RIFF");
+        assertThat(new String(webp, 8, 4, java.nio.charset.StandardCharsets.US_ASCII))
+                .isEqualTo("WEBP");
         byte[] jpg = download(created.id(), VideoDownloadContentParams.Variant.SPRITESHEET);
         assertThat(jpg[0] & 0xFF).isEqualTo(0xFF);
         assertThat(jpg[1] & 0xFF).isEqualTo(0xD8);
@@ -108,11 +116,12 @@ class OfficialSdkAgainstEmulatorIT {
         BufferedImage img = new BufferedImage(720, 1280, BufferedImage.TYPE_INT_RGB);
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         ImageIO.write(img, "png", png);
-        Video created = sdk.videos().create(VideoCreateParams.builder()
-                .prompt("From this first frame")
-                .size(VideoSize.of("720x1280"))
-                .inputReference(png.toByteArray())
-                .build());
+        Video created = sdk.videos()
+                .create(VideoCreateParams.builder()
+                        .prompt("From this first frame")
+                        .size(VideoSize.of("720x1280"))
+                        .inputReference(png.toByteArray())
+                        .build());
         assertThat(created.size().asString()).isEqualTo("720x1280");
         assertThat(finish(created).status()).isEqualTo(Video.Status.COMPLETED);
     }
@@ -121,10 +130,13 @@ class OfficialSdkAgainstEmulatorIT {
     void list_pages_through_more_than_two_pages() {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
-            ids.add(sdk.videos().create(VideoCreateParams.builder().prompt("page test " + i).build()).id());
+            ids.add(sdk.videos()
+                    .create(VideoCreateParams.builder().prompt("page test " + i).build())
+                    .id());
             clock.advance(Duration.ofMillis(10));
         }
-        VideoListPage page = sdk.videos().list(VideoListParams.builder().limit(3).build());
+        VideoListPage page =
+                sdk.videos().list(VideoListParams.builder().limit(3).build());
         List<String> seen = new ArrayList<>();
         int pages = 0;
         while (true) {
@@ -164,49 +176,83 @@ class OfficialSdkAgainstEmulatorIT {
 
     @Test
     void real_validation_errors_carry_the_openai_envelope() {
-        assertThatThrownBy(() -> sdk.videos().create(VideoCreateParams.builder().prompt("x")
-                        .seconds(VideoSeconds.of("5")).build()))
+        assertThatThrownBy(() -> sdk.videos()
+                        .create(VideoCreateParams.builder()
+                                .prompt("x")
+                                .seconds(VideoSeconds.of("5"))
+                                .build()))
                 .isInstanceOfSatisfying(BadRequestException.class, e -> {
-                    assertThat(e.getMessage()).contains("Invalid value: '5'. Supported values are: '4', '8', '12', '16', and '20'.");
+                    assertThat(e.getMessage())
+                            .contains("Invalid value: '5'. Supported values are: '4', '8', '12', '16', and '20'.");
                     assertThat(e.param()).contains("seconds");
                     assertThat(e.code()).contains("invalid_value");
                     assertThat(e.type()).contains("invalid_request_error");
                 });
-        assertThatThrownBy(() -> sdk.videos().create(VideoCreateParams.builder().prompt("x")
-                        .size(VideoSize.of("1920x1080")).build()))
-                .isInstanceOf(BadRequestException.class).hasMessageContaining("'1280x720'");
+        assertThatThrownBy(() -> sdk.videos()
+                        .create(VideoCreateParams.builder()
+                                .prompt("x")
+                                .size(VideoSize.of("1920x1080"))
+                                .build()))
+                .isInstanceOf(BadRequestException.class)
+                .hasMessageContaining("'1280x720'");
         assertThatThrownBy(() -> sdk.videos().retrieve("video_nope")).isInstanceOf(NotFoundException.class);
-        OpenAIClient anonymous = OpenAIOkHttpClient.builder().baseUrl(emulator.baseUrl()).apiKey(" ").maxRetries(0).build();
+        OpenAIClient anonymous = OpenAIOkHttpClient.builder()
+                .baseUrl(emulator.baseUrl())
+                .apiKey(" ")
+                .maxRetries(0)
+                .build();
         assertThatThrownBy(() -> anonymous.videos().list()).isInstanceOf(UnauthorizedException.class);
     }
 
     @Test
     void content_before_completion_is_a_client_error_not_bytes() {
-        Video created = sdk.videos().create(VideoCreateParams.builder().prompt("not yet").build());
+        Video created = sdk.videos()
+                .create(VideoCreateParams.builder().prompt("not yet").build());
         assertThatThrownBy(() -> download(created.id(), VideoDownloadContentParams.Variant.VIDEO))
-                .isInstanceOf(BadRequestException.class).hasMessageContaining("queued");
+                .isInstanceOf(BadRequestException.class)
+                .hasMessageContaining("queued");
         assertThatThrownBy(() -> sdk.videos().delete(created.id())).isInstanceOf(BadRequestException.class);
         emulator.awaitRenders(Duration.ofMinutes(2));
     }
 
     @Test
     void every_video_object_has_all_thirteen_spec_fields() throws Exception {
-        Video created = sdk.videos().create(VideoCreateParams.builder().prompt("fields").build());
-        java.net.http.HttpResponse<String> raw = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create(emulator.baseUrl() + "/videos/" + created.id()))
-                        .header("Authorization", "Bearer test-key").build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+        Video created =
+                sdk.videos().create(VideoCreateParams.builder().prompt("fields").build());
+        java.net.http.HttpResponse<String> raw = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(
+                                        java.net.URI.create(emulator.baseUrl() + "/videos/" + created.id()))
+                                .header("Authorization", "Bearer test-key")
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
         @SuppressWarnings("unchecked")
         Map<String, Object> fields = new com.fasterxml.jackson.databind.ObjectMapper().readValue(raw.body(), Map.class);
-        assertThat(fields).containsOnlyKeys("id", "object", "model", "status", "progress", "created_at", "completed_at",
-                "expires_at", "prompt", "size", "seconds", "remixed_from_video_id", "error");
-        assertThat(raw.headers().firstValue("x-request-id")).hasValueSatisfying(v -> assertThat(v).startsWith("req_"));
+        assertThat(fields)
+                .containsOnlyKeys(
+                        "id",
+                        "object",
+                        "model",
+                        "status",
+                        "progress",
+                        "created_at",
+                        "completed_at",
+                        "expires_at",
+                        "prompt",
+                        "size",
+                        "seconds",
+                        "remixed_from_video_id",
+                        "error");
+        assertThat(raw.headers().firstValue("x-request-id"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("req_"));
         emulator.awaitRenders(Duration.ofMinutes(2));
     }
 
     private byte[] download(String id, VideoDownloadContentParams.Variant variant) throws Exception {
-        try (HttpResponse r = sdk.videos().downloadContent(id,
-                VideoDownloadContentParams.builder().variant(variant).build())) {
+        try (HttpResponse r = sdk.videos()
+                .downloadContent(
+                        id,
+                        VideoDownloadContentParams.builder().variant(variant).build())) {
             return r.body().readAllBytes();
         }
     }

@@ -17,7 +17,8 @@ class RequestFieldsTest {
         RequestFields.putBracketed(root, "characters[][id]", "char_2");
         RequestFields.putBracketed(root, "tags[]", "a");
         RequestFields.putBracketed(root, "tags[]", "b");
-        assertThat(root).containsEntry("prompt", "hi")
+        assertThat(root)
+                .containsEntry("prompt", "hi")
                 .containsEntry("input_reference", Map.of("file_id", "file-1"))
                 .containsEntry("characters", List.of(Map.of("id", "char_1"), Map.of("id", "char_2")))
                 .containsEntry("tags", List.of("a", "b"));

@@ -7,8 +7,24 @@ import org.junit.jupiter.api.Test;
 
 class TimelineTest {
     private final Timeline timeline = new Timeline(Duration.ofHours(1));
-    private final StoredVideo job = new StoredVideo("video_1", "sora-2", "p", "1280x720", "4", 10_000, 11_000, 13_000,
-            null, null, null, null, null, null, null, null, null);
+    private final StoredVideo job = new StoredVideo(
+            "video_1",
+            "sora-2",
+            "p",
+            "1280x720",
+            "4",
+            10_000,
+            11_000,
+            13_000,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null);
 
     @Test
     void queued_then_rising_progress_then_completed_once_rendered() {

@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -28,13 +27,15 @@ import org.junit.jupiter.api.io.TempDir;
 /** Signed webhooks, received on a local server and verified with the official SDK. */
 @SuppressWarnings("deprecation")
 class WebhooksIT {
-    private static final String SECRET = "whsec_" + java.util.Base64.getEncoder()
-            .encodeToString("sora4j-webhook-test-key-0123456789".getBytes(StandardCharsets.UTF_8));
+    private static final String SECRET = "whsec_"
+            + java.util.Base64.getEncoder()
+                    .encodeToString("sora4j-webhook-test-key-0123456789".getBytes(StandardCharsets.UTF_8));
 
     record Delivery(Map<String, String> headers, String body) {}
 
     @Test
-    void video_completed_is_signed_retried_with_the_same_id_and_verifies_with_the_sdk(@TempDir Path dir) throws Exception {
+    void video_completed_is_signed_retried_with_the_same_id_and_verifies_with_the_sdk(@TempDir Path dir)
+            throws Exception {
         LinkedBlockingQueue<Delivery> received = new LinkedBlockingQueue<>();
         AtomicInteger calls = new AtomicInteger();
         HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -53,12 +54,21 @@ class WebhooksIT {
         receiver.start();
         ManualClock clock = new ManualClock(Instant.parse("2026-11-08T10:00:00Z"));
         URI hook = URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook");
-        EmulatorConfig config = EmulatorConfig.defaults(dir).withClock(clock)
+        EmulatorConfig config = EmulatorConfig.defaults(dir)
+                .withClock(clock)
                 .withWebhooks(WebhookConfig.to(List.of(hook), SECRET).withRetries(3, Duration.ofMillis(50)));
         OpenAIClient sdk = null;
         try (Emulator emulator = Emulator.start(config, 0)) {
-            sdk = OpenAIOkHttpClient.builder().baseUrl(emulator.baseUrl()).apiKey("k").webhookSecret(SECRET).build();
-            String id = sdk.videos().create(com.openai.models.videos.VideoCreateParams.builder().prompt("A kite").build()).id();
+            sdk = OpenAIOkHttpClient.builder()
+                    .baseUrl(emulator.baseUrl())
+                    .apiKey("k")
+                    .webhookSecret(SECRET)
+                    .build();
+            String id = sdk.videos()
+                    .create(com.openai.models.videos.VideoCreateParams.builder()
+                            .prompt("A kite")
+                            .build())
+                    .id();
             clock.advance(Duration.ofMinutes(1));
             emulator.awaitRenders(Duration.ofMinutes(1));
             emulator.tick();
@@ -67,7 +77,8 @@ class WebhooksIT {
             Delivery retry = received.poll(10, TimeUnit.SECONDS);
             assertThat(first).isNotNull();
             assertThat(retry).isNotNull();
-            assertThat(retry.headers().get("webhook-id")).isEqualTo(first.headers().get("webhook-id"));
+            assertThat(retry.headers().get("webhook-id"))
+                    .isEqualTo(first.headers().get("webhook-id"));
             Map<?, ?> event = new ObjectMapper().readValue(retry.body(), Map.class);
             assertThat(event.get("type")).isEqualTo("video.completed");
             assertThat(event.get("object")).isEqualTo("event");
@@ -93,6 +104,10 @@ class WebhooksIT {
     private static WebhookVerificationParams params(String body, Map<String, String> headers) {
         Headers.Builder h = Headers.builder();
         headers.forEach(h::put);
-        return WebhookVerificationParams.builder().payload(body).headers(h.build()).secret(SECRET).build();
+        return WebhookVerificationParams.builder()
+                .payload(body)
+                .headers(h.build())
+                .secret(SECRET)
+                .build();
     }
 }

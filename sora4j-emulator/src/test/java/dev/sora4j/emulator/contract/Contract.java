@@ -46,7 +46,9 @@ final class Contract {
             return factory.getSchema(root, config);
         });
         Set<ValidationMessage> messages = schema.validate(body);
-        return messages.stream().map(ValidationMessage::getMessage).collect(Collectors.toCollection(java.util.TreeSet::new));
+        return messages.stream()
+                .map(ValidationMessage::getMessage)
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
     }
 
     private JsonNode read(String resource) throws IOException {

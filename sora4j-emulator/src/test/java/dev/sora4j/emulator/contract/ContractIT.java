@@ -51,8 +51,9 @@ class ContractIT {
     @BeforeAll
     static void start() throws IOException {
         clock = new ManualClock(Instant.parse("2026-11-06T10:00:00Z"));
-        emulator = Emulator.start(EmulatorConfig.defaults(state).withClock(clock)
-                .withRateLimits(new RateLimits(Map.of("sora-2-pro", 1))), 0);
+        emulator = Emulator.start(
+                EmulatorConfig.defaults(state).withClock(clock).withRateLimits(new RateLimits(Map.of("sora-2-pro", 1))),
+                0);
         contract = new Contract();
     }
 
@@ -70,10 +71,14 @@ class ContractIT {
         }
         try (Response response = http.newCall(r).execute()) {
             String body = response.body().string();
-            assertThat(response.code()).as(r.method() + " " + r.url() + ": " + body).isEqualTo(status);
+            assertThat(response.code())
+                    .as(r.method() + " " + r.url() + ": " + body)
+                    .isEqualTo(status);
             JsonNode node = json.readTree(body);
             Set<String> violations = contract.violations(schema, node);
-            assertThat(violations).as(schema + " for " + r.method() + " " + r.url().encodedPath() + ": " + body).isEmpty();
+            assertThat(violations)
+                    .as(schema + " for " + r.method() + " " + r.url().encodedPath() + ": " + body)
+                    .isEmpty();
             checked.add(status + " " + r.method() + " " + r.url().encodedPath() + " -> " + schema);
             return node;
         }
@@ -102,30 +107,53 @@ class ContractIT {
         String id = created.get("id").asText();
         call("VideoResource", 200, get("/videos/" + id));
         call("ErrorResponse", 400, get("/videos/" + id + "/content"));
-        call("ErrorResponse", 400, new Request.Builder().url(emulator.baseUrl() + "/videos/" + id).delete());
+        call(
+                "ErrorResponse",
+                400,
+                new Request.Builder().url(emulator.baseUrl() + "/videos/" + id).delete());
         finish();
         call("VideoResource", 200, get("/videos/" + id));
-        JsonNode multipartCreate = call("VideoResource", 200, multipart("/videos", new MultipartBody.Builder()
-                .setType(MultipartBody.FORM).addFormDataPart("prompt", "A pro clip").addFormDataPart("model", "sora-2-pro")
-                .addFormDataPart("size", "1920x1080").addFormDataPart("seconds", "16").build()));
+        JsonNode multipartCreate = call(
+                "VideoResource",
+                200,
+                multipart(
+                        "/videos",
+                        new MultipartBody.Builder()
+                                .setType(MultipartBody.FORM)
+                                .addFormDataPart("prompt", "A pro clip")
+                                .addFormDataPart("model", "sora-2-pro")
+                                .addFormDataPart("size", "1920x1080")
+                                .addFormDataPart("seconds", "16")
+                                .build()));
         assertThat(multipartCreate.get("size").asText()).isEqualTo("1920x1080");
         call("ErrorResponse", 429, post("/videos", "{\"prompt\":\"Too soon\",\"model\":\"sora-2-pro\"}"));
         call("VideoListResource", 200, get("/videos?limit=2&order=asc"));
         call("VideoListResource", 200, get("/videos?after=" + id + "&order=asc&limit=100"));
 
-        call("VideoResource", 200, post("/videos/edits", "{\"prompt\":\"At night\",\"video\":{\"id\":\"" + id + "\"}}"));
-        call("VideoResource", 200, post("/videos/extensions",
-                "{\"prompt\":\"Later\",\"seconds\":\"4\",\"video\":{\"id\":\"" + id + "\"}}"));
+        call(
+                "VideoResource",
+                200,
+                post("/videos/edits", "{\"prompt\":\"At night\",\"video\":{\"id\":\"" + id + "\"}}"));
+        call(
+                "VideoResource",
+                200,
+                post(
+                        "/videos/extensions",
+                        "{\"prompt\":\"Later\",\"seconds\":\"4\",\"video\":{\"id\":\"" + id + "\"}}"));
         JsonNode remix = call("VideoResource", 200, post("/videos/" + id + "/remix", "{\"prompt\":\"Watercolor\"}"));
         assertThat(remix.get("remixed_from_video_id").asText()).isEqualTo(id);
 
         JsonNode blocked = call("VideoResource", 200, post("/videos", "{\"prompt\":\"Pikachu dancing\"}"));
         finish();
-        JsonNode failed = call("VideoResource", 200, get("/videos/" + blocked.get("id").asText()));
+        JsonNode failed =
+                call("VideoResource", 200, get("/videos/" + blocked.get("id").asText()));
         assertThat(failed.get("status").asText()).isEqualTo("failed");
         assertThat(failed.get("error").get("code").asText()).isEqualTo("moderation_blocked");
 
-        call("DeletedVideoResource", 200, new Request.Builder().url(emulator.baseUrl() + "/videos/" + id).delete());
+        call(
+                "DeletedVideoResource",
+                200,
+                new Request.Builder().url(emulator.baseUrl() + "/videos/" + id).delete());
         call("ErrorResponse", 404, get("/videos/" + id));
         call("ErrorResponse", 400, post("/videos", "{\"prompt\":\"x\",\"seconds\":\"5\"}"));
         call("ErrorResponse", 400, post("/videos", "{\"prompt\":\"x\",\"colour\":\"red\"}"));
@@ -143,13 +171,26 @@ class ContractIT {
         finish();
         byte[] mp4;
         try (Response r = http.newCall(get("/videos/" + source.get("id").asText() + "/content")
-                .header("Authorization", "Bearer k").build()).execute()) {
+                        .header("Authorization", "Bearer k")
+                        .build())
+                .execute()) {
             mp4 = r.body().bytes();
         }
-        JsonNode character = call("VideoCharacterResource", 200, multipart("/videos/characters", new MultipartBody.Builder()
-                .setType(MultipartBody.FORM).addFormDataPart("name", "Mossy")
-                .addFormDataPart("video", "mossy.mp4", RequestBody.create(mp4, MediaType.get("video/mp4"))).build()));
-        call("VideoCharacterResource", 200, get("/videos/characters/" + character.get("id").asText()));
+        JsonNode character = call(
+                "VideoCharacterResource",
+                200,
+                multipart(
+                        "/videos/characters",
+                        new MultipartBody.Builder()
+                                .setType(MultipartBody.FORM)
+                                .addFormDataPart("name", "Mossy")
+                                .addFormDataPart(
+                                        "video", "mossy.mp4", RequestBody.create(mp4, MediaType.get("video/mp4")))
+                                .build()));
+        call(
+                "VideoCharacterResource",
+                200,
+                get("/videos/characters/" + character.get("id").asText()));
         call("ErrorResponse", 404, get("/videos/characters/char_00"));
         call("ErrorResponse", 400, post("/videos/characters", "{\"name\":\"json is not accepted\"}"));
         call("ErrorResponse", 400, post("/videos", "{\"prompt\":\"x\",\"characters\":[{\"id\":\"char_00\"}]}"));
@@ -160,29 +201,69 @@ class ContractIT {
         BufferedImage img = new BufferedImage(1280, 720, BufferedImage.TYPE_INT_RGB);
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         ImageIO.write(img, "png", png);
-        JsonNode image = call("OpenAIFile", 200, multipart("/files", new MultipartBody.Builder().setType(MultipartBody.FORM)
-                .addFormDataPart("purpose", "vision")
-                .addFormDataPart("file", "frame.png", RequestBody.create(png.toByteArray(), MediaType.get("image/png")))
-                .build()));
-        call("VideoResource", 200, post("/videos", "{\"prompt\":\"From a file\",\"size\":\"1280x720\","
-                + "\"input_reference\":{\"file_id\":\"" + image.get("id").asText() + "\"}}"));
-        call("ErrorResponse", 400, post("/videos", "{\"prompt\":\"x\",\"input_reference\":{\"file_id\":\"file-nope\"}}"));
+        JsonNode image = call(
+                "OpenAIFile",
+                200,
+                multipart(
+                        "/files",
+                        new MultipartBody.Builder()
+                                .setType(MultipartBody.FORM)
+                                .addFormDataPart("purpose", "vision")
+                                .addFormDataPart(
+                                        "file",
+                                        "frame.png",
+                                        RequestBody.create(png.toByteArray(), MediaType.get("image/png")))
+                                .build()));
+        call(
+                "VideoResource",
+                200,
+                post(
+                        "/videos",
+                        "{\"prompt\":\"From a file\",\"size\":\"1280x720\"," + "\"input_reference\":{\"file_id\":\""
+                                + image.get("id").asText() + "\"}}"));
+        call(
+                "ErrorResponse",
+                400,
+                post("/videos", "{\"prompt\":\"x\",\"input_reference\":{\"file_id\":\"file-nope\"}}"));
 
-        String lines = "{\"custom_id\":\"a\",\"method\":\"POST\",\"url\":\"/v1/videos\",\"body\":{\"prompt\":\"One\"}}\n"
-                + "{\"custom_id\":\"b\",\"method\":\"POST\",\"url\":\"/v1/videos\",\"body\":{\"prompt\":\"Two\",\"seconds\":\"7\"}}\n";
-        JsonNode input = call("OpenAIFile", 200, multipart("/files", new MultipartBody.Builder().setType(MultipartBody.FORM)
-                .addFormDataPart("purpose", "batch")
-                .addFormDataPart("file", "jobs.jsonl", RequestBody.create(lines.getBytes(StandardCharsets.UTF_8), null))
-                .build()));
+        String lines =
+                "{\"custom_id\":\"a\",\"method\":\"POST\",\"url\":\"/v1/videos\",\"body\":{\"prompt\":\"One\"}}\n"
+                        + "{\"custom_id\":\"b\",\"method\":\"POST\",\"url\":\"/v1/videos\",\"body\":{\"prompt\":\"Two\",\"seconds\":\"7\"}}\n";
+        JsonNode input = call(
+                "OpenAIFile",
+                200,
+                multipart(
+                        "/files",
+                        new MultipartBody.Builder()
+                                .setType(MultipartBody.FORM)
+                                .addFormDataPart("purpose", "batch")
+                                .addFormDataPart(
+                                        "file",
+                                        "jobs.jsonl",
+                                        RequestBody.create(lines.getBytes(StandardCharsets.UTF_8), null))
+                                .build()));
         call("OpenAIFile", 200, get("/files/" + input.get("id").asText()));
         call("ListFilesResponse", 200, get("/files?purpose=batch"));
         call("ListFilesResponse", 200, get("/files?purpose=fine-tune"));
         call("ErrorResponse", 404, get("/files/file-missing"));
-        call("ErrorResponse", 400, multipart("/files", new MultipartBody.Builder().setType(MultipartBody.FORM)
-                .addFormDataPart("purpose", "songs").addFormDataPart("file", "x.txt", RequestBody.create("x", null)).build()));
+        call(
+                "ErrorResponse",
+                400,
+                multipart(
+                        "/files",
+                        new MultipartBody.Builder()
+                                .setType(MultipartBody.FORM)
+                                .addFormDataPart("purpose", "songs")
+                                .addFormDataPart("file", "x.txt", RequestBody.create("x", null))
+                                .build()));
 
-        JsonNode batch = call("Batch", 200, post("/batches", "{\"input_file_id\":\"" + input.get("id").asText()
-                + "\",\"endpoint\":\"/v1/videos\",\"completion_window\":\"24h\",\"metadata\":{\"run\":\"contract\"}}"));
+        JsonNode batch = call(
+                "Batch",
+                200,
+                post(
+                        "/batches",
+                        "{\"input_file_id\":\"" + input.get("id").asText()
+                                + "\",\"endpoint\":\"/v1/videos\",\"completion_window\":\"24h\",\"metadata\":{\"run\":\"contract\"}}"));
         String batchId = batch.get("id").asText();
         clock.advance(Duration.ofSeconds(2));
         JsonNode running = call("Batch", 200, get("/batches/" + batchId));
@@ -197,29 +278,62 @@ class ContractIT {
         call("ListBatchesResponse", 200, get("/batches?limit=5"));
         call("ErrorResponse", 409, post("/batches/" + batchId + "/cancel", "{}"));
         call("ErrorResponse", 404, get("/batches/batch_00"));
-        call("ErrorResponse", 400, post("/batches", "{\"input_file_id\":\"" + input.get("id").asText()
-                + "\",\"endpoint\":\"/v1/chat/completions\",\"completion_window\":\"24h\"}"));
+        call(
+                "ErrorResponse",
+                400,
+                post(
+                        "/batches",
+                        "{\"input_file_id\":\"" + input.get("id").asText()
+                                + "\",\"endpoint\":\"/v1/chat/completions\",\"completion_window\":\"24h\"}"));
 
-        JsonNode second = call("Batch", 200, post("/batches", "{\"input_file_id\":\"" + input.get("id").asText()
-                + "\",\"endpoint\":\"/v1/videos\",\"completion_window\":\"24h\"}"));
-        JsonNode cancelling = call("Batch", 200, post("/batches/" + second.get("id").asText() + "/cancel", "{}"));
+        JsonNode second = call(
+                "Batch",
+                200,
+                post(
+                        "/batches",
+                        "{\"input_file_id\":\"" + input.get("id").asText()
+                                + "\",\"endpoint\":\"/v1/videos\",\"completion_window\":\"24h\"}"));
+        JsonNode cancelling =
+                call("Batch", 200, post("/batches/" + second.get("id").asText() + "/cancel", "{}"));
         assertThat(cancelling.get("status").asText()).isEqualTo("cancelling");
         clock.advance(Duration.ofSeconds(2));
-        assertThat(call("Batch", 200, get("/batches/" + second.get("id").asText())).get("status").asText())
+        assertThat(call("Batch", 200, get("/batches/" + second.get("id").asText()))
+                        .get("status")
+                        .asText())
                 .isEqualTo("cancelled");
 
-        JsonNode bad = call("OpenAIFile", 200, multipart("/files", new MultipartBody.Builder().setType(MultipartBody.FORM)
-                .addFormDataPart("purpose", "batch")
-                .addFormDataPart("file", "bad.jsonl", RequestBody.create("{\"custom_id\":\"a\"}\nnot json\n", null)).build()));
-        JsonNode invalid = call("Batch", 200, post("/batches", "{\"input_file_id\":\"" + bad.get("id").asText()
-                + "\",\"endpoint\":\"/v1/videos\",\"completion_window\":\"24h\"}"));
+        JsonNode bad = call(
+                "OpenAIFile",
+                200,
+                multipart(
+                        "/files",
+                        new MultipartBody.Builder()
+                                .setType(MultipartBody.FORM)
+                                .addFormDataPart("purpose", "batch")
+                                .addFormDataPart(
+                                        "file",
+                                        "bad.jsonl",
+                                        RequestBody.create("{\"custom_id\":\"a\"}\nnot json\n", null))
+                                .build()));
+        JsonNode invalid = call(
+                "Batch",
+                200,
+                post(
+                        "/batches",
+                        "{\"input_file_id\":\"" + bad.get("id").asText()
+                                + "\",\"endpoint\":\"/v1/videos\",\"completion_window\":\"24h\"}"));
         clock.advance(Duration.ofSeconds(2));
-        JsonNode failedBatch = call("Batch", 200, get("/batches/" + invalid.get("id").asText()));
+        JsonNode failedBatch =
+                call("Batch", 200, get("/batches/" + invalid.get("id").asText()));
         assertThat(failedBatch.get("status").asText()).isEqualTo("failed");
         assertThat(failedBatch.get("errors").get("data")).isNotEmpty();
 
-        call("DeleteFileResponse", 200, new Request.Builder().url(emulator.baseUrl() + "/files/" + image.get("id").asText())
-                .delete());
+        call(
+                "DeleteFileResponse",
+                200,
+                new Request.Builder()
+                        .url(emulator.baseUrl() + "/files/" + image.get("id").asText())
+                        .delete());
     }
 
     @Test
@@ -227,24 +341,42 @@ class ContractIT {
         ManualClock slowClock = new ManualClock(Instant.parse("2026-11-06T10:00:00Z"));
         // Renders planned to take 30 h: the 24 h window closes first.
         EmulatorConfig slow = EmulatorConfig.defaults(dir).withClock(slowClock).toBuilder()
-                .renderBase(Duration.ofHours(30)).build();
+                .renderBase(Duration.ofHours(30))
+                .build();
         try (Emulator e = Emulator.start(slow, 0)) {
             Emulator shared = emulator;
             emulator = e;
             try {
-                String lines = "{\"custom_id\":\"a\",\"method\":\"POST\",\"url\":\"/v1/videos\",\"body\":{\"prompt\":\"Slow\"}}\n";
-                JsonNode input = call("OpenAIFile", 200, multipart("/files", new MultipartBody.Builder()
-                        .setType(MultipartBody.FORM).addFormDataPart("purpose", "batch")
-                        .addFormDataPart("file", "slow.jsonl", RequestBody.create(lines, null)).build()));
-                JsonNode batch = call("Batch", 200, post("/batches", "{\"input_file_id\":\"" + input.get("id").asText()
-                        + "\",\"endpoint\":\"/v1/videos\",\"completion_window\":\"24h\"}"));
+                String lines =
+                        "{\"custom_id\":\"a\",\"method\":\"POST\",\"url\":\"/v1/videos\",\"body\":{\"prompt\":\"Slow\"}}\n";
+                JsonNode input = call(
+                        "OpenAIFile",
+                        200,
+                        multipart(
+                                "/files",
+                                new MultipartBody.Builder()
+                                        .setType(MultipartBody.FORM)
+                                        .addFormDataPart("purpose", "batch")
+                                        .addFormDataPart("file", "slow.jsonl", RequestBody.create(lines, null))
+                                        .build()));
+                JsonNode batch = call(
+                        "Batch",
+                        200,
+                        post(
+                                "/batches",
+                                "{\"input_file_id\":\"" + input.get("id").asText()
+                                        + "\",\"endpoint\":\"/v1/videos\",\"completion_window\":\"24h\"}"));
                 slowClock.advance(Duration.ofSeconds(2));
-                assertThat(call("Batch", 200, get("/batches/" + batch.get("id").asText())).get("status").asText())
+                assertThat(call("Batch", 200, get("/batches/" + batch.get("id").asText()))
+                                .get("status")
+                                .asText())
                         .isEqualTo("in_progress");
                 slowClock.advance(Duration.ofHours(25));
-                JsonNode expired = call("Batch", 200, get("/batches/" + batch.get("id").asText()));
+                JsonNode expired =
+                        call("Batch", 200, get("/batches/" + batch.get("id").asText()));
                 assertThat(expired.get("status").asText()).isEqualTo("expired");
-                assertThat(expired.get("expired_at").asLong()).isEqualTo(expired.get("created_at").asLong() + 86_400);
+                assertThat(expired.get("expired_at").asLong())
+                        .isEqualTo(expired.get("created_at").asLong() + 86_400);
             } finally {
                 emulator = shared;
                 e.awaitRenders(Duration.ofMinutes(1));
@@ -255,8 +387,10 @@ class ContractIT {
     @Test
     void the_contract_itself_rejects_a_broken_body() throws Exception {
         // Guards against a validator that accepts anything.
-        JsonNode broken = json.readTree("{\"id\":\"video_1\",\"object\":\"video\",\"status\":\"done\",\"progress\":\"x\"}");
+        JsonNode broken =
+                json.readTree("{\"id\":\"video_1\",\"object\":\"video\",\"status\":\"done\",\"progress\":\"x\"}");
         assertThat(contract.violations("VideoResource", broken)).isNotEmpty();
-        assertThat(contract.violations("ErrorResponse", json.readTree("{\"message\":\"no envelope\"}"))).isNotEmpty();
+        assertThat(contract.violations("ErrorResponse", json.readTree("{\"message\":\"no envelope\"}")))
+                .isNotEmpty();
     }
 }

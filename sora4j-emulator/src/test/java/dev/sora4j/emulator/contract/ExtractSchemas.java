@@ -24,8 +24,16 @@ import java.util.TreeMap;
  * </pre>
  */
 public final class ExtractSchemas {
-    static final List<String> ROOTS = List.of("VideoResource", "VideoListResource", "DeletedVideoResource",
-            "VideoCharacterResource", "ErrorResponse", "OpenAIFile", "Batch", "ListFilesResponse", "ListBatchesResponse",
+    static final List<String> ROOTS = List.of(
+            "VideoResource",
+            "VideoListResource",
+            "DeletedVideoResource",
+            "VideoCharacterResource",
+            "ErrorResponse",
+            "OpenAIFile",
+            "Batch",
+            "ListFilesResponse",
+            "ListBatchesResponse",
             "DeleteFileResponse");
 
     private ExtractSchemas() {}
@@ -49,8 +57,10 @@ public final class ExtractSchemas {
         }
         ObjectMapper json = new ObjectMapper();
         ObjectNode out = json.createObjectNode();
-        out.put("source", "components/schemas of openai-openapi-2026-08-21.yaml (OpenAPI " + spec.path("openapi").asText()
-                + "), the subset reachable from " + ROOTS);
+        out.put(
+                "source",
+                "components/schemas of openai-openapi-2026-08-21.yaml (OpenAPI "
+                        + spec.path("openapi").asText() + "), the subset reachable from " + ROOTS);
         ObjectNode components = out.putObject("components").putObject("schemas");
         picked.forEach(components::set);
         json.writerWithDefaultPrettyPrinter().writeValue(new File(args[1]), out);
