@@ -5,6 +5,8 @@ package dev.sora4j;
  * credentials.
  */
 public class ApiException extends SoraException {
+    private static final long serialVersionUID = 1L;
+
     private final int status;
     private final String type;
     private final String code;

@@ -5,6 +5,8 @@ package dev.sora4j;
  * field at fault ({@code size}, {@code seconds}, ...), so a front end can point at its own flag.
  */
 public class InvalidRequestException extends SoraException {
+    private static final long serialVersionUID = 1L;
+
     private final String field;
 
     public InvalidRequestException(String field, String message) {

@@ -4,6 +4,8 @@ import dev.sora4j.model.VideoJob;
 
 /** A video job reached a terminal status other than {@code completed}. */
 public class JobFailedException extends SoraException {
+    private static final long serialVersionUID = 1L;
+
     private final transient VideoJob job;
 
     public JobFailedException(VideoJob job) {

@@ -2,6 +2,8 @@ package dev.sora4j;
 
 /** Root of every exception sora4j throws; the CLI maps each subclass to one exit code. */
 public class SoraException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     public SoraException(String message) {
         super(message);
     }

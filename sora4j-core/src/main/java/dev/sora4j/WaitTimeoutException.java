@@ -5,6 +5,8 @@ import java.time.Duration;
 
 /** Waiting for a job took longer than the caller allowed; the job itself goes on. */
 public class WaitTimeoutException extends SoraException {
+    private static final long serialVersionUID = 1L;
+
     private final transient VideoJob lastSeen;
 
     public WaitTimeoutException(VideoJob lastSeen, Duration timeout) {

@@ -28,6 +28,7 @@ final class FileExtensionChains implements ExtensionChains {
     }
 
     @Override
+    @SuppressWarnings("try") // the lock is held for the block, never referenced
     public synchronized void recordExtension(String newVideoId, String sourceVideoId) {
         try {
             Files.createDirectories(file.getParent());

@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
  * to a response in one place ({@link Emulator}).
  */
 public final class ApiError extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     private final int status;
     private final String type;
     private final String param;

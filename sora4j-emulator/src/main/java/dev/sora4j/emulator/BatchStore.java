@@ -184,6 +184,7 @@ final class BatchStore {
     }
 
     /** Re-reads the batch under its lock, applies {@code change}, and saves the result if it differs. */
+    @SuppressWarnings("try") // the lock is held for the block, never referenced
     synchronized StoredBatch update(String id, UnaryOperator<StoredBatch> change) {
         try (FileChannel ch = FileChannel.open(
                         records.dir().resolve("." + id + ".lock"),
