@@ -72,7 +72,11 @@ final class BuiltInProfiles {
                 new ContentPolicy(true, false, false),
                 ListPolicy.CURSORS,
                 new DeletePolicy(DeletePolicy.Answer.DELETED_OBJECT, false),
-                Capabilities.all(),
+                Capabilities.all()
+                        .with(
+                                Feature.EXTRA_FIELDS,
+                                Support.no("OpenAI's Videos API rejects parameters it does not define; for another"
+                                        + " server choose its --provider")),
                 0,
                 List.of("OpenAI removed its hosted Videos API on 2026-09-24; this profile fits the sora4j emulator"
                         + " and servers that copy OpenAI's protocol exactly."));

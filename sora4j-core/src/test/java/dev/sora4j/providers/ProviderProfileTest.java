@@ -41,10 +41,10 @@ class ProviderProfileTest {
     }
 
     @Test
-    void openai_supports_everything() {
+    void openai_supports_everything_but_extra_fields() {
         ProviderProfile p = providers.require("openai");
         for (Feature f : Feature.values()) {
-            assertThat(p.refusal(f)).as(f.name()).isEmpty();
+            assertThat(p.refusal(f).isPresent()).as(f.name()).isEqualTo(f == Feature.EXTRA_FIELDS);
         }
     }
 
@@ -102,7 +102,9 @@ class ProviderProfileTest {
         assertThatThrownBy(() -> providers.require("azure").prepareCreate(spec.withModel("sora-2"), false))
                 .hasMessageContaining("--extra fields");
         assertThatThrownBy(() -> providers.require("openai").prepareCreate(spec, false))
-                .hasMessageContaining("--extra seed: provider openai does not take this field");
+                .hasMessageContaining("provider openai does not support --extra fields");
+        assertThatThrownBy(() -> providers.require("trtllm").prepareCreate(spec.withExtras(Map.of("user", "u")), false))
+                .hasMessageContaining("--extra user: provider trtllm does not take this field");
         assertThat(providers.require("vllm-omni").prepareCreate(spec, false).extras())
                 .containsEntry("seed", 42);
     }
