@@ -1,0 +1,55 @@
+package dev.sora4j.providers;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Which {@link Feature}s a provider supports. A feature not listed is {@link Support#yes()}, so a
+ * profile spells out only its differences from OpenAI's protocol.
+ */
+public record Capabilities(Map<Feature, Support> differences) {
+    public Capabilities {
+        EnumMap<Feature, Support> copy = new EnumMap<>(Feature.class);
+        copy.putAll(differences);
+        differences = Collections.unmodifiableMap(copy);
+    }
+
+    public static Capabilities all() {
+        return new Capabilities(Map.of());
+    }
+
+    /** A copy with one feature's support replaced. */
+    public Capabilities with(Feature feature, Support support) {
+        EnumMap<Feature, Support> copy = new EnumMap<>(Feature.class);
+        copy.putAll(differences);
+        copy.put(feature, support);
+        return new Capabilities(copy);
+    }
+
+    public Support get(Feature feature) {
+        return differences.getOrDefault(feature, Support.yes());
+    }
+
+    /** Every feature in table order, unlisted ones as supported. */
+    public Map<Feature, Support> table() {
+        EnumMap<Feature, Support> t = new EnumMap<>(Feature.class);
+        for (Feature f : Feature.values()) {
+            t.put(f, get(f));
+        }
+        return Collections.unmodifiableMap(t);
+    }
+
+    /**
+     * The one-line refusal for an unsupported feature, naming the provider and the alternative;
+     * empty when the feature can be used.
+     */
+    public Optional<String> refusal(String providerName, Feature feature) {
+        Support s = get(feature);
+        if (s.usable()) {
+            return Optional.empty();
+        }
+        return Optional.of("provider " + providerName + " does not support " + feature.label() + ": " + s.note());
+    }
+}
