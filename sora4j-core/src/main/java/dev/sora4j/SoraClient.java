@@ -1,18 +1,22 @@
 package dev.sora4j;
 
-import dev.sora4j.client.AuthHeader;
-import dev.sora4j.client.GatewaySettings;
-import dev.sora4j.client.OpenAiVideoGateway;
-import dev.sora4j.client.VideoGateway;
-import dev.sora4j.client.WireJson;
-import dev.sora4j.client.WireRequest;
-import dev.sora4j.client.WireRequests;
 import dev.sora4j.config.Settings;
+import dev.sora4j.errors.ApiException;
+import dev.sora4j.errors.ConfigException;
+import dev.sora4j.errors.InvalidRequestException;
+import dev.sora4j.internal.calls.Poller;
+import dev.sora4j.internal.files.Downloader;
+import dev.sora4j.internal.openai.GatewaySettings;
+import dev.sora4j.internal.openai.OpenAiVideoGateway;
+import dev.sora4j.internal.wire.WireJson;
+import dev.sora4j.internal.wire.WireRequest;
+import dev.sora4j.internal.wire.WireRequests;
 import dev.sora4j.ledger.Intent;
 import dev.sora4j.ledger.Ledger;
 import dev.sora4j.model.Character;
 import dev.sora4j.model.CharacterRequest;
 import dev.sora4j.model.DeletedVideo;
+import dev.sora4j.model.DownloadResult;
 import dev.sora4j.model.EditRequest;
 import dev.sora4j.model.ExtendRequest;
 import dev.sora4j.model.ListQuery;
@@ -21,16 +25,15 @@ import dev.sora4j.model.Variant;
 import dev.sora4j.model.VideoJob;
 import dev.sora4j.model.VideoPage;
 import dev.sora4j.model.VideoRequest;
-import dev.sora4j.pipeline.DownloadResult;
-import dev.sora4j.pipeline.Downloader;
-import dev.sora4j.pipeline.ExtensionChains;
-import dev.sora4j.pipeline.PollListener;
-import dev.sora4j.pipeline.PollOptions;
-import dev.sora4j.pipeline.Poller;
-import dev.sora4j.pipeline.Sleeper;
+import dev.sora4j.options.AuthHeader;
+import dev.sora4j.options.ExtensionChains;
+import dev.sora4j.options.PollListener;
+import dev.sora4j.options.PollOptions;
+import dev.sora4j.options.Sleeper;
 import dev.sora4j.rules.PriceTable;
 import dev.sora4j.rules.Profile;
 import dev.sora4j.rules.VideoRules;
+import dev.sora4j.spi.VideoGateway;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -334,7 +337,7 @@ public final class SoraClient implements AutoCloseable {
         private ExtensionChains chains = ExtensionChains.inMemory();
         private Ledger ledger = Ledger.none();
         private PriceTable prices = PriceTable.defaults();
-        private dev.sora4j.client.ResponseObserver observer = dev.sora4j.client.ResponseObserver.NONE;
+        private dev.sora4j.options.ResponseObserver observer = dev.sora4j.options.ResponseObserver.NONE;
 
         public Builder fromEnv() {
             return fromSettings(Settings.fromProcess());
@@ -402,7 +405,7 @@ public final class SoraClient implements AutoCloseable {
         }
 
         /** Hears every POST's status and headers (a shared rate limiter follows x-ratelimit-* through it). */
-        public Builder responseObserver(dev.sora4j.client.ResponseObserver value) {
+        public Builder responseObserver(dev.sora4j.options.ResponseObserver value) {
             this.observer = Objects.requireNonNull(value);
             return this;
         }

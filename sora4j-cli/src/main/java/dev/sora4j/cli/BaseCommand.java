@@ -1,8 +1,8 @@
 package dev.sora4j.cli;
 
 import dev.sora4j.SoraClient;
-import dev.sora4j.SoraException;
-import dev.sora4j.pipeline.AtomicFiles;
+import dev.sora4j.errors.SoraException;
+import dev.sora4j.internal.files.AtomicFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -78,12 +78,16 @@ abstract class BaseCommand implements Callable<Integer> {
     }
 
     /** Prints the exact request instead of sending it, and saves it with {@code --json-out}. */
-    int dryRun(dev.sora4j.client.WireRequest request, JsonOutOption json, String defaultName) {
+    int dryRun(dev.sora4j.internal.wire.WireRequest request, JsonOutOption json, String defaultName) {
         return dryRun(request, json, defaultName, Optional.empty());
     }
 
     /** As above, with the estimated cost shown as {@code estimated_cost_usd} (and never sent). */
-    int dryRun(dev.sora4j.client.WireRequest request, JsonOutOption json, String defaultName, Optional<Double> cost) {
+    int dryRun(
+            dev.sora4j.internal.wire.WireRequest request,
+            JsonOutOption json,
+            String defaultName,
+            Optional<Double> cost) {
         noteKeyForDryRun();
         Map<String, Object> preview = new java.util.LinkedHashMap<>(request.preview());
         cost.ifPresent(c -> preview.put("estimated_cost_usd", c));

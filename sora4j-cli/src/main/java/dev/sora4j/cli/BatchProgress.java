@@ -1,8 +1,8 @@
 package dev.sora4j.cli;
 
-import dev.sora4j.ApiException;
 import dev.sora4j.batch.BatchJob;
 import dev.sora4j.batch.BatchListener;
+import dev.sora4j.errors.ApiException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,13 +1,13 @@
 package dev.sora4j.cli;
 
 import dev.sora4j.SoraClient;
-import dev.sora4j.client.AuthHeader;
 import dev.sora4j.config.Settings;
 import dev.sora4j.emulator.Emulator;
 import dev.sora4j.emulator.EmulatorConfig;
 import dev.sora4j.ledger.SqliteLedger;
-import dev.sora4j.pipeline.ExtensionChains;
-import dev.sora4j.pipeline.Sleeper;
+import dev.sora4j.options.AuthHeader;
+import dev.sora4j.options.ExtensionChains;
+import dev.sora4j.options.Sleeper;
 import dev.sora4j.rules.PriceTable;
 import dev.sora4j.rules.Profile;
 import java.io.PrintWriter;
@@ -104,10 +104,10 @@ final class CliContext implements AutoCloseable {
      * with its own retry loop (create-batch) passes 0. The first call of a run decides.
      */
     SoraClient client(GlobalOptions global, int sdkRetries) {
-        return client(global, sdkRetries, dev.sora4j.client.ResponseObserver.NONE);
+        return client(global, sdkRetries, dev.sora4j.options.ResponseObserver.NONE);
     }
 
-    SoraClient client(GlobalOptions global, int sdkRetries, dev.sora4j.client.ResponseObserver observer) {
+    SoraClient client(GlobalOptions global, int sdkRetries, dev.sora4j.options.ResponseObserver observer) {
         if (client != null) {
             return client;
         }

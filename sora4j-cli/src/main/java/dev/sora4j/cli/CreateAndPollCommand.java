@@ -1,10 +1,10 @@
 package dev.sora4j.cli;
 
 import dev.sora4j.SoraClient;
-import dev.sora4j.client.WireRequests;
+import dev.sora4j.internal.wire.WireRequests;
 import dev.sora4j.model.VideoJob;
 import dev.sora4j.model.VideoRequest;
-import dev.sora4j.pipeline.PollOptions;
+import dev.sora4j.options.PollOptions;
 import dev.sora4j.rules.VideoRules;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -7,9 +7,9 @@ import dev.sora4j.batch.BatchOptions;
 import dev.sora4j.batch.BatchResult;
 import dev.sora4j.batch.BatchRunner;
 import dev.sora4j.batch.JobsFile;
-import dev.sora4j.client.WireRequests;
+import dev.sora4j.internal.calls.RateGate;
+import dev.sora4j.internal.wire.WireRequests;
 import dev.sora4j.model.Variant;
-import dev.sora4j.pipeline.RateGate;
 import dev.sora4j.rules.VideoRules;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -208,7 +208,7 @@ final class CreateBatchCommand extends BaseCommand {
 
     /** One key per jobs file and output directory: rerunning the same batch finds its own ledger entries. */
     private String batchKey() {
-        return dev.sora4j.client.WireJson.sha256(input.toAbsolutePath().normalize() + "\n"
+        return dev.sora4j.internal.wire.WireJson.sha256(input.toAbsolutePath().normalize() + "\n"
                 + outDir.toAbsolutePath().normalize());
     }
 

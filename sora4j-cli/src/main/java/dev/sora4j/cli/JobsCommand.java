@@ -45,7 +45,7 @@ final class JobsCommand extends BaseCommand {
     @Override
     int execute() {
         if (limit < 1) {
-            throw new dev.sora4j.InvalidRequestException(null, "--limit must be at least 1, got " + limit);
+            throw new dev.sora4j.errors.InvalidRequestException(null, "--limit must be at least 1, got " + limit);
         }
         List<LedgerEntry> entries = context().ledger(global()).list(status, limit);
         if (json) {
@@ -134,7 +134,7 @@ final class JobsCommand extends BaseCommand {
             LedgerEntry e = (ref.strip().equals("@last")
                             ? ledger.list(null, 1).stream().findFirst()
                             : ledger.find(ref))
-                    .orElseThrow(() -> new dev.sora4j.InvalidRequestException(
+                    .orElseThrow(() -> new dev.sora4j.errors.InvalidRequestException(
                             null, "jobs show " + ref + ": no such job in the ledger (see `sora jobs`)."));
             Map<String, Object> m = wire(e);
             m.put("params", Json.parse(e.params()));

@@ -1,6 +1,6 @@
 package dev.sora4j.cli;
 
-import dev.sora4j.client.WireRequests;
+import dev.sora4j.internal.wire.WireRequests;
 import dev.sora4j.model.RemixRequest;
 import dev.sora4j.model.VideoJob;
 import dev.sora4j.rules.VideoRules;

@@ -1,11 +1,11 @@
 package dev.sora4j.cli;
 
-import dev.sora4j.ApiException;
-import dev.sora4j.ConfigException;
-import dev.sora4j.InvalidRequestException;
-import dev.sora4j.JobFailedException;
-import dev.sora4j.SoraException;
-import dev.sora4j.WaitTimeoutException;
+import dev.sora4j.errors.ApiException;
+import dev.sora4j.errors.ConfigException;
+import dev.sora4j.errors.InvalidRequestException;
+import dev.sora4j.errors.JobFailedException;
+import dev.sora4j.errors.SoraException;
+import dev.sora4j.errors.WaitTimeoutException;
 import java.util.Map;
 import picocli.CommandLine;
 

@@ -1,6 +1,6 @@
 package dev.sora4j.batch;
 
-import dev.sora4j.ApiException;
+import dev.sora4j.errors.ApiException;
 import java.nio.file.Path;
 import java.time.Duration;
 

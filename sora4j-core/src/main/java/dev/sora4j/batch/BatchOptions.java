@@ -1,6 +1,6 @@
 package dev.sora4j.batch;
 
-import dev.sora4j.InvalidRequestException;
+import dev.sora4j.errors.InvalidRequestException;
 import dev.sora4j.model.Variant;
 import java.time.Duration;
 

@@ -1,16 +1,17 @@
 package dev.sora4j.batch;
 
-import dev.sora4j.ApiException;
-import dev.sora4j.InvalidRequestException;
-import dev.sora4j.OutputExistsException;
 import dev.sora4j.SoraClient;
-import dev.sora4j.SoraException;
+import dev.sora4j.errors.ApiException;
+import dev.sora4j.errors.InvalidRequestException;
+import dev.sora4j.errors.OutputExistsException;
+import dev.sora4j.errors.SoraException;
+import dev.sora4j.internal.calls.RateGate;
+import dev.sora4j.internal.calls.Reconciler;
+import dev.sora4j.internal.files.AtomicFiles;
 import dev.sora4j.ledger.Ledger;
 import dev.sora4j.ledger.LedgerEntry;
 import dev.sora4j.model.VideoJob;
-import dev.sora4j.pipeline.AtomicFiles;
-import dev.sora4j.pipeline.RateGate;
-import dev.sora4j.pipeline.Sleeper;
+import dev.sora4j.options.Sleeper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

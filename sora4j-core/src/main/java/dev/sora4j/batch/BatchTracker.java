@@ -1,18 +1,18 @@
 package dev.sora4j.batch;
 
-import dev.sora4j.ApiException;
-import dev.sora4j.OutputExistsException;
 import dev.sora4j.SoraClient;
-import dev.sora4j.SoraException;
+import dev.sora4j.errors.ApiException;
+import dev.sora4j.errors.OutputExistsException;
+import dev.sora4j.errors.SoraException;
+import dev.sora4j.errors.TruncatedDownloadException;
+import dev.sora4j.internal.files.Mp4Check;
 import dev.sora4j.ledger.LedgerEntry;
+import dev.sora4j.model.DownloadResult;
 import dev.sora4j.model.ListQuery;
 import dev.sora4j.model.Variant;
 import dev.sora4j.model.VideoJob;
 import dev.sora4j.model.VideoPage;
-import dev.sora4j.pipeline.DownloadResult;
-import dev.sora4j.pipeline.Mp4Check;
-import dev.sora4j.pipeline.Sleeper;
-import dev.sora4j.pipeline.TruncatedDownloadException;
+import dev.sora4j.options.Sleeper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -190,7 +190,7 @@ final class BatchTracker {
         if (recorded.isPresent()) {
             try {
                 // A run killed between linking the file into place and removing its part leaves the part behind.
-                Files.deleteIfExists(dev.sora4j.pipeline.Downloader.partFile(target, job.id(), variant));
+                Files.deleteIfExists(dev.sora4j.internal.files.Downloader.partFile(target, job.id(), variant));
             } catch (IOException ignored) {
                 // Harmless: a hidden leftover, truncated by the next download to this path.
             }

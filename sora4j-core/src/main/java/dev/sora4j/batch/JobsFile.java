@@ -2,7 +2,7 @@ package dev.sora4j.batch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sora4j.InvalidRequestException;
+import dev.sora4j.errors.InvalidRequestException;
 import dev.sora4j.model.InputReference;
 import dev.sora4j.model.VideoRequest;
 import dev.sora4j.prompt.PromptAugmenter;

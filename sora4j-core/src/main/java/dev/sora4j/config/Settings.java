@@ -64,7 +64,7 @@ public final class Settings {
             try (InputStream in = Files.newInputStream(config)) {
                 file.load(in);
             } catch (IOException e) {
-                throw new dev.sora4j.ConfigException("Cannot read " + config + ": " + e.getMessage());
+                throw new dev.sora4j.errors.ConfigException("Cannot read " + config + ": " + e.getMessage());
             }
         }
         return new Settings(env, system, file, home);

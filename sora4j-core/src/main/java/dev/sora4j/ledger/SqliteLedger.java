@@ -1,7 +1,7 @@
 package dev.sora4j.ledger;
 
-import dev.sora4j.ConfigException;
-import dev.sora4j.SoraException;
+import dev.sora4j.errors.ConfigException;
+import dev.sora4j.errors.SoraException;
 import dev.sora4j.model.VideoJob;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.sora4j.model;
 
-import dev.sora4j.InvalidRequestException;
+import dev.sora4j.errors.InvalidRequestException;
 import java.util.Locale;
 
 /** Which asset of a completed job to download. */

@@ -40,7 +40,7 @@ public final class PriceTable {
                 try {
                     p.put(k.substring(6).toLowerCase(Locale.ROOT), Double.parseDouble(v.strip()));
                 } catch (NumberFormatException e) {
-                    throw new dev.sora4j.ConfigException(
+                    throw new dev.sora4j.errors.ConfigException(
                             "config " + k + "=" + v + ": the price must be a number of USD per second");
                 }
             }

@@ -1,6 +1,6 @@
 package dev.sora4j.rules;
 
-import dev.sora4j.InvalidRequestException;
+import dev.sora4j.errors.InvalidRequestException;
 import java.util.Locale;
 
 /**

@@ -1,6 +1,7 @@
 package dev.sora4j.rules;
 
-import dev.sora4j.InvalidRequestException;
+import dev.sora4j.errors.InvalidRequestException;
+import dev.sora4j.internal.files.MediaKind;
 import dev.sora4j.model.CharacterRequest;
 import dev.sora4j.model.EditRequest;
 import dev.sora4j.model.ExtendRequest;

@@ -2,13 +2,13 @@ package dev.sora4j.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sora4j.ApiException;
 import dev.sora4j.SoraClient;
-import dev.sora4j.client.UnsupportedGateway;
+import dev.sora4j.errors.ApiException;
+import dev.sora4j.internal.calls.RateGate;
 import dev.sora4j.model.JobStatus;
 import dev.sora4j.model.VideoJob;
 import dev.sora4j.model.VideoRequest;
-import dev.sora4j.pipeline.RateGate;
+import dev.sora4j.spi.UnsupportedGateway;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -73,7 +73,7 @@ class BatchRunnerTest {
     private List<BatchResult> run(ScriptedCreates gw, List<BatchJob> jobs, Path out, BatchOptions options) {
         try (SoraClient client = SoraClient.builder().gateway(gw).build()) {
             dev.sora4j.emulator.ManualClock clock = new dev.sora4j.emulator.ManualClock(java.time.Instant.EPOCH);
-            dev.sora4j.pipeline.Sleeper sleeper = d -> {
+            dev.sora4j.options.Sleeper sleeper = d -> {
                 slept.add(d);
                 clock.advance(d);
             };

@@ -3,7 +3,7 @@ package dev.sora4j.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sora4j.ConfigException;
+import dev.sora4j.errors.ConfigException;
 import dev.sora4j.model.JobStatus;
 import dev.sora4j.model.VideoJob;
 import java.nio.file.Files;

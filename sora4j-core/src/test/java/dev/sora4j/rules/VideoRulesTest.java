@@ -3,7 +3,7 @@ package dev.sora4j.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sora4j.InvalidRequestException;
+import dev.sora4j.errors.InvalidRequestException;
 import dev.sora4j.model.VideoRequest;
 import java.util.List;
 import org.junit.jupiter.api.Test;

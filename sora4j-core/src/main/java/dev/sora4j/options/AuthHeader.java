@@ -1,0 +1,21 @@
+package dev.sora4j.options;
+
+import dev.sora4j.errors.InvalidRequestException;
+import java.util.Locale;
+
+/** How the key travels: {@code Authorization: Bearer <key>} (OpenAI, gateways) or {@code api-key: <key>} (Azure style). */
+public enum AuthHeader {
+    BEARER,
+    API_KEY;
+
+    public static AuthHeader parse(String value) {
+        String v = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
+        return switch (v) {
+            case "bearer", "authorization" -> BEARER;
+            case "api-key", "api_key" -> API_KEY;
+            default ->
+                throw new InvalidRequestException(
+                        "auth-header", "auth-header '" + value + "' is not known; use bearer or api-key");
+        };
+    }
+}

@@ -1,0 +1,32 @@
+package dev.sora4j.options;
+
+import dev.sora4j.errors.InvalidRequestException;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * How to wait for a job.
+ *
+ * @param interval time between status requests (the guide suggests 10-20 s against the real service)
+ * @param timeout give up waiting after this long, or null to wait until the job ends
+ */
+public record PollOptions(Duration interval, Duration timeout) {
+    public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(10);
+
+    public PollOptions {
+        if (interval == null || interval.isNegative() || interval.isZero()) {
+            throw new InvalidRequestException("poll_interval", "poll-interval must be > 0");
+        }
+        if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+            throw new InvalidRequestException("timeout", "timeout must be > 0");
+        }
+    }
+
+    public static PollOptions defaults() {
+        return new PollOptions(DEFAULT_INTERVAL, null);
+    }
+
+    public Optional<Duration> timeoutIfSet() {
+        return Optional.ofNullable(timeout);
+    }
+}
