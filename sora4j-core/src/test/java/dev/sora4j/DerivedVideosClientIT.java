@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sora4j.emulator.Emulator;
 import dev.sora4j.emulator.EmulatorConfig;
-import dev.sora4j.emulator.ManualClock;
 import dev.sora4j.errors.ApiException;
 import dev.sora4j.errors.InvalidRequestException;
 import dev.sora4j.model.Character;
@@ -20,6 +19,7 @@ import dev.sora4j.options.ExtensionChains;
 import dev.sora4j.options.PollListener;
 import dev.sora4j.options.PollOptions;
 import dev.sora4j.rules.Profile;
+import dev.sora4j.testing.TestClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,7 +36,7 @@ class DerivedVideosClientIT {
     @TempDir
     static Path state;
 
-    static ManualClock clock;
+    static TestClock clock;
     static Emulator emulator;
     static ExtensionChains chains = ExtensionChains.inMemory();
     static SoraClient guide;
@@ -44,7 +44,7 @@ class DerivedVideosClientIT {
 
     @BeforeAll
     static void start() {
-        clock = new ManualClock(Instant.parse("2026-11-03T08:00:00Z"));
+        clock = new TestClock(Instant.parse("2026-11-03T08:00:00Z"));
         emulator = Emulator.start(EmulatorConfig.defaults(state.resolve("emu")).withClock(clock), 0);
         guide = client(Profile.GUIDE);
         open = client(Profile.OPEN);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sora4j.emulator.Emulator;
 import dev.sora4j.emulator.EmulatorConfig;
-import dev.sora4j.emulator.ManualClock;
 import dev.sora4j.errors.ApiException;
 import dev.sora4j.errors.ConfigException;
 import dev.sora4j.errors.OutputExistsException;
@@ -17,6 +16,7 @@ import dev.sora4j.model.VideoJob;
 import dev.sora4j.model.VideoRequest;
 import dev.sora4j.options.PollListener;
 import dev.sora4j.options.PollOptions;
+import dev.sora4j.testing.TestClock;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,13 +37,13 @@ class SoraClientIT {
     @TempDir
     static Path state;
 
-    static ManualClock clock;
+    static TestClock clock;
     static Emulator emulator;
     static SoraClient sora;
 
     @BeforeAll
     static void start() {
-        clock = new ManualClock(Instant.parse("2026-11-01T10:00:00Z"));
+        clock = new TestClock(Instant.parse("2026-11-01T10:00:00Z"));
         emulator = Emulator.start(EmulatorConfig.defaults(state).withClock(clock), 0);
         sora = SoraClient.builder()
                 .baseUrl(emulator.baseUrl())
@@ -91,8 +91,9 @@ class SoraClientIT {
         }
 
         assertThatThrownBy(() -> sora.download(job.id(), Variant.VIDEO, out.resolve("a.mp4"), false))
-                .isInstanceOf(OutputExistsException.class)
-                .hasMessageContaining("--force");
+                .isInstanceOfSatisfying(
+                        OutputExistsException.class,
+                        e -> assertThat(e.message(field -> "--" + field)).contains("--force"));
         assertThat(sora.download(job.id(), Variant.VIDEO, out.resolve("a.mp4"), true)
                         .bytes())
                 .isEqualTo(mp4.bytes());

@@ -76,7 +76,7 @@ final class BatchProgress implements BatchListener, AutoCloseable {
     @Override
     public synchronized void failed(BatchJob job, String error) {
         failed++;
-        line(label(job) + " failed: " + error, true);
+        line(label(job) + " failed: " + FlagNames.render(error), true);
     }
 
     @Override
@@ -96,7 +96,7 @@ final class BatchProgress implements BatchListener, AutoCloseable {
 
     @Override
     public synchronized void warning(String message) {
-        line("Warning: " + message, true);
+        line("Warning: " + FlagNames.render(message), true);
     }
 
     /** A plain line, or on a terminal a bar update (keeping notes worth reading for the end). */

@@ -1,7 +1,6 @@
 package dev.sora4j.cli;
 
 import dev.sora4j.SoraClient;
-import dev.sora4j.internal.wire.WireRequests;
 import dev.sora4j.model.VideoJob;
 import dev.sora4j.model.VideoRequest;
 import dev.sora4j.options.PollOptions;
@@ -40,12 +39,7 @@ final class CreateAndPollCommand extends BaseCommand {
         PollOptions options = polling.toOptions(global().offline);
         if (create.dryRun.enabled) {
             noteKeyForDryRun();
-            Map<String, Object> preview =
-                    new LinkedHashMap<>(WireRequests.create(request).preview());
-            context()
-                    .prices()
-                    .estimate(request.model(), request.size(), request.seconds())
-                    .ifPresent(c -> preview.put("estimated_cost_usd", c));
+            Map<String, Object> preview = previewClient().preview(request).toMap();
             printValue(preview);
             info("Would poll for completion.");
             Map<String, Object> bundle = new LinkedHashMap<>();

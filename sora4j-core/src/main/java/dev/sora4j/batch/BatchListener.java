@@ -4,7 +4,11 @@ import dev.sora4j.errors.ApiException;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** Hears a batch's progress, from the worker threads (implementations must be thread-safe). */
+/**
+ * Hears a batch's progress, from the worker threads (implementations must be thread-safe). Error and
+ * warning texts may contain field references; show them with
+ * {@link dev.sora4j.errors.SoraException#render}.
+ */
 public interface BatchListener {
     default void started(BatchJob job) {}
 

@@ -1,5 +1,7 @@
 package dev.sora4j.batch;
 
+import static dev.sora4j.errors.SoraException.ref;
+
 import dev.sora4j.errors.InvalidRequestException;
 import dev.sora4j.model.Variant;
 import java.time.Duration;
@@ -35,21 +37,21 @@ public record BatchOptions(
     public BatchOptions {
         if (concurrency < 1 || concurrency > 10) {
             throw new InvalidRequestException(
-                    "concurrency", "--concurrency must be between 1 and 10, got " + concurrency);
+                    "concurrency", ref("concurrency") + " must be between 1 and 10, got " + concurrency);
         }
         if (maxAttempts < 1 || maxAttempts > 10) {
             throw new InvalidRequestException(
-                    "max_attempts", "--max-attempts must be between 1 and 10, got " + maxAttempts);
+                    "max_attempts", ref("max_attempts") + " must be between 1 and 10, got " + maxAttempts);
         }
         if (maxCost != null && !(maxCost >= 0)) {
             throw new InvalidRequestException(
-                    "max_cost", "--max-cost must be a positive amount of USD, got " + maxCost);
+                    "max_cost", ref("max_cost") + " must be a positive amount of USD, got " + maxCost);
         }
         if (!(requestsPerMinute > 0)) {
-            throw new InvalidRequestException("rpm", "--rpm must be > 0, got " + requestsPerMinute);
+            throw new InvalidRequestException("rpm", ref("rpm") + " must be > 0, got " + requestsPerMinute);
         }
         if (pollInterval == null || pollInterval.isNegative() || pollInterval.isZero()) {
-            throw new InvalidRequestException("poll_interval", "--poll-interval must be > 0 seconds");
+            throw new InvalidRequestException("poll_interval", ref("poll_interval") + " must be > 0 seconds");
         }
         track = track || download != null;
     }

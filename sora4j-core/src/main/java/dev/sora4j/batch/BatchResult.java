@@ -1,6 +1,8 @@
 package dev.sora4j.batch;
 
+import dev.sora4j.errors.SoraException;
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 
 /**
  * What became of one job.
@@ -35,5 +37,25 @@ public record BatchResult(
                 status,
                 file,
                 problem == null ? error : problem);
+    }
+
+    /**
+     * Why the job failed or was skipped, with field names shown plainly.
+     *
+     * @return the reason, or null
+     */
+    @Override
+    public String error() {
+        return SoraException.render(error, UnaryOperator.identity());
+    }
+
+    /**
+     * Why the job failed or was skipped, with field names shown as the front end names them.
+     *
+     * @param nameOf how the front end names a field (the CLI shows {@code --force} for {@code force})
+     * @return the reason, or null
+     */
+    public String error(UnaryOperator<String> nameOf) {
+        return SoraException.render(error, nameOf);
     }
 }

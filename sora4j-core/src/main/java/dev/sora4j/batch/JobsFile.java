@@ -1,8 +1,11 @@
 package dev.sora4j.batch;
 
+import static dev.sora4j.errors.SoraException.ref;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sora4j.errors.InvalidRequestException;
+import dev.sora4j.errors.SoraException;
 import dev.sora4j.model.InputReference;
 import dev.sora4j.model.VideoRequest;
 import dev.sora4j.prompt.PromptAugmenter;
@@ -63,13 +66,13 @@ public final class JobsFile {
      */
     public List<BatchJob> read(Path file) {
         if (!Files.isRegularFile(file)) {
-            throw new InvalidRequestException("input", "--input " + file + ": file not found.");
+            throw new InvalidRequestException("input", ref("input") + " " + file + ": file not found.");
         }
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new InvalidRequestException("input", "--input " + file + ": " + e.getMessage());
+            throw new InvalidRequestException("input", ref("input") + " " + file + ": " + e.getMessage());
         }
         Path baseDir = file.toAbsolutePath().getParent();
         List<BatchJob> jobs = new ArrayList<>();
@@ -91,7 +94,7 @@ public final class JobsFile {
                 job = parseLine(raw, jobs.size() + 1, lineNo, baseDir);
             } catch (InvalidRequestException e) {
                 throw new InvalidRequestException(
-                        "input", file.getFileName() + " line " + lineNo + ": " + e.getMessage());
+                        "input", file.getFileName() + " line " + lineNo + ": " + e.message(SoraException::ref));
             }
             Integer clash = lineByOut.putIfAbsent(job.outName(), lineNo);
             if (clash != null) {
@@ -104,7 +107,7 @@ public final class JobsFile {
         }
         if (jobs.isEmpty()) {
             throw new InvalidRequestException(
-                    "input", "--input " + file + " has no jobs (only blank or # comment lines).");
+                    "input", ref("input") + " " + file + " has no jobs (only blank or # comment lines).");
         }
         return jobs;
     }
@@ -153,7 +156,7 @@ public final class JobsFile {
         fields = fields.overriddenBy(PromptFields.fromMap(strings(node)));
         if (defaults.augment() && PromptAugmenter.looksStructured(prompt)) {
             warn.accept("line " + lineNo + ": the prompt already has structured label lines; augmenting wraps it "
-                    + "twice (pass --no-augment to send prompts unchanged)");
+                    + "twice (send prompts unchanged with " + ref("no_augment") + ")");
         }
         String sent = defaults.augment() ? PromptAugmenter.augment(prompt, fields) : prompt;
         VideoRequest request = rules.validate(VideoRequest.builder()

@@ -11,8 +11,7 @@ public class WaitTimeoutException extends SoraException {
 
     public WaitTimeoutException(VideoJob lastSeen, Duration timeout) {
         super("Timed out after " + timeout.toSeconds() + " s waiting for " + lastSeen.id() + " (last status "
-                + lastSeen.status().value() + ", " + lastSeen.progress() + "%). The job continues; run `sora poll --id "
-                + lastSeen.id() + "` to keep waiting.");
+                + lastSeen.status().value() + ", " + lastSeen.progress() + "%). The job continues on the server.");
         this.lastSeen = lastSeen;
     }
 

@@ -95,8 +95,10 @@ public final class SqliteLedger implements Ledger {
                 }
             }
         } catch (IOException e) {
-            throw new ConfigException("Cannot create the ledger " + abs + ": " + e.getMessage()
-                    + ". Set --ledger PATH or SORA4J_LEDGER to a writable place.");
+            throw new ConfigException(
+                    "ledger",
+                    "Cannot create the ledger " + abs + ": " + e.getMessage() + ". Set " + SoraException.ref("ledger")
+                            + " or SORA4J_LEDGER to a writable place.");
         }
         try {
             Connection db = DriverManager.getConnection("jdbc:sqlite:" + abs);
@@ -109,7 +111,7 @@ public final class SqliteLedger implements Ledger {
             migrate(db, abs);
             return new SqliteLedger(abs, db, clock);
         } catch (SQLException e) {
-            throw new ConfigException("Cannot open the ledger " + abs + ": " + e.getMessage());
+            throw new ConfigException("ledger", "Cannot open the ledger " + abs + ": " + e.getMessage());
         }
     }
 
@@ -121,8 +123,10 @@ public final class SqliteLedger implements Ledger {
         }
         if (version > SCHEMA_VERSION) {
             throw new ConfigException(
+                    "ledger",
                     "The ledger " + file + " has schema version " + version + ", newer than this sora4j ("
-                            + SCHEMA_VERSION + "). Upgrade sora4j, or point --ledger elsewhere.");
+                            + SCHEMA_VERSION + "). Upgrade sora4j, or point " + SoraException.ref("ledger")
+                            + " elsewhere.");
         }
         db.setAutoCommit(false);
         try (Statement st = db.createStatement()) {
@@ -454,7 +458,7 @@ public final class SqliteLedger implements Ledger {
         try {
             return action.run();
         } catch (SQLException e) {
-            throw new SoraException("Ledger " + file + ": " + e.getMessage(), e);
+            throw new LedgerException("Ledger " + file + ": " + e.getMessage(), e);
         }
     }
 }

@@ -1,7 +1,7 @@
 package dev.sora4j.model;
 
-import dev.sora4j.errors.InvalidRequestException;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Which asset of a completed job to download. */
 public enum Variant {
@@ -31,14 +31,19 @@ public enum Variant {
         return defaultFileName;
     }
 
-    public static Variant parse(String value) {
+    /**
+     * The variant with this wire name, ignoring case and surrounding blanks.
+     *
+     * @param value {@code video}, {@code thumbnail} or {@code spritesheet}; null means {@code video}
+     * @return the variant, or empty when the name is not known
+     */
+    public static Optional<Variant> fromWireName(String value) {
         String v = value == null ? "video" : value.strip().toLowerCase(Locale.ROOT);
         for (Variant variant : values()) {
             if (variant.wireName.equals(v)) {
-                return variant;
+                return Optional.of(variant);
             }
         }
-        throw new InvalidRequestException(
-                "variant", "variant '" + value + "' is not supported; use one of: video, thumbnail, spritesheet");
+        return Optional.empty();
     }
 }

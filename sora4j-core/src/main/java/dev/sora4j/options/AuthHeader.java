@@ -1,5 +1,7 @@
 package dev.sora4j.options;
 
+import static dev.sora4j.errors.SoraException.ref;
+
 import dev.sora4j.errors.InvalidRequestException;
 import java.util.Locale;
 
@@ -15,7 +17,7 @@ public enum AuthHeader {
             case "api-key", "api_key" -> API_KEY;
             default ->
                 throw new InvalidRequestException(
-                        "auth-header", "auth-header '" + value + "' is not known; use bearer or api-key");
+                        "auth_header", ref("auth_header") + " '" + value + "' is not known; use bearer or api-key");
         };
     }
 }

@@ -1,5 +1,7 @@
 package dev.sora4j.options;
 
+import static dev.sora4j.errors.SoraException.ref;
+
 import dev.sora4j.errors.InvalidRequestException;
 import java.time.Duration;
 import java.util.Optional;
@@ -15,10 +17,10 @@ public record PollOptions(Duration interval, Duration timeout) {
 
     public PollOptions {
         if (interval == null || interval.isNegative() || interval.isZero()) {
-            throw new InvalidRequestException("poll_interval", "poll-interval must be > 0");
+            throw new InvalidRequestException("poll_interval", ref("poll_interval") + " must be > 0");
         }
         if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
-            throw new InvalidRequestException("timeout", "timeout must be > 0");
+            throw new InvalidRequestException("timeout", ref("timeout") + " must be > 0");
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.sora4j.rules;
 
+import static dev.sora4j.errors.SoraException.ref;
+
 import dev.sora4j.errors.InvalidRequestException;
 import java.util.Locale;
 
@@ -25,6 +27,6 @@ public enum Profile {
             }
         }
         throw new InvalidRequestException(
-                "profile", "profile '" + value + "' is not known; use one of: guide, spec, open");
+                "profile", ref("profile") + " '" + value + "' is not known; use one of: guide, spec, open");
     }
 }

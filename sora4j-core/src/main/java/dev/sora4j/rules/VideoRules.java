@@ -1,5 +1,7 @@
 package dev.sora4j.rules;
 
+import static dev.sora4j.errors.SoraException.ref;
+
 import dev.sora4j.errors.InvalidRequestException;
 import dev.sora4j.internal.files.MediaKind;
 import dev.sora4j.model.CharacterRequest;
@@ -94,12 +96,12 @@ public final class VideoRules {
             requireText("seconds", r.seconds());
         }
         if (r.characterIds().stream().anyMatch(String::isBlank)) {
-            throw new InvalidRequestException("character_id", "character_id: ids must not be empty");
+            throw new InvalidRequestException("character_id", ref("character_id") + ": ids must not be empty");
         }
         if (r.characterIds().size() > MAX_CHARACTERS) {
             throw new InvalidRequestException(
                     "character_id",
-                    "character_id: a video can include at most " + MAX_CHARACTERS + " characters, got "
+                    ref("character_id") + ": a video can include at most " + MAX_CHARACTERS + " characters, got "
                             + r.characterIds().size());
         }
         inputReference(r.inputReference());
@@ -112,14 +114,17 @@ public final class VideoRules {
         boolean byId = r.videoId() != null && !r.videoId().isBlank();
         if (byId == (r.videoFile() != null)) {
             throw new InvalidRequestException(
-                    "id", "Use --id (a generated video) or --video-file (an upload), exactly one.");
+                    "id",
+                    "Use " + ref("id") + " (a generated video) or " + ref("video_file") + " (an upload), exactly one.");
         }
         if (byId) {
             return EditRequest.ofVideo(r.videoId().strip(), r.prompt());
         }
         if (r.model() == null || r.model().isBlank()) {
             throw new InvalidRequestException(
-                    "model", "model is required when editing an uploaded source video, e.g. " + "--model sora-2");
+                    "model",
+                    ref("model") + " is required when editing an uploaded source video, e.g. " + ref("model")
+                            + " sora-2");
         }
         String model = r.model().strip();
         if (profile != Profile.OPEN && !sizesByModel.containsKey(model)) {
@@ -139,12 +144,13 @@ public final class VideoRules {
             try {
                 n = Integer.parseInt(s);
             } catch (NumberFormatException e) {
-                throw new InvalidRequestException("seconds", "seconds '" + s + "' is not a whole number of seconds");
+                throw new InvalidRequestException(
+                        "seconds", ref("seconds") + " '" + s + "' is not a whole number of seconds");
             }
             if (n < 1 || n > MAX_EXTENSION_SECONDS) {
                 throw new InvalidRequestException(
                         "seconds",
-                        "seconds '" + s + "' is out of range: an extension adds 1 to " + MAX_EXTENSION_SECONDS
+                        ref("seconds") + " '" + s + "' is out of range: an extension adds 1 to " + MAX_EXTENSION_SECONDS
                                 + " seconds");
             }
         } else if (!seconds.contains(s)) {
@@ -170,7 +176,7 @@ public final class VideoRules {
                     "video " + sourceId + " is already the result of " + extensionsSoFar
                             + " extensions; a video can be extended at most " + MAX_EXTENSIONS
                             + " times. Start a new video "
-                            + "(or use --profile open if your server allows longer chains).");
+                            + "(or use " + ref("profile") + " open if your server allows longer chains).");
         }
         int total = parseSeconds(sourceSeconds) + parseSeconds(addSeconds);
         if (total > MAX_TOTAL_SECONDS) {
@@ -178,7 +184,7 @@ public final class VideoRules {
                     "seconds",
                     "extending " + sourceId + " (" + sourceSeconds + " s) by "
                             + addSeconds + " s makes " + total + " s; a chain may total at most " + MAX_TOTAL_SECONDS
-                            + " s. Use a shorter --seconds.");
+                            + " s. Use a shorter " + ref("seconds") + ".");
         }
     }
 
@@ -193,7 +199,8 @@ public final class VideoRules {
         String name = r.name() == null ? "" : r.name().strip();
         if (name.isEmpty() || name.length() > MAX_CHARACTER_NAME) {
             throw new InvalidRequestException(
-                    "name", "name must have 1 to " + MAX_CHARACTER_NAME + " characters, got " + name.length());
+                    "name",
+                    ref("name") + " must have 1 to " + MAX_CHARACTER_NAME + " characters, got " + name.length());
         }
         requireMp4("video_file", r.videoFile());
         return new CharacterRequest(name, r.videoFile());
@@ -201,13 +208,13 @@ public final class VideoRules {
 
     private static void requireMp4(String field, Path file) {
         if (file == null || !Files.isRegularFile(file)) {
-            throw new InvalidRequestException(field, field + " " + file + ": file not found");
+            throw new InvalidRequestException(field, ref(field) + " " + file + ": file not found");
         }
         MediaKind kind = MediaKind.of(file);
         if (kind != MediaKind.MP4) {
             throw new InvalidRequestException(
                     field,
-                    field + " " + file + " is not an MP4 (its content looks like "
+                    ref(field) + " " + file + " is not an MP4 (its content looks like "
                             + (kind == MediaKind.UNKNOWN ? "something else" : kind.mimeType())
                             + "); upload an .mp4 clip");
         }
@@ -215,7 +222,8 @@ public final class VideoRules {
 
     private static void requireId(String id) {
         if (id == null || id.isBlank()) {
-            throw new InvalidRequestException("id", "id is empty; pass the source video's id, e.g. --id video_...");
+            throw InvalidRequestException.of(
+                    "id", " is empty; pass the source video's id, e.g. " + ref("id") + " video_...");
         }
     }
 
@@ -229,11 +237,12 @@ public final class VideoRules {
 
     private static void prompt(String prompt) {
         if (prompt == null || prompt.isBlank()) {
-            throw new InvalidRequestException("prompt", "prompt is empty; pass --prompt TEXT or --prompt-file FILE");
+            throw InvalidRequestException.of("prompt", " is empty; pass the text to generate from");
         }
         if (prompt.length() > MAX_PROMPT_CHARS) {
             throw new InvalidRequestException(
-                    "prompt", "prompt has " + prompt.length() + " characters; the limit is " + MAX_PROMPT_CHARS);
+                    "prompt",
+                    ref("prompt") + " has " + prompt.length() + " characters; the limit is " + MAX_PROMPT_CHARS);
         }
     }
 
@@ -241,36 +250,36 @@ public final class VideoRules {
         if (ref instanceof InputReference.ImageFile f) {
             if (!Files.isRegularFile(f.path())) {
                 throw new InvalidRequestException(
-                        "input_reference", "input_reference " + f.path() + ": file not found");
+                        "input_reference", ref("input_reference") + " " + f.path() + ": file not found");
             }
             if (!MediaKind.of(f.path()).isImage()) {
                 throw new InvalidRequestException(
                         "input_reference",
-                        "input_reference " + f.path() + " is not a JPEG, PNG or WebP image (by its content)");
+                        ref("input_reference") + " " + f.path() + " is not a JPEG, PNG or WebP image (by its content)");
             }
         }
         if (ref instanceof InputReference.FileId f && f.fileId().isBlank()) {
-            throw new InvalidRequestException("input_reference_file_id", "input_reference_file_id is empty");
+            throw new InvalidRequestException("input_reference_file_id", ref("input_reference_file_id") + " is empty");
         }
         if (ref instanceof InputReference.ImageUrl u && u.url().isBlank()) {
-            throw new InvalidRequestException("input_reference_url", "input_reference_url is empty");
+            throw new InvalidRequestException("input_reference_url", ref("input_reference_url") + " is empty");
         }
     }
 
     private static void requireText(String field, String value) {
         if (value.isBlank()) {
-            throw new InvalidRequestException(field, field + " is empty");
+            throw InvalidRequestException.of(field, " is empty");
         }
     }
 
     private InvalidRequestException invalid(String field, String value, List<String> allowed, String context) {
         return new InvalidRequestException(
                 field,
-                field + " '" + value + "' is not allowed" + context + " under the "
+                ref(field) + " '" + value + "' is not allowed" + context + " under the "
                         + profile.id() + " profile; allowed: " + String.join(", ", allowed)
                         + (profile == Profile.GUIDE && field.equals("size") && SIZES_PRO.contains(value)
-                                ? " (use --model sora-2-pro for this size)"
+                                ? " (use " + ref("model") + " sora-2-pro for this size)"
                                 : "")
-                        + (field.equals("model") ? " (or --profile open for other models)" : ""));
+                        + (field.equals("model") ? " (or " + ref("profile") + " open for other models)" : ""));
     }
 }

@@ -1,6 +1,6 @@
 package dev.sora4j.internal.calls;
 
-import dev.sora4j.errors.SoraException;
+import dev.sora4j.errors.SoraInterruptedException;
 import dev.sora4j.errors.WaitTimeoutException;
 import dev.sora4j.model.VideoJob;
 import dev.sora4j.options.PollListener;
@@ -62,7 +62,8 @@ public final class Poller {
                 sleeper.sleep(wait);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new SoraException("Interrupted while waiting for " + videoId + "; the job continues.", e);
+                throw new SoraInterruptedException(
+                        "Interrupted while waiting for " + videoId + "; the job continues.", e);
             }
         }
     }

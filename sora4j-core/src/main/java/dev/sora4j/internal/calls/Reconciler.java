@@ -1,8 +1,9 @@
 package dev.sora4j.internal.calls;
 
-import dev.sora4j.SoraClient;
 import dev.sora4j.ledger.LedgerEntry;
+import dev.sora4j.ledger.Reconciliation;
 import dev.sora4j.model.VideoJob;
+import dev.sora4j.spi.VideoGateway;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -21,30 +22,35 @@ public final class Reconciler {
     /** Clock skew allowed between this machine and the server. */
     static final long SKEW_MS = 120_000;
 
-    private final SoraClient client;
+    private final VideoGateway gateway;
 
-    public Reconciler(SoraClient client) {
-        this.client = client;
+    /**
+     * A reconciler listing through {@code gateway}.
+     *
+     * @param gateway where recent videos are listed
+     */
+    public Reconciler(VideoGateway gateway) {
+        this.gateway = gateway;
     }
 
     /**
-     * @param adopted ledger seq → the server's video id
-     * @param resend intents nothing was found for: safe to send again
-     * @param ambiguous intents with more candidate videos than intents, with the candidates' ids
+     * Matches {@code uncertain} intents with recent videos on the server; writes nothing.
+     *
+     * @param uncertain intents without an answer
+     * @param knownIds ids the ledger already has (never adopted twice)
+     * @return what to adopt, resend or leave to the user
      */
-    public record Result(Map<Long, String> adopted, List<Long> resend, Map<Long, List<String>> ambiguous) {}
-
-    public Result reconcile(List<LedgerEntry> uncertain, Set<String> knownIds) {
+    public Reconciliation reconcile(List<LedgerEntry> uncertain, Set<String> knownIds) {
         Map<Long, String> adopted = new LinkedHashMap<>();
         List<Long> resend = new ArrayList<>();
         Map<Long, List<String>> ambiguous = new LinkedHashMap<>();
         if (uncertain.isEmpty()) {
-            return new Result(adopted, resend, ambiguous);
+            return new Reconciliation(adopted, resend, ambiguous);
         }
         long earliest =
                 uncertain.stream().mapToLong(LedgerEntry::createdAt).min().orElseThrow() - SKEW_MS;
         Map<String, List<VideoJob>> candidates = new HashMap<>();
-        for (VideoJob v : client.listAll(100, "desc")) {
+        for (VideoJob v : VideoPages.all(gateway, 100, "desc")) {
             if (v.createdAt() * 1000 < earliest) {
                 break;
             }
@@ -79,7 +85,7 @@ public final class Reconciler {
                 }
             }
         });
-        return new Result(adopted, resend, ambiguous);
+        return new Reconciliation(adopted, resend, ambiguous);
     }
 
     private static String key(String prompt, String model, String size, String seconds) {

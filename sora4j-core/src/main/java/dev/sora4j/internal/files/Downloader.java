@@ -4,6 +4,7 @@ import dev.sora4j.errors.ApiException;
 import dev.sora4j.errors.OutputExistsException;
 import dev.sora4j.errors.SoraException;
 import dev.sora4j.errors.TruncatedDownloadException;
+import dev.sora4j.internal.Sha256;
 import dev.sora4j.model.DownloadResult;
 import dev.sora4j.model.Variant;
 import dev.sora4j.spi.ContentStream;
@@ -19,9 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 
 /**
@@ -112,7 +111,7 @@ public final class Downloader {
                                 + "); not saved. Run the download again.");
                     }
                 }
-                String sha256 = sha256(channel);
+                String sha256 = Sha256.of(channel);
                 moveIntoPlace(part, out, force);
                 keepPart = false;
                 return new DownloadResult(out, written, sha256);
@@ -138,7 +137,7 @@ public final class Downloader {
     /** Temporary files start with the umask's mode; a finished download should be readable like any other file. */
     private static void readableByAll(Path file) {
         try {
-            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
         } catch (UnsupportedOperationException | IOException ignored) {
             // Not a POSIX file system: keep the platform default.
         }
@@ -155,22 +154,6 @@ public final class Downloader {
             }
         }
         return total;
-    }
-
-    private static String sha256(FileChannel channel) throws IOException {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            ByteBuffer buf = ByteBuffer.allocate(BUFFER);
-            long pos = 0;
-            int n;
-            while ((n = channel.read(buf.clear(), pos)) > 0) {
-                sha.update(buf.flip());
-                pos += n;
-            }
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every JVM", e);
-        }
     }
 
     /** Without force the move must not clobber: a hard link fails if the target appeared meanwhile. */

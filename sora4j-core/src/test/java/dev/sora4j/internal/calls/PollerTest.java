@@ -3,7 +3,6 @@ package dev.sora4j.internal.calls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sora4j.emulator.ManualClock;
 import dev.sora4j.errors.WaitTimeoutException;
 import dev.sora4j.model.JobStatus;
 import dev.sora4j.model.VideoJob;
@@ -11,6 +10,7 @@ import dev.sora4j.options.PollListener;
 import dev.sora4j.options.PollOptions;
 import dev.sora4j.options.Sleeper;
 import dev.sora4j.spi.UnsupportedGateway;
+import dev.sora4j.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -20,7 +20,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PollerTest {
-    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-01T00:00:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-01T00:00:00Z"));
     private final List<Duration> slept = new ArrayList<>();
     private final Sleeper sleeper = d -> {
         slept.add(d);
@@ -69,7 +69,8 @@ class PollerTest {
                                 new PollOptions(Duration.ofSeconds(10), Duration.ofSeconds(25)),
                                 PollListener.NONE))
                 .isInstanceOf(WaitTimeoutException.class)
-                .hasMessageContaining("sora poll --id video_9");
+                .hasMessageContaining("waiting for video_9")
+                .hasMessageContaining("The job continues");
         // The last sleep is shortened to the time left before the deadline.
         assertThat(slept).containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(5));
     }

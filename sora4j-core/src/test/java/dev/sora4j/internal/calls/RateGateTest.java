@@ -2,8 +2,8 @@ package dev.sora4j.internal.calls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sora4j.emulator.ManualClock;
 import dev.sora4j.options.Sleeper;
+import dev.sora4j.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,7 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RateGateTest {
-    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-01T00:00:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-01T00:00:00Z"));
     private final List<Duration> slept = new ArrayList<>();
     private final Sleeper sleeper = d -> {
         slept.add(d);

@@ -3,6 +3,7 @@ package dev.sora4j.internal.files;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sora4j.errors.ApiException;
 import dev.sora4j.errors.SoraException;
 import dev.sora4j.errors.TruncatedDownloadException;
 import dev.sora4j.model.DownloadResult;
@@ -169,14 +170,13 @@ class DownloaderTest {
             public ContentStream content(String videoId, Variant variant, long from) {
                 asked.add(from);
                 if (from >= clip.length) {
-                    throw new dev.sora4j.errors.ApiException(
-                            416,
-                            "Range not satisfiable",
-                            "invalid_request_error",
-                            "range_not_satisfiable",
-                            "range",
-                            null,
-                            null);
+                    throw ApiException.builder()
+                            .status(416)
+                            .message("Range not satisfiable")
+                            .type("invalid_request_error")
+                            .code("range_not_satisfiable")
+                            .param("range")
+                            .build();
                 }
                 return new ContentStream(
                         new ByteArrayInputStream(Arrays.copyOfRange(clip, (int) from, clip.length)),
