@@ -1,10 +1,10 @@
 package dev.sora4j.cli;
 
+import dev.sora4j.RequestPreview;
 import dev.sora4j.SoraClient;
 import dev.sora4j.config.Settings;
 import dev.sora4j.errors.SoraException;
 import dev.sora4j.internal.files.AtomicFiles;
-import dev.sora4j.model.RequestPreview;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package dev.sora4j.cli;
 
+import dev.sora4j.RequestPreview;
 import dev.sora4j.SoraClient;
 import dev.sora4j.batch.BatchDefaults;
 import dev.sora4j.batch.BatchJob;
@@ -7,7 +8,6 @@ import dev.sora4j.batch.BatchOptions;
 import dev.sora4j.batch.BatchResult;
 import dev.sora4j.batch.BatchRunner;
 import dev.sora4j.batch.JobsFile;
-import dev.sora4j.model.RequestPreview;
 import dev.sora4j.rules.PriceTable;
 import dev.sora4j.rules.VideoRules;
 import java.nio.file.Path;

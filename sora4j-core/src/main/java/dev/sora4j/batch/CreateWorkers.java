@@ -1,11 +1,11 @@
 package dev.sora4j.batch;
 
+import dev.sora4j.CreateOutcome;
 import dev.sora4j.SoraClient;
 import dev.sora4j.errors.ApiException;
 import dev.sora4j.errors.InvalidRequestException;
 import dev.sora4j.errors.SoraException;
 import dev.sora4j.errors.SoraInterruptedException;
-import dev.sora4j.model.CreateOutcome;
 import dev.sora4j.options.Budget;
 import dev.sora4j.options.SendOptions;
 import java.io.IOException;

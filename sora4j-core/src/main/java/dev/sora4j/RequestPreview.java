@@ -1,4 +1,4 @@
-package dev.sora4j.model;
+package dev.sora4j;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

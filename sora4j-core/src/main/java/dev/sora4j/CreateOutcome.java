@@ -1,4 +1,6 @@
-package dev.sora4j.model;
+package dev.sora4j;
+
+import dev.sora4j.model.VideoJob;
 
 /**
  * What became of a create sent with retries.
