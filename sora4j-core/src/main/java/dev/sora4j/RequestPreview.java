@@ -15,6 +15,9 @@ import java.util.Map;
 public record RequestPreview(Map<String, Object> fields, Double estimatedCostUsd) {
     /**
      * Copies the fields, keeping their order.
+     *
+     * @param estimatedCostUsd the estimated cost usd
+     * @param fields the structured fields
      */
     public RequestPreview {
         fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));

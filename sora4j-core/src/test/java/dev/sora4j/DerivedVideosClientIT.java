@@ -25,13 +25,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** SoraClient's edit, extend, remix and character calls against the emulator on port 0. */
+// Real renders under a loaded machine are slow; the bound keeps a hung server from hanging the build.
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
 class DerivedVideosClientIT {
     @TempDir
     static Path state;

@@ -26,13 +26,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The library end to end: SoraClient on the official SDK against the emulator on port 0. */
+// Real renders under a loaded machine are slow; the bound keeps a hung server from hanging the build.
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
 class SoraClientIT {
     @TempDir
     static Path state;

@@ -2,6 +2,7 @@ package dev.sora4j.cli;
 
 import dev.sora4j.SoraClient;
 import dev.sora4j.errors.JobFailedException;
+import dev.sora4j.errors.OutputExistsException;
 import dev.sora4j.model.DownloadResult;
 import dev.sora4j.model.Variant;
 import dev.sora4j.model.VideoJob;
@@ -22,7 +23,7 @@ final class JobWaiter {
         if (download.download) {
             Path out = download.target.outPath();
             if (Files.exists(out) && !download.target.force) {
-                throw new dev.sora4j.errors.OutputExistsException(out);
+                throw new OutputExistsException(out);
             }
         }
     }

@@ -17,13 +17,23 @@ public record BatchResult(
         BatchJob job, Outcome outcome, String videoId, int attempts, String finalStatus, Path download, String error) {
     /** CREATED: sent now; KNOWN: created by an earlier run; ADOPTED: found on the server after a lost answer. */
     public enum Outcome {
+        /** {@code created}. */
         CREATED,
+        /** {@code known}. */
         KNOWN,
+        /** {@code adopted}. */
         ADOPTED,
+        /** {@code failed}. */
         FAILED,
+        /** {@code skipped}. */
         SKIPPED
     }
 
+    /**
+     * Whether the job was created (now or earlier) and did not fail.
+     *
+     * @return the ok
+     */
     public boolean ok() {
         return outcome != Outcome.FAILED && outcome != Outcome.SKIPPED;
     }

@@ -13,11 +13,17 @@ import java.util.Optional;
 public class ApiException extends SoraException {
     private static final long serialVersionUID = 1L;
 
+    /** The HTTP status, 0 for none. */
     private final int status;
+    /** The envelope's type. */
     private final String type;
+    /** The envelope's code. */
     private final String code;
+    /** The envelope's param. */
     private final String param;
+    /** The x-request-id. */
     private final String requestId;
+
     private final transient Duration retryAfter;
 
     /**

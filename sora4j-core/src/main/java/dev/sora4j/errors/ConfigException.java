@@ -4,6 +4,7 @@ package dev.sora4j.errors;
 public class ConfigException extends SoraException {
     private static final long serialVersionUID = 1L;
 
+    /** The setting at fault, or null. */
     private final String setting;
 
     /**

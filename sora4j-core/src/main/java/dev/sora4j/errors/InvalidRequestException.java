@@ -7,6 +7,7 @@ package dev.sora4j.errors;
 public class InvalidRequestException extends SoraException {
     private static final long serialVersionUID = 1L;
 
+    /** The field at fault, or null. */
     private final String field;
 
     /**

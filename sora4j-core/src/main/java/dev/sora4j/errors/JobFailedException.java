@@ -8,12 +8,22 @@ public class JobFailedException extends SoraException {
 
     private final transient VideoJob job;
 
+    /**
+     * The job ended without completing.
+     *
+     * @param job the job
+     */
     public JobFailedException(VideoJob job) {
         super("Video " + job.id() + " ended " + job.status().value()
                 + job.error().map(e -> ": " + e.code() + ": " + e.message()).orElse(""));
         this.job = job;
     }
 
+    /**
+     * The job as it ended.
+     *
+     * @return the job
+     */
     public VideoJob job() {
         return job;
     }

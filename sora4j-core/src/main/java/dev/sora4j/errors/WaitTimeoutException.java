@@ -9,12 +9,23 @@ public class WaitTimeoutException extends SoraException {
 
     private final transient VideoJob lastSeen;
 
+    /**
+     * The wait ran out.
+     *
+     * @param lastSeen the job as last seen
+     * @param timeout the wait's limit
+     */
     public WaitTimeoutException(VideoJob lastSeen, Duration timeout) {
         super("Timed out after " + timeout.toSeconds() + " s waiting for " + lastSeen.id() + " (last status "
                 + lastSeen.status().value() + ", " + lastSeen.progress() + "%). The job continues on the server.");
         this.lastSeen = lastSeen;
     }
 
+    /**
+     * The job as last seen.
+     *
+     * @return the job as last seen
+     */
     public VideoJob lastSeen() {
         return lastSeen;
     }

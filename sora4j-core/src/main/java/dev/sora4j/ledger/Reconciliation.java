@@ -14,6 +14,10 @@ import java.util.Map;
 public record Reconciliation(Map<Long, String> adopted, List<Long> resend, Map<Long, List<String>> ambiguous) {
     /**
      * Copies the collections.
+     *
+     * @param adopted true when found on the server after a lost answer
+     * @param ambiguous the ambiguous
+     * @param resend the resend
      */
     public Reconciliation {
         adopted = Map.copyOf(adopted);

@@ -5,8 +5,11 @@ import java.util.Optional;
 
 /** Which asset of a completed job to download. */
 public enum Variant {
+    /** {@code video}. */
     VIDEO("video", ".mp4", "video.mp4"),
+    /** {@code thumbnail}. */
     THUMBNAIL("thumbnail", ".webp", "thumbnail.webp"),
+    /** {@code spritesheet}. */
     SPRITESHEET("spritesheet", ".jpg", "spritesheet.jpg");
 
     private final String wireName;
@@ -19,14 +22,29 @@ public enum Variant {
         this.defaultFileName = defaultFileName;
     }
 
+    /**
+     * The name the API uses.
+     *
+     * @return the wire name
+     */
     public String wireName() {
         return wireName;
     }
 
+    /**
+     * The file extension of this asset.
+     *
+     * @return the extension
+     */
     public String extension() {
         return extension;
     }
 
+    /**
+     * The file name a download gets when none is given.
+     *
+     * @return the default file name
+     */
     public String defaultFileName() {
         return defaultFileName;
     }

@@ -9,13 +9,27 @@ import java.util.concurrent.ConcurrentHashMap;
  * chain to six extensions, so the client remembers the extensions it made itself.
  */
 public interface ExtensionChains {
-    /** Extensions behind {@code videoId}: 0 for an original video or one this client never extended. */
+    /**
+     * Extensions behind {@code videoId}: 0 for an original video or one this client never extended.
+     *
+     * @param videoId the video's id
+     * @return the extensions behind
+     */
     int extensionsBehind(String videoId);
 
-    /** Records that {@code newVideoId} extends {@code sourceVideoId}. */
+    /**
+     * Records that {@code newVideoId} extends {@code sourceVideoId}.
+     *
+     * @param newVideoId the new video
+     * @param sourceVideoId the video it extends
+     */
     void recordExtension(String newVideoId, String sourceVideoId);
 
-    /** Kept for the life of the object only. */
+    /**
+     * Kept for the life of the object only.
+     *
+     * @return a store that forgets when the object goes
+     */
     static ExtensionChains inMemory() {
         Map<String, Integer> depth = new ConcurrentHashMap<>();
         return new ExtensionChains() {
@@ -31,7 +45,12 @@ public interface ExtensionChains {
         };
     }
 
-    /** Kept in a JSON file that separate processes share (e.g. {@code ~/.sora4j/extension-chains.json}). */
+    /**
+     * Kept in a JSON file that separate processes share (e.g. {@code ~/.sora4j/extension-chains.json}).
+     *
+     * @param file the file
+     * @return the in file
+     */
     static ExtensionChains inFile(Path file) {
         return new FileExtensionChains(file);
     }

@@ -35,6 +35,11 @@ public record SendOptions(String batchKey, int batchLine, int maxAttempts, Budge
      * Checks the values.
      *
      * @throws IllegalArgumentException when {@code maxAttempts} is outside 1..10
+     * @param batchKey the create-batch run's key
+     * @param batchLine the batch line
+     * @param budget the budget
+     * @param maxAttempts tries per job, 1 to 10
+     * @param onRetry the on retry
      */
     public SendOptions {
         if (maxAttempts < 1 || maxAttempts > 10) {

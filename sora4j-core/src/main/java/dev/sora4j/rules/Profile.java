@@ -11,14 +11,29 @@ import java.util.Locale;
  * seconds at all, for gateways that serve other models.
  */
 public enum Profile {
+    /** {@code guide}. */
     GUIDE,
+    /** {@code spec}. */
     SPEC,
+    /** {@code open}. */
     OPEN;
 
+    /**
+     * The name used in settings and flags.
+     *
+     * @return the id the service gave
+     */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * Reads a setting or flag value.
+     *
+     * @param value the value as given
+     * @return the profile
+     * @throws InvalidRequestException (field {@code profile}) when the value is not known
+     */
     public static Profile parse(String value) {
         String v = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
         for (Profile p : values()) {

@@ -21,18 +21,25 @@ import java.util.Map;
  * sent. Every message names the field, the offending value and what is allowed.
  */
 public final class VideoRules {
+    /** The model when none is given. */
     public static final String DEFAULT_MODEL = "sora-2";
+    /** The size when none is given. */
     public static final String DEFAULT_SIZE = "1280x720";
+    /** The seconds when none are given. */
     public static final String DEFAULT_SECONDS = "4";
+    /** The longest prompt, in characters. */
     public static final int MAX_PROMPT_CHARS = 32_000;
+    /** At most this many reusable characters per video. */
     public static final int MAX_CHARACTERS = 2;
     /** A video can be extended at most six times, to at most 120 s in total (guide and spec). */
     public static final int MAX_EXTENSIONS = 6;
 
+    /** The longest a chain of extensions may get, in seconds. */
     public static final int MAX_TOTAL_SECONDS = 120;
     /** Every extension adds at most 20 s, under every profile. */
     public static final int MAX_EXTENSION_SECONDS = 20;
 
+    /** The longest character name. */
     public static final int MAX_CHARACTER_NAME = 80;
 
     private static final List<String> SIZES_720 = List.of("1280x720", "720x1280");
@@ -50,6 +57,12 @@ public final class VideoRules {
         this.seconds = seconds;
     }
 
+    /**
+     * The rules of a profile.
+     *
+     * @param profile the profile
+     * @return the rules
+     */
     public static VideoRules of(Profile profile) {
         Map<String, List<String>> sizes = new LinkedHashMap<>();
         switch (profile) {
@@ -71,11 +84,22 @@ public final class VideoRules {
         }
     }
 
+    /**
+     * The profile these rules belong to.
+     *
+     * @return the profile
+     */
     public Profile profile() {
         return profile;
     }
 
-    /** Fills defaults and checks every field; returns the request exactly as it will be sent. */
+    /**
+     * Fills defaults and checks every field; returns the request exactly as it will be sent.
+     *
+     * @param request the request
+     * @return the validate
+     * @throws InvalidRequestException naming the field at fault
+     */
     public VideoRequest validate(VideoRequest request) {
         VideoRequest r = request.withDefaults(DEFAULT_MODEL, DEFAULT_SIZE, DEFAULT_SECONDS);
         prompt(r.prompt());
@@ -108,7 +132,13 @@ public final class VideoRules {
         return r;
     }
 
-    /** An edit by id, or of an uploaded MP4 with an explicit model. */
+    /**
+     * An edit by id, or of an uploaded MP4 with an explicit model.
+     *
+     * @param r the request
+     * @return the validate edit
+     * @throws InvalidRequestException naming the field at fault
+     */
     public EditRequest validateEdit(EditRequest r) {
         prompt(r.prompt());
         boolean byId = r.videoId() != null && !r.videoId().isBlank();
@@ -134,7 +164,13 @@ public final class VideoRules {
         return EditRequest.ofUpload(r.videoFile(), model, r.prompt());
     }
 
-    /** The new segment's own rules; {@link #checkChain} adds the limits of the whole chain. */
+    /**
+     * The new segment's own rules; {@link #checkChain} adds the limits of the whole chain.
+     *
+     * @param r the request
+     * @return the validate extend
+     * @throws InvalidRequestException naming the field at fault
+     */
     public ExtendRequest validateExtend(ExtendRequest r) {
         requireId(r.videoId());
         prompt(r.prompt());
@@ -165,6 +201,9 @@ public final class VideoRules {
      *
      * @param extensionsSoFar how many extensions lead to {@code sourceId} (0 for an original video)
      * @param sourceSeconds the source's {@code seconds}, already the stitched total
+     * @param addSeconds the new segment's seconds
+     * @param sourceId the video being extended
+     * @throws InvalidRequestException when the chain would be too long
      */
     public void checkChain(String sourceId, int extensionsSoFar, String sourceSeconds, String addSeconds) {
         if (profile == Profile.OPEN) {
@@ -188,13 +227,26 @@ public final class VideoRules {
         }
     }
 
+    /**
+     * Checks a remix: a source id and a prompt.
+     *
+     * @param r the request
+     * @return the validate remix
+     * @throws InvalidRequestException naming the field at fault
+     */
     public RemixRequest validateRemix(RemixRequest r) {
         requireId(r.videoId());
         prompt(r.prompt());
         return new RemixRequest(r.videoId().strip(), r.prompt());
     }
 
-    /** Name 1–80 characters; the upload must be an MP4 by its content. */
+    /**
+     * Name 1–80 characters; the upload must be an MP4 by its content.
+     *
+     * @param r the request
+     * @return the validate character
+     * @throws InvalidRequestException naming the field at fault
+     */
     public CharacterRequest validateCharacter(CharacterRequest r) {
         String name = r.name() == null ? "" : r.name().strip();
         if (name.isEmpty() || name.length() > MAX_CHARACTER_NAME) {

@@ -15,6 +15,14 @@ public final class ContentStream implements AutoCloseable {
     private final OptionalLong totalLength;
     private final AutoCloseable owner;
 
+    /**
+     * An open body.
+     *
+     * @param body the body
+     * @param offset the asset byte the body starts at
+     * @param totalLength the whole asset's size, when the server said it
+     * @param owner closed with the stream
+     */
     public ContentStream(InputStream body, long offset, OptionalLong totalLength, AutoCloseable owner) {
         this.body = body;
         this.offset = offset;
@@ -22,14 +30,29 @@ public final class ContentStream implements AutoCloseable {
         this.owner = owner;
     }
 
+    /**
+     * The body, positioned at {@link #offset()}.
+     *
+     * @return the body
+     */
     public InputStream body() {
         return body;
     }
 
+    /**
+     * The asset byte the body starts at.
+     *
+     * @return the asset byte the body starts at
+     */
     public long offset() {
         return offset;
     }
 
+    /**
+     * The whole asset's size, when the server said it.
+     *
+     * @return the whole asset's size, when the server said it
+     */
     public OptionalLong totalLength() {
         return totalLength;
     }

@@ -3,6 +3,7 @@ package dev.sora4j.internal.files;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
@@ -30,8 +31,7 @@ public final class Mp4Check {
                 }
                 long boxSize = Integer.toUnsignedLong(head.getInt(0));
                 String type = new String(
-                        new byte[] {head.get(4), head.get(5), head.get(6), head.get(7)},
-                        java.nio.charset.StandardCharsets.ISO_8859_1);
+                        new byte[] {head.get(4), head.get(5), head.get(6), head.get(7)}, StandardCharsets.ISO_8859_1);
                 int headerLength = 8;
                 if (boxSize == 1) {
                     head.clear().limit(8);
