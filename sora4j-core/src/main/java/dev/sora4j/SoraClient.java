@@ -1,18 +1,36 @@
 package dev.sora4j;
 
-import dev.sora4j.client.AuthHeader;
-import dev.sora4j.client.GatewaySettings;
-import dev.sora4j.client.OpenAiVideoGateway;
-import dev.sora4j.client.VideoGateway;
-import dev.sora4j.client.WireJson;
-import dev.sora4j.client.WireRequest;
-import dev.sora4j.client.WireRequests;
 import dev.sora4j.config.Settings;
+import dev.sora4j.errors.ApiException;
+import dev.sora4j.errors.ConfigException;
+import dev.sora4j.errors.InvalidRequestException;
+import dev.sora4j.errors.JobFailedException;
+import dev.sora4j.errors.OutputExistsException;
+import dev.sora4j.errors.SoraInterruptedException;
+import dev.sora4j.errors.TruncatedDownloadException;
+import dev.sora4j.errors.WaitTimeoutException;
+import dev.sora4j.internal.Arguments;
+import dev.sora4j.internal.calls.CallRecorder;
+import dev.sora4j.internal.calls.PaidCall;
+import dev.sora4j.internal.calls.Poller;
+import dev.sora4j.internal.calls.RateGate;
+import dev.sora4j.internal.calls.Sent;
+import dev.sora4j.internal.calls.VideoPages;
+import dev.sora4j.internal.files.Downloader;
+import dev.sora4j.internal.openai.GatewaySettings;
+import dev.sora4j.internal.openai.OpenAiVideoGateway;
+import dev.sora4j.internal.wire.WireJson;
+import dev.sora4j.internal.wire.WireRequest;
+import dev.sora4j.internal.wire.WireRequests;
 import dev.sora4j.ledger.Intent;
 import dev.sora4j.ledger.Ledger;
+import dev.sora4j.ledger.LedgerEntry;
+import dev.sora4j.ledger.LedgerStatus;
+import dev.sora4j.ledger.Reconciliation;
 import dev.sora4j.model.Character;
 import dev.sora4j.model.CharacterRequest;
 import dev.sora4j.model.DeletedVideo;
+import dev.sora4j.model.DownloadResult;
 import dev.sora4j.model.EditRequest;
 import dev.sora4j.model.ExtendRequest;
 import dev.sora4j.model.ListQuery;
@@ -21,28 +39,34 @@ import dev.sora4j.model.Variant;
 import dev.sora4j.model.VideoJob;
 import dev.sora4j.model.VideoPage;
 import dev.sora4j.model.VideoRequest;
-import dev.sora4j.pipeline.DownloadResult;
-import dev.sora4j.pipeline.Downloader;
-import dev.sora4j.pipeline.ExtensionChains;
-import dev.sora4j.pipeline.PollListener;
-import dev.sora4j.pipeline.PollOptions;
-import dev.sora4j.pipeline.Poller;
-import dev.sora4j.pipeline.Sleeper;
+import dev.sora4j.options.AuthHeader;
+import dev.sora4j.options.ExtensionChains;
+import dev.sora4j.options.PollListener;
+import dev.sora4j.options.PollOptions;
+import dev.sora4j.options.ResponseObserver;
+import dev.sora4j.options.SendOptions;
+import dev.sora4j.options.Sleeper;
 import dev.sora4j.rules.PriceTable;
 import dev.sora4j.rules.Profile;
 import dev.sora4j.rules.VideoRules;
+import dev.sora4j.spi.VideoGateway;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Iterator;
-import java.util.NoSuchElementException;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * The sora4j library's entry point: validated create, edit, extend, remix, characters, retrieve, list,
- * delete, wait and download
- * against any server that speaks the Videos API.
+ * The sora4j library's entry point: validated create, edit, extend, remix, characters, retrieve,
+ * list, delete, wait and download against any server that speaks the Videos API.
+ *
+ * <p>Every paid call (create, edit, extend, remix, character) takes one road: validated under the
+ * client's {@link Profile}, estimated with its {@link PriceTable}, written to its {@link Ledger} as
+ * an intent, spaced by its rate limit, sent, and its answer recorded. A dry run gets the same
+ * request from {@link #preview(VideoRequest)} and its siblings without sending anything.
  *
  * <pre>{@code
  * try (SoraClient sora = SoraClient.builder().fromEnv().profile(Profile.GUIDE).build()) {
@@ -61,225 +85,399 @@ public final class SoraClient implements AutoCloseable {
     private final Ledger ledger;
     private final PriceTable prices;
     private final String baseUrl;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final CallRecorder calls;
 
-    private SoraClient(
-            VideoGateway gateway,
-            VideoRules rules,
-            Clock clock,
-            Sleeper sleeper,
-            ExtensionChains chains,
-            Ledger ledger,
-            PriceTable prices,
-            String baseUrl) {
+    private SoraClient(Builder b, VideoGateway gateway, RateGate gate) {
         this.gateway = gateway;
-        this.rules = rules;
-        this.chains = chains;
-        this.ledger = ledger;
-        this.prices = prices;
-        this.baseUrl = baseUrl;
-        this.poller = new Poller(gateway, clock, sleeper);
+        this.rules = VideoRules.of(b.profile);
+        this.chains = b.chains;
+        this.ledger = b.ledger;
+        this.prices = b.prices;
+        this.baseUrl = stripTrailingSlash(b.baseUrl);
+        this.clock = b.clock;
+        this.sleeper = b.sleeper;
+        this.poller = new Poller(gateway, b.clock, b.sleeper);
         this.downloader = new Downloader(gateway);
+        this.calls = new CallRecorder(b.ledger, gate, b.sleeper, gateway);
     }
 
+    /**
+     * Starts configuring a client.
+     *
+     * @return a builder with the defaults: OpenAI's base URL, the guide profile, no ledger
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Validates under the client's profile (filling defaults), then creates the job. */
+    /**
+     * Validates under the client's profile (filling defaults), records the intent, then creates the job.
+     *
+     * @param request what to create
+     * @return the new job as the service answered
+     * @throws InvalidRequestException when the request breaks a rule (nothing is sent)
+     * @throws ApiException when the service refused or failed the request, or could not be reached
+     */
     public VideoJob create(VideoRequest request) {
-        return create(request, null, 0);
+        return create(request, SendOptions.once()).job();
     }
 
-    /** A create that belongs to line {@code batchLine} of a create-batch run, as the ledger records it. */
-    public VideoJob create(VideoRequest request, String batchKey, int batchLine) {
+    /**
+     * A create sent with retries, a budget and a batch line, as a batch sends each job. When no
+     * answer comes back but the job is found on the server, it is adopted instead of sent again.
+     *
+     * @param request what to create
+     * @param options batch line, attempts, budget and retry listener
+     * @return the job, or the adopted id, and how many requests were sent
+     * @throws InvalidRequestException when the request breaks a rule or the budget would be exceeded
+     * @throws ApiException when the last attempt failed
+     * @throws SoraInterruptedException when interrupted between attempts
+     */
+    public CreateOutcome create(VideoRequest request, SendOptions options) {
         VideoRequest r = rules.validate(request);
-        Intent intent = intent(
-                        "create", WireRequests.create(r), r.prompt(), r.model(), r.size(), r.seconds(), estimate(r))
-                .withBatch(batchKey, batchLine);
-        return recorded(intent, () -> gateway.create(r));
+        Intent intent =
+                intent("create", WireRequests.create(r), r.prompt(), r.model(), r.size(), r.seconds(), estimate(r));
+        Sent<VideoJob> sent = send(
+                intent, () -> service().create(r), VideoJob::id, j -> j.status().value(), options);
+        return new CreateOutcome(sent.result(), sent.id(), sent.attempts(), sent.adopted());
     }
 
-    /** The sha256 the ledger records for this create once validated: the same request always has the same hash. */
+    /**
+     * The sha256 the ledger records for this create once validated: the same request always has the same hash.
+     *
+     * @param request the create
+     * @return hex sha256 of the request as sent
+     * @throws InvalidRequestException when the request breaks a rule
+     */
     public String requestHash(VideoRequest request) {
         return WireJson.sha256(WireJson.canonical(WireRequests.create(rules.validate(request))));
     }
 
-    /** The estimated USD cost of a create, if the price table knows the model. */
+    /**
+     * The estimated USD cost of a create, if the price table knows the model.
+     *
+     * @param request the create; absent values take the defaults
+     * @return the estimate, rounded to cents
+     */
     public Optional<Double> estimate(VideoRequest request) {
         VideoRequest r =
                 request.withDefaults(VideoRules.DEFAULT_MODEL, VideoRules.DEFAULT_SIZE, VideoRules.DEFAULT_SECONDS);
         return prices.estimate(r.model(), r.size(), r.seconds());
     }
 
-    /** Edits a generated video by id, or an uploaded MP4 (which needs a model). */
+    /**
+     * The create exactly as {@link #create(VideoRequest)} would send it, with its estimate; sends nothing.
+     *
+     * @param request the create
+     * @return the preview
+     * @throws InvalidRequestException when the request breaks a rule
+     */
+    public RequestPreview preview(VideoRequest request) {
+        VideoRequest r = rules.validate(request);
+        return new RequestPreview(WireRequests.create(r).preview(), estimate(r).orElse(null));
+    }
+
+    /**
+     * The edit as {@link #edit(EditRequest)} would send it; sends nothing.
+     *
+     * @param request the edit
+     * @return the preview (no estimate: the source's length is not known locally)
+     * @throws InvalidRequestException when the request breaks a rule
+     */
+    public RequestPreview preview(EditRequest request) {
+        return new RequestPreview(WireRequests.edit(rules.validateEdit(request)).preview(), null);
+    }
+
+    /**
+     * The extension as {@link #extend(ExtendRequest)} would send it; sends nothing and does not
+     * fetch the source (so the chain limits are not checked).
+     *
+     * @param request the extension
+     * @return the preview
+     * @throws InvalidRequestException when the request breaks a rule
+     */
+    public RequestPreview preview(ExtendRequest request) {
+        return new RequestPreview(
+                WireRequests.extend(rules.validateExtend(request)).preview(), null);
+    }
+
+    /**
+     * The remix as {@link #remix(RemixRequest)} would send it; sends nothing.
+     *
+     * @param request the remix
+     * @return the preview
+     * @throws InvalidRequestException when the request breaks a rule
+     */
+    public RequestPreview preview(RemixRequest request) {
+        return new RequestPreview(
+                WireRequests.remix(rules.validateRemix(request)).preview(), null);
+    }
+
+    /**
+     * The character upload as {@link #createCharacter(CharacterRequest)} would send it; sends nothing.
+     *
+     * @param request the character
+     * @return the preview
+     * @throws InvalidRequestException when the request breaks a rule
+     */
+    public RequestPreview preview(CharacterRequest request) {
+        return new RequestPreview(
+                WireRequests.createCharacter(rules.validateCharacter(request)).preview(), null);
+    }
+
+    /**
+     * The delete as {@link #delete(String)} would send it; sends nothing.
+     *
+     * @param videoId the video
+     * @return the preview
+     * @throws InvalidRequestException when the id is empty
+     */
+    public RequestPreview previewDelete(String videoId) {
+        return new RequestPreview(
+                WireRequests.delete(Arguments.id("id", videoId)).preview(), null);
+    }
+
+    /**
+     * Edits a generated video by id, or an uploaded MP4 (which needs a model).
+     *
+     * @param request the edit
+     * @return the new job
+     * @throws InvalidRequestException when the request breaks a rule (nothing is sent)
+     * @throws ApiException when the service refused or failed the request
+     */
     public VideoJob edit(EditRequest request) {
         EditRequest r = rules.validateEdit(request);
-        return recorded(
-                intent("edit", WireRequests.edit(r), r.prompt(), r.model(), null, null, Optional.empty()),
-                () -> gateway.edit(r));
+        Intent intent = intent("edit", WireRequests.edit(r), r.prompt(), r.model(), null, null, Optional.empty());
+        return send(
+                        intent,
+                        () -> service().edit(r),
+                        VideoJob::id,
+                        j -> j.status().value(),
+                        SendOptions.once())
+                .result();
     }
 
     /**
      * Extends a completed video. Except under {@link Profile#OPEN}, the source is fetched first: it
      * must be completed, and the chain limits (six extensions, 120 s) are checked before sending.
+     *
+     * @param request the extension
+     * @return the new job (its seconds are the stitched total)
+     * @throws InvalidRequestException when the request or the chain breaks a rule (nothing is sent)
+     * @throws ApiException when the service refused or failed a request
      */
     public VideoJob extend(ExtendRequest request) {
         ExtendRequest r = rules.validateExtend(request);
         int behind = chains.extensionsBehind(r.videoId());
         Optional<Double> cost = Optional.empty();
         if (rules.profile() != Profile.OPEN) {
-            VideoJob source = gateway.retrieve(r.videoId());
+            VideoJob source = service().retrieve(r.videoId());
             if (!source.status().isCompleted()) {
                 throw new InvalidRequestException(
                         "id",
                         "video " + r.videoId() + " is " + source.status().value()
-                                + "; only a completed video can be extended (wait with `sora poll --id " + r.videoId()
-                                + "`).");
+                                + "; only a completed video can be extended (wait for it to complete first).");
             }
             rules.checkChain(r.videoId(), behind, source.seconds(), r.seconds());
             cost = prices.estimate(source.model(), source.size(), r.seconds());
         }
         // Billed by the new segment's seconds (the guide's reading; not separately documented).
         Intent intent = intent("extend", WireRequests.extend(r), r.prompt(), null, null, r.seconds(), cost);
-        VideoJob job = recorded(intent, () -> gateway.extend(r));
+        VideoJob job = send(
+                        intent,
+                        () -> service().extend(r),
+                        VideoJob::id,
+                        j -> j.status().value(),
+                        SendOptions.once())
+                .result();
         chains.recordExtension(job.id(), r.videoId());
         return job;
     }
 
-    /** The legacy remix endpoint; prefer {@link #edit}. */
+    /**
+     * The legacy remix endpoint; prefer {@link #edit}.
+     *
+     * @param request the remix
+     * @return the new job
+     * @throws InvalidRequestException when the request breaks a rule (nothing is sent)
+     * @throws ApiException when the service refused or failed the request
+     */
     public VideoJob remix(RemixRequest request) {
         RemixRequest r = rules.validateRemix(request);
-        return recorded(
-                intent("remix", WireRequests.remix(r), r.prompt(), null, null, null, Optional.empty()),
-                () -> gateway.remix(r));
+        Intent intent = intent("remix", WireRequests.remix(r), r.prompt(), null, null, null, Optional.empty());
+        return send(
+                        intent,
+                        () -> service().remix(r),
+                        VideoJob::id,
+                        j -> j.status().value(),
+                        SendOptions.once())
+                .result();
     }
 
+    /**
+     * Creates a reusable character from a short MP4 clip.
+     *
+     * @param request name and clip
+     * @return the character
+     * @throws InvalidRequestException when the request breaks a rule (nothing is sent)
+     * @throws ApiException when the service refused or failed the request
+     */
     public Character createCharacter(CharacterRequest request) {
         CharacterRequest r = rules.validateCharacter(request);
         Intent intent =
                 intent("character", WireRequests.createCharacter(r), r.name(), null, null, null, Optional.empty());
-        long seq = ledger.intent(intent);
-        try {
-            Character c = gateway.createCharacter(r);
-            ledger.created(seq, c.id(), "created");
-            return c;
-        } catch (ApiException e) {
-            fail(seq, e);
-            throw e;
-        }
+        return send(
+                        intent,
+                        () -> service().createCharacter(r),
+                        Character::id,
+                        c -> LedgerStatus.CREATED.value(),
+                        SendOptions.once())
+                .result();
     }
 
-    /** The ledger this client records into ({@link Ledger#none()} unless configured). */
+    /**
+     * Finds out what became of creates that got no answer (a crash, a reset, a 5xx) before anything
+     * is sent again, and records it: matching videos on the server are adopted, intents with nothing
+     * on the server are marked safe to resend, and ambiguous ones are left to the user.
+     *
+     * @param uncertain ledger entries without an answer
+     * @return the outcome per entry
+     * @throws ApiException when the server's video list cannot be read
+     */
+    public Reconciliation reconcile(List<LedgerEntry> uncertain) {
+        service();
+        return calls.reconcile(uncertain);
+    }
+
+    /**
+     * The ledger this client records into.
+     *
+     * @return the ledger ({@link Ledger#none()} unless configured)
+     */
     public Ledger ledger() {
         return ledger;
     }
 
+    /**
+     * The price table estimates come from.
+     *
+     * @return the table
+     */
     public PriceTable prices() {
         return prices;
     }
 
-    private Intent intent(
-            String kind,
-            WireRequest wire,
-            String prompt,
-            String model,
-            String size,
-            String seconds,
-            Optional<Double> cost) {
-        String params = WireJson.canonical(wire);
-        return new Intent(
-                kind,
-                WireJson.sha256(params),
-                params,
-                prompt,
-                model,
-                size,
-                seconds,
-                rules.profile().id(),
-                baseUrl,
-                cost.orElse(null),
-                null,
-                0);
+    /**
+     * The validation rules of the client's profile.
+     *
+     * @return the rules
+     */
+    public VideoRules rules() {
+        return rules;
     }
 
-    /** Writes the intent first, sends, then records the id, or why nothing (or maybe something) was created. */
-    private VideoJob recorded(Intent intent, java.util.function.Supplier<VideoJob> send) {
-        long seq = ledger.intent(intent);
-        try {
-            VideoJob job = send.get();
-            ledger.created(seq, job.id(), job.status().value());
-            return job;
-        } catch (ApiException e) {
-            fail(seq, e);
-            throw e;
-        }
+    /**
+     * The clock the client measures waits with.
+     *
+     * @return the clock
+     */
+    public Clock clock() {
+        return clock;
     }
 
-    /** No answer or a server error may still have created the job; a 4xx (or 429) created nothing. */
-    private void fail(long seq, ApiException e) {
-        String what = (e.status() == 0 ? "no response" : "HTTP " + e.status()) + ": " + e.getMessage();
-        if (e.status() == 0 || e.status() >= 500) {
-            ledger.uncertain(seq, what);
-        } else {
-            ledger.refused(seq, what);
-        }
+    /**
+     * How the client waits.
+     *
+     * @return the sleeper
+     */
+    public Sleeper sleeper() {
+        return sleeper;
     }
 
+    /**
+     * Retrieves a character.
+     *
+     * @param characterId a {@code char_...} id
+     * @return the character
+     * @throws InvalidRequestException when the id is empty
+     * @throws ApiException when the service refused or failed the request
+     */
     public Character retrieveCharacter(String characterId) {
-        if (characterId == null || characterId.isBlank()) {
-            throw new InvalidRequestException("id", "id is empty; pass the character id, e.g. --id char_...");
-        }
-        return gateway.retrieveCharacter(characterId.strip());
+        return service().retrieveCharacter(Arguments.id("id", characterId));
     }
 
+    /**
+     * Retrieves a job.
+     *
+     * @param videoId a {@code video_...} id
+     * @return the job now
+     * @throws InvalidRequestException when the id is empty
+     * @throws ApiException when the service refused or failed the request
+     */
     public VideoJob retrieve(String videoId) {
-        return gateway.retrieve(requireId(videoId));
+        return service().retrieve(Arguments.id("id", videoId));
     }
 
-    /** The server's last {@code openai-poll-after-ms} hint for a job, if it sent one. */
-    public Optional<java.time.Duration> pollAfter(String videoId) {
-        return gateway.pollAfter(videoId);
+    /**
+     * The server's last {@code openai-poll-after-ms} hint for a job.
+     *
+     * @param videoId the job
+     * @return the hint, if the server sent one
+     */
+    public Optional<Duration> pollAfter(String videoId) {
+        return service().pollAfter(videoId);
     }
 
+    /**
+     * One page of the video list.
+     *
+     * @param query page size, order and cursor
+     * @return the page
+     * @throws ApiException when the service refused or failed the request
+     */
     public VideoPage list(ListQuery query) {
-        return gateway.list(query);
+        return service().list(query);
     }
 
-    /** Every job, page after page ({@code after} = the previous page's last id). */
+    /**
+     * Every job, page after page, fetched lazily.
+     *
+     * @param pageSize page size 1..100, or null for the server's default
+     * @param order {@code asc}, {@code desc} or null
+     * @return the jobs; iterating may throw {@link ApiException}
+     */
     public Iterable<VideoJob> listAll(Integer pageSize, String order) {
-        return () -> new Iterator<>() {
-            private VideoPage page = gateway.list(new ListQuery(pageSize, order, null));
-            private int index;
-
-            @Override
-            public boolean hasNext() {
-                while (index >= page.data().size()) {
-                    if (!page.hasMore() || page.lastId() == null || page.data().isEmpty()) {
-                        return false;
-                    }
-                    page = gateway.list(new ListQuery(pageSize, order, page.lastId()));
-                    index = 0;
-                }
-                return true;
-            }
-
-            @Override
-            public VideoJob next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                return page.data().get(index++);
-            }
-        };
+        return VideoPages.all(service(), pageSize, order);
     }
 
+    /**
+     * Deletes a job and its assets.
+     *
+     * @param videoId the job
+     * @return the service's confirmation
+     * @throws InvalidRequestException when the id is empty
+     * @throws ApiException when the service refused or failed the request
+     */
     public DeletedVideo delete(String videoId) {
-        return gateway.delete(requireId(videoId));
+        return service().delete(Arguments.id("id", videoId));
     }
 
-    /** Waits until the job is terminal; see {@link Poller#waitFor}. Every status seen goes to the ledger. */
+    /**
+     * Waits until the job is terminal; every status seen goes to the ledger.
+     *
+     * @param videoId the job
+     * @param options interval and timeout
+     * @param listener hears every status response
+     * @return the job once completed, failed, expired or cancelled (a failed job is returned, not thrown;
+     *     see {@link JobFailedException} for callers that want that)
+     * @throws WaitTimeoutException when the timeout passes first (the job goes on)
+     * @throws SoraInterruptedException when interrupted while waiting
+     * @throws ApiException when a status request failed
+     */
     public VideoJob waitFor(String videoId, PollOptions options, PollListener listener) {
-        VideoJob done = poller.waitFor(requireId(videoId), options, new PollListener() {
+        return poller.waitFor(Arguments.id("id", videoId), options, new PollListener() {
             @Override
             public void onUpdate(VideoJob job) {
                 ledger.status(job);
@@ -291,36 +489,89 @@ public final class SoraClient implements AutoCloseable {
                 listener.onUnknownStatus(job);
             }
         });
-        return done;
     }
 
-    /** Downloads one asset; an existing {@code target} is replaced only with {@code force}. Videos are recorded in the ledger. */
+    /**
+     * Downloads one asset through a hidden part file that resumes; videos are checked to be whole
+     * MP4s and recorded in the ledger.
+     *
+     * @param videoId the completed job
+     * @param variant which asset
+     * @param target where to write it
+     * @param force replace an existing {@code target}
+     * @return where it is, its size and sha256
+     * @throws OutputExistsException when {@code target} exists and {@code force} is false
+     * @throws TruncatedDownloadException when the body ended early (run again to resume)
+     * @throws ApiException when the service refused or failed the request
+     */
     public DownloadResult download(String videoId, Variant variant, Path target, boolean force) {
-        DownloadResult result = downloader.download(requireId(videoId), variant, target, force);
+        String id = Arguments.id("id", videoId);
+        service();
+        DownloadResult result = downloader.download(id, variant, target, force);
         if (variant == Variant.VIDEO) {
-            ledger.downloaded(videoId.strip(), result.path(), result.bytes(), result.sha256());
+            ledger.downloaded(id, result.path(), result.bytes(), result.sha256());
         }
         return result;
-    }
-
-    public VideoRules rules() {
-        return rules;
     }
 
     /** Closes the connection pool; the ledger stays open (whoever opened it closes it). */
     @Override
     public void close() {
-        gateway.close();
-    }
-
-    private static String requireId(String id) {
-        if (id == null || id.isBlank()) {
-            throw new InvalidRequestException("id", "id is empty; pass the video id, e.g. --id video_...");
+        if (gateway != null) {
+            gateway.close();
         }
-        return id.strip();
     }
 
-    /** Configures a {@link SoraClient}; {@link #fromEnv()} reads OPENAI_API_KEY, OPENAI_BASE_URL and SORA4J_PROFILE. */
+    private <T> Sent<T> send(
+            Intent intent,
+            Supplier<T> request,
+            Function<T, String> idOf,
+            Function<T, String> statusOf,
+            SendOptions options) {
+        service();
+        return calls.send(new PaidCall<>(intent, request, idOf, statusOf), options);
+    }
+
+    private Intent intent(
+            String kind,
+            WireRequest wire,
+            String prompt,
+            String model,
+            String size,
+            String seconds,
+            Optional<Double> cost) {
+        String params = WireJson.canonical(wire);
+        return Intent.builder(kind, WireJson.sha256(params), params)
+                .prompt(prompt)
+                .model(model)
+                .size(size)
+                .seconds(seconds)
+                .profile(rules.profile().id())
+                .baseUrl(baseUrl)
+                .estimatedCost(cost.orElse(null))
+                .build();
+    }
+
+    /** The gateway; a client built for previews only has none. */
+    private VideoGateway service() {
+        if (gateway == null) {
+            throw missingKey();
+        }
+        return gateway;
+    }
+
+    private static ConfigException missingKey() {
+        return new ConfigException("api_key", "OPENAI_API_KEY is not set.");
+    }
+
+    private static String stripTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /**
+     * Configures a {@link SoraClient}; {@link #fromEnv()} reads OPENAI_API_KEY, OPENAI_BASE_URL and
+     * SORA4J_PROFILE.
+     */
     public static final class Builder {
         private String baseUrl = GatewaySettings.DEFAULT_BASE_URL;
         private String apiKey;
@@ -334,12 +585,30 @@ public final class SoraClient implements AutoCloseable {
         private ExtensionChains chains = ExtensionChains.inMemory();
         private Ledger ledger = Ledger.none();
         private PriceTable prices = PriceTable.defaults();
-        private dev.sora4j.client.ResponseObserver observer = dev.sora4j.client.ResponseObserver.NONE;
+        private ResponseObserver observer = ResponseObserver.NONE;
+        private Double requestsPerMinute;
 
+        private Builder() {}
+
+        /**
+         * Reads the process's environment, system properties and {@code ~/.sora4j/config.properties}.
+         *
+         * @return this builder
+         * @throws ConfigException when the config file cannot be read
+         * @throws InvalidRequestException when a profile or auth header setting is not known
+         */
         public Builder fromEnv() {
             return fromSettings(Settings.fromProcess());
         }
 
+        /**
+         * Applies resolved settings: API key, base URL, profile, auth header, and extension chains
+         * remembered in the sora4j home.
+         *
+         * @param settings the settings
+         * @return this builder
+         * @throws InvalidRequestException when a profile or auth header setting is not known
+         */
         public Builder fromSettings(Settings settings) {
             settings.get(Settings.Key.API_KEY).ifPresent(this::apiKey);
             settings.get(Settings.Key.BASE_URL).ifPresent(this::baseUrl);
@@ -349,92 +618,203 @@ public final class SoraClient implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Sets the API root.
+         *
+         * @param value including {@code /v1}, e.g. {@code https://api.openai.com/v1}
+         * @return this builder
+         */
         public Builder baseUrl(String value) {
             this.baseUrl = Objects.requireNonNull(value, "baseUrl");
             return this;
         }
 
+        /**
+         * Sets the API key; it is never logged or recorded.
+         *
+         * @param value the key, or null
+         * @return this builder
+         */
         public Builder apiKey(String value) {
             this.apiKey = value;
             return this;
         }
 
+        /**
+         * Sets how the key travels.
+         *
+         * @param value bearer (default) or api-key
+         * @return this builder
+         */
         public Builder authHeader(AuthHeader value) {
             this.authHeader = Objects.requireNonNull(value);
             return this;
         }
 
+        /**
+         * Sets which client-side limits apply.
+         *
+         * @param value guide (default), spec or open
+         * @return this builder
+         */
         public Builder profile(Profile value) {
             this.profile = Objects.requireNonNull(value);
             return this;
         }
 
+        /**
+         * Sets the SDK's retries per request (connection errors, 408, 409, 429, 5xx).
+         *
+         * @param value 0 or more (default 2); a caller with its own retries passes 0
+         * @return this builder
+         */
         public Builder maxRetries(int value) {
             this.maxRetries = value;
             return this;
         }
 
+        /**
+         * Sets the timeout of one HTTP request.
+         *
+         * @param value the timeout (default 10 minutes)
+         * @return this builder
+         */
         public Builder timeout(Duration value) {
             this.timeout = Objects.requireNonNull(value);
             return this;
         }
 
+        /**
+         * Sets the clock for waits and timeouts.
+         *
+         * @param value the clock (default the system's, UTC)
+         * @return this builder
+         */
         public Builder clock(Clock value) {
             this.clock = Objects.requireNonNull(value);
             return this;
         }
 
+        /**
+         * Sets how the client waits (tests advance a clock instead of sleeping).
+         *
+         * @param value the sleeper (default {@link Sleeper#system()})
+         * @return this builder
+         */
         public Builder sleeper(Sleeper value) {
             this.sleeper = Objects.requireNonNull(value);
             return this;
         }
 
-        /** Where extension chains are remembered; {@link #fromSettings} uses a file in the sora4j home. */
+        /**
+         * Sets where extension chains are remembered; {@link #fromSettings} uses a file in the sora4j home.
+         *
+         * @param value the store (default in memory)
+         * @return this builder
+         */
         public Builder extensionChains(ExtensionChains value) {
             this.chains = Objects.requireNonNull(value);
             return this;
         }
 
-        /** Where intents, ids, statuses and downloads are recorded; the caller keeps ownership and closes it. */
+        /**
+         * Sets where intents, ids, statuses and downloads are recorded; the caller keeps ownership and closes it.
+         *
+         * @param value the ledger (default {@link Ledger#none()})
+         * @return this builder
+         */
         public Builder ledger(Ledger value) {
             this.ledger = Objects.requireNonNull(value);
             return this;
         }
 
-        /** Hears every POST's status and headers (a shared rate limiter follows x-ratelimit-* through it). */
-        public Builder responseObserver(dev.sora4j.client.ResponseObserver value) {
+        /**
+         * Sets who hears every POST's status and headers.
+         *
+         * @param value the observer (default none)
+         * @return this builder
+         */
+        public Builder responseObserver(ResponseObserver value) {
             this.observer = Objects.requireNonNull(value);
             return this;
         }
 
+        /**
+         * Spaces every paid call evenly at this rate, shared by all threads using the client; the rate
+         * follows the server's {@code x-ratelimit-*} headers and pauses after a 429.
+         *
+         * @param value requests per minute, above 0
+         * @return this builder
+         * @throws InvalidRequestException when {@code value} is not above 0
+         */
+        public Builder requestsPerMinute(double value) {
+            if (!(value > 0)) {
+                throw InvalidRequestException.of("rpm", " must be > 0, got " + value);
+            }
+            this.requestsPerMinute = value;
+            return this;
+        }
+
+        /**
+         * Sets the prices estimates use.
+         *
+         * @param value the table (default {@link PriceTable#defaults()})
+         * @return this builder
+         */
         public Builder prices(PriceTable value) {
             this.prices = Objects.requireNonNull(value);
             return this;
         }
 
-        /** Replaces the SDK-backed gateway (for tests and alternative transports). */
+        /**
+         * Replaces the SDK-backed gateway (for tests and alternative transports).
+         *
+         * @param value the gateway, or null for the SDK's
+         * @return this builder
+         */
         public Builder gateway(VideoGateway value) {
             this.gateway = value;
             return this;
         }
 
-        /** @throws ConfigException when no API key is configured and no gateway was given */
+        /**
+         * Builds the client.
+         *
+         * @return the client; close it to release its connections
+         * @throws ConfigException when no API key is configured and no gateway was given
+         */
         public SoraClient build() {
-            VideoGateway gw = gateway;
-            if (gw == null) {
-                if (apiKey == null || apiKey.isBlank()) {
-                    throw new ConfigException(
-                            "OPENAI_API_KEY is not set. Export it, or pass --offline to use the " + "local emulator.");
-                }
-                gw = new OpenAiVideoGateway(new GatewaySettings(
-                        stripTrailingSlash(baseUrl), apiKey, authHeader, maxRetries, timeout, observer));
+            if (gateway == null && (apiKey == null || apiKey.isBlank())) {
+                throw missingKey();
             }
-            return new SoraClient(
-                    gw, VideoRules.of(profile), clock, sleeper, chains, ledger, prices, stripTrailingSlash(baseUrl));
+            return make();
         }
 
-        private static String stripTrailingSlash(String url) {
-            return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        /**
+         * Builds a client that validates, estimates and previews without a connection when no API key
+         * is configured (its calls to the service then throw {@link ConfigException}); with a key it is
+         * the same as {@link #build()}.
+         *
+         * @return the client
+         */
+        public SoraClient buildForPreview() {
+            return make();
+        }
+
+        private SoraClient make() {
+            RateGate gate = requestsPerMinute == null ? null : new RateGate(requestsPerMinute, clock, sleeper);
+            VideoGateway gw = gateway;
+            if (gw == null && apiKey != null && !apiKey.isBlank()) {
+                ResponseObserver heard = gate == null
+                        ? observer
+                        : (status, headers) -> {
+                            gate.observe(headers);
+                            observer.onResponse(status, headers);
+                        };
+                gw = new OpenAiVideoGateway(new GatewaySettings(
+                        stripTrailingSlash(baseUrl), apiKey, authHeader, maxRetries, timeout, heard));
+            }
+            return new SoraClient(this, gw, gate);
         }
     }
 }

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sora4j.emulator.Emulator;
 import dev.sora4j.emulator.EmulatorConfig;
-import dev.sora4j.emulator.ManualClock;
+import dev.sora4j.errors.ApiException;
+import dev.sora4j.errors.InvalidRequestException;
 import dev.sora4j.model.Character;
 import dev.sora4j.model.CharacterRequest;
 import dev.sora4j.model.EditRequest;
@@ -14,27 +15,32 @@ import dev.sora4j.model.RemixRequest;
 import dev.sora4j.model.Variant;
 import dev.sora4j.model.VideoJob;
 import dev.sora4j.model.VideoRequest;
-import dev.sora4j.pipeline.ExtensionChains;
-import dev.sora4j.pipeline.PollListener;
-import dev.sora4j.pipeline.PollOptions;
+import dev.sora4j.options.ExtensionChains;
+import dev.sora4j.options.PollListener;
+import dev.sora4j.options.PollOptions;
 import dev.sora4j.rules.Profile;
+import dev.sora4j.testing.TestClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** SoraClient's edit, extend, remix and character calls against the emulator on port 0. */
+// Real renders under a loaded machine are slow; the bound keeps a hung server from hanging the build.
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
 class DerivedVideosClientIT {
     @TempDir
     static Path state;
 
-    static ManualClock clock;
+    static TestClock clock;
     static Emulator emulator;
     static ExtensionChains chains = ExtensionChains.inMemory();
     static SoraClient guide;
@@ -42,7 +48,7 @@ class DerivedVideosClientIT {
 
     @BeforeAll
     static void start() {
-        clock = new ManualClock(Instant.parse("2026-11-03T08:00:00Z"));
+        clock = new TestClock(Instant.parse("2026-11-03T08:00:00Z"));
         emulator = Emulator.start(EmulatorConfig.defaults(state.resolve("emu")).withClock(clock), 0);
         guide = client(Profile.GUIDE);
         open = client(Profile.OPEN);

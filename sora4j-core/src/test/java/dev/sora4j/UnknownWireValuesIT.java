@@ -6,9 +6,13 @@ import com.sun.net.httpserver.HttpServer;
 import dev.sora4j.model.VideoJob;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** A gateway may send values nobody has seen yet; they must pass through, not crash the client. */
+// Real renders under a loaded machine are slow; the bound keeps a hung server from hanging the build.
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class UnknownWireValuesIT {
     @Test
     void unknown_status_model_size_and_seconds_are_kept_as_strings() throws Exception {

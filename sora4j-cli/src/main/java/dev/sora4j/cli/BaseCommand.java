@@ -1,8 +1,10 @@
 package dev.sora4j.cli;
 
+import dev.sora4j.RequestPreview;
 import dev.sora4j.SoraClient;
-import dev.sora4j.SoraException;
-import dev.sora4j.pipeline.AtomicFiles;
+import dev.sora4j.config.Settings;
+import dev.sora4j.errors.SoraException;
+import dev.sora4j.internal.files.AtomicFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -49,8 +51,9 @@ abstract class BaseCommand implements Callable<Integer> {
         err().flush();
     }
 
+    /** A warning; the library's field names in it are shown as flags. */
     void warn(String line) {
-        info("Warning: " + line);
+        info("Warning: " + FlagNames.render(line));
     }
 
     /** Prints a service object (raw JSON) to stdout, pretty and with sorted keys. */
@@ -77,16 +80,18 @@ abstract class BaseCommand implements Callable<Integer> {
         info("Wrote " + path.get());
     }
 
-    /** Prints the exact request instead of sending it, and saves it with {@code --json-out}. */
-    int dryRun(dev.sora4j.client.WireRequest request, JsonOutOption json, String defaultName) {
-        return dryRun(request, json, defaultName, Optional.empty());
+    /** A client for dry runs: validates and previews, never needs a key, never starts the emulator. */
+    SoraClient previewClient() {
+        return context().previewClient(global());
     }
 
-    /** As above, with the estimated cost shown as {@code estimated_cost_usd} (and never sent). */
-    int dryRun(dev.sora4j.client.WireRequest request, JsonOutOption json, String defaultName, Optional<Double> cost) {
+    /**
+     * Prints the exact request instead of sending it (with {@code estimated_cost_usd} when known),
+     * and saves it with {@code --json-out}.
+     */
+    int dryRun(RequestPreview request, JsonOutOption json, String defaultName) {
         noteKeyForDryRun();
-        Map<String, Object> preview = new java.util.LinkedHashMap<>(request.preview());
-        cost.ifPresent(c -> preview.put("estimated_cost_usd", c));
+        Map<String, Object> preview = request.toMap();
         printValue(preview);
         writeJsonOut(json.path(defaultName), Map.of("dry_run", true, "request", preview));
         return ExitCodes.OK;
@@ -94,11 +99,7 @@ abstract class BaseCommand implements Callable<Integer> {
 
     /** The reference CLI's notice when no key is set and only a preview is made. */
     void noteKeyForDryRun() {
-        if (!global().offline
-                && context()
-                        .settings()
-                        .get(dev.sora4j.config.Settings.Key.API_KEY)
-                        .isEmpty()) {
+        if (!global().offline && context().settings().get(Settings.Key.API_KEY).isEmpty()) {
             warn("OPENAI_API_KEY is not set; dry-run only.");
         }
     }

@@ -1,8 +1,8 @@
 package dev.sora4j.cli;
 
-import dev.sora4j.ApiException;
 import dev.sora4j.batch.BatchJob;
 import dev.sora4j.batch.BatchListener;
+import dev.sora4j.errors.ApiException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -76,7 +76,7 @@ final class BatchProgress implements BatchListener, AutoCloseable {
     @Override
     public synchronized void failed(BatchJob job, String error) {
         failed++;
-        line(label(job) + " failed: " + error, true);
+        line(label(job) + " failed: " + FlagNames.render(error), true);
     }
 
     @Override
@@ -96,7 +96,7 @@ final class BatchProgress implements BatchListener, AutoCloseable {
 
     @Override
     public synchronized void warning(String message) {
-        line("Warning: " + message, true);
+        line("Warning: " + FlagNames.render(message), true);
     }
 
     /** A plain line, or on a terminal a bar update (keeping notes worth reading for the end). */

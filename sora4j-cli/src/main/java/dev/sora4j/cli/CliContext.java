@@ -1,13 +1,13 @@
 package dev.sora4j.cli;
 
 import dev.sora4j.SoraClient;
-import dev.sora4j.client.AuthHeader;
 import dev.sora4j.config.Settings;
 import dev.sora4j.emulator.Emulator;
 import dev.sora4j.emulator.EmulatorConfig;
 import dev.sora4j.ledger.SqliteLedger;
-import dev.sora4j.pipeline.ExtensionChains;
-import dev.sora4j.pipeline.Sleeper;
+import dev.sora4j.options.AuthHeader;
+import dev.sora4j.options.ExtensionChains;
+import dev.sora4j.options.Sleeper;
 import dev.sora4j.rules.PriceTable;
 import dev.sora4j.rules.Profile;
 import java.io.PrintWriter;
@@ -104,19 +104,21 @@ final class CliContext implements AutoCloseable {
      * with its own retry loop (create-batch) passes 0. The first call of a run decides.
      */
     SoraClient client(GlobalOptions global, int sdkRetries) {
-        return client(global, sdkRetries, dev.sora4j.client.ResponseObserver.NONE);
+        return client(global, sdkRetries, null);
     }
 
-    SoraClient client(GlobalOptions global, int sdkRetries, dev.sora4j.client.ResponseObserver observer) {
+    /**
+     * As above; with {@code requestsPerMinute} every paid call of the run shares one rate limit
+     * that follows the server's {@code x-ratelimit-*} headers (create-batch).
+     */
+    SoraClient client(GlobalOptions global, int sdkRetries, Double requestsPerMinute) {
         if (client != null) {
             return client;
         }
-        SoraClient.Builder b = SoraClient.builder()
-                .clock(clock)
-                .sleeper(sleeper)
-                .profile(profile(global))
-                .maxRetries(sdkRetries)
-                .responseObserver(observer);
+        SoraClient.Builder b = builder(global).maxRetries(sdkRetries);
+        if (requestsPerMinute != null) {
+            b.requestsPerMinute(requestsPerMinute);
+        }
         if (global.offline) {
             Emulator emulator = offlineEmulator();
             b.baseUrl(emulator.baseUrl()).apiKey(OFFLINE_KEY);
@@ -129,11 +131,28 @@ final class CliContext implements AutoCloseable {
                 b.authHeader(AuthHeader.parse(global.authHeader));
             }
         }
-        // Extension chains are remembered across runs, online and offline alike.
-        b.extensionChains(ExtensionChains.inFile(settings.home().resolve("extension-chains.json")));
-        b.ledger(ledger(global)).prices(prices());
+        // The settings may name a profile too; the flag wins, and the extension chains stay in the home.
+        b.profile(profile(global))
+                .extensionChains(ExtensionChains.inFile(settings.home().resolve("extension-chains.json")))
+                .ledger(ledger(global));
         client = b.build();
         return client;
+    }
+
+    /**
+     * A client for dry runs: the same profile, prices and configuration, but no ledger, no emulator
+     * and no key needed; it validates and previews and sends nothing.
+     */
+    SoraClient previewClient(GlobalOptions global) {
+        return builder(global).extensionChains(ExtensionChains.inMemory()).buildForPreview();
+    }
+
+    private SoraClient.Builder builder(GlobalOptions global) {
+        return SoraClient.builder()
+                .clock(clock)
+                .sleeper(sleeper)
+                .profile(profile(global))
+                .prices(prices());
     }
 
     /** Closes this run's client so the next command (a resumed run) builds its own. */

@@ -1,10 +1,9 @@
 package dev.sora4j.cli;
 
 import dev.sora4j.SoraClient;
-import dev.sora4j.client.WireRequests;
 import dev.sora4j.model.VideoJob;
 import dev.sora4j.model.VideoRequest;
-import dev.sora4j.pipeline.PollOptions;
+import dev.sora4j.options.PollOptions;
 import dev.sora4j.rules.VideoRules;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -40,12 +39,7 @@ final class CreateAndPollCommand extends BaseCommand {
         PollOptions options = polling.toOptions(global().offline);
         if (create.dryRun.enabled) {
             noteKeyForDryRun();
-            Map<String, Object> preview =
-                    new LinkedHashMap<>(WireRequests.create(request).preview());
-            context()
-                    .prices()
-                    .estimate(request.model(), request.size(), request.seconds())
-                    .ifPresent(c -> preview.put("estimated_cost_usd", c));
+            Map<String, Object> preview = previewClient().preview(request).toMap();
             printValue(preview);
             info("Would poll for completion.");
             Map<String, Object> bundle = new LinkedHashMap<>();

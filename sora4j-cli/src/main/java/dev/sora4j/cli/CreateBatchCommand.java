@@ -1,5 +1,6 @@
 package dev.sora4j.cli;
 
+import dev.sora4j.RequestPreview;
 import dev.sora4j.SoraClient;
 import dev.sora4j.batch.BatchDefaults;
 import dev.sora4j.batch.BatchJob;
@@ -7,19 +8,21 @@ import dev.sora4j.batch.BatchOptions;
 import dev.sora4j.batch.BatchResult;
 import dev.sora4j.batch.BatchRunner;
 import dev.sora4j.batch.JobsFile;
-import dev.sora4j.client.WireRequests;
-import dev.sora4j.model.Variant;
-import dev.sora4j.pipeline.RateGate;
+import dev.sora4j.rules.PriceTable;
 import dev.sora4j.rules.VideoRules;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(
         name = "create-batch",
@@ -129,10 +132,10 @@ final class CreateBatchCommand extends BaseCommand {
                 failFast,
                 force,
                 track,
-                download ? Variant.parse(variant) : null,
+                download ? TargetOptions.parse(variant) : null,
                 maxCost,
                 rpm,
-                java.time.Duration.ofMillis(Math.round(pollInterval * 1000)));
+                Duration.ofMillis(Math.round(pollInterval * 1000)));
         BatchDefaults defaults = new BatchDefaults(
                 VideoOptions.lower(video.model),
                 VideoOptions.lower(video.size),
@@ -145,6 +148,7 @@ final class CreateBatchCommand extends BaseCommand {
                 new JobsFile(VideoRules.of(context().profile(global())), defaults, this::warn).read(input);
         if (dryRun.enabled) {
             noteKeyForDryRun();
+            SoraClient previewer = previewClient();
             List<Object> previews = new ArrayList<>();
             double total = 0;
             for (BatchJob job : jobs) {
@@ -152,34 +156,24 @@ final class CreateBatchCommand extends BaseCommand {
                 p.put("job", job.number());
                 p.put("line", job.line());
                 p.put("output", BatchRunner.resultPath(outDir, job).toString());
-                p.putAll(WireRequests.create(job.request()).preview());
-                java.util.Optional<Double> cost = context()
-                        .prices()
-                        .estimate(
-                                job.request().model(),
-                                job.request().size(),
-                                job.request().seconds());
-                cost.ifPresent(c -> p.put("estimated_cost_usd", c));
-                total += cost.orElse(0.0);
+                RequestPreview preview = previewer.preview(job.request());
+                p.putAll(preview.toMap());
+                total += preview.estimatedCostUsd() == null ? 0 : preview.estimatedCostUsd();
                 previews.add(p);
             }
             printValue(previews);
             info(String.format(
-                    Locale.ROOT,
-                    "%d job(s), estimated $%.2f in total (%s).",
-                    jobs.size(),
-                    total,
-                    dev.sora4j.rules.PriceTable.SOURCE));
+                    Locale.ROOT, "%d job(s), estimated $%.2f in total (%s).", jobs.size(), total, PriceTable.SOURCE));
             return ExitCodes.OK;
         }
-        String batchKey = batchKey();
-        SoraClient client = clientWithSharedGate();
+        String batchKey = BatchRunner.batchKey(input, outDir);
+        // No SDK retries (the runner retries each create), one rate limit shared by every worker.
+        SoraClient client = context().client(global(), 0, rpm);
         client.ledger().runStarted(batchKey, Json.pretty(Map.of("args", originalArgs())));
         info("Creating " + jobs.size() + " job(s), " + concurrency + " at a time; results go to " + outDir
                 + (options.track() ? "; tracking them to the end" : ""));
         BatchProgress progress = new BatchProgress(err(), context().interactive(), jobs.size());
-        BatchRunner runner =
-                new BatchRunner(client, context().clock(), context().sleeper(), progress, gate);
+        BatchRunner runner = new BatchRunner(client, progress);
         List<BatchResult> results;
         try {
             results = runner.run(jobs, outDir, options, batchKey);
@@ -198,39 +192,20 @@ final class CreateBatchCommand extends BaseCommand {
         return ExitCodes.OK;
     }
 
-    private RateGate gate;
-
-    /** A client without SDK retries (the runner retries), whose responses feed one shared rate gate. */
-    private SoraClient clientWithSharedGate() {
-        gate = new RateGate(rpm, context().clock(), context().sleeper());
-        return context().client(global(), 0, (status, headers) -> gate.observe(headers));
-    }
-
-    /** One key per jobs file and output directory: rerunning the same batch finds its own ledger entries. */
-    private String batchKey() {
-        return dev.sora4j.client.WireJson.sha256(input.toAbsolutePath().normalize() + "\n"
-                + outDir.toAbsolutePath().normalize());
-    }
-
     /** The command line as given, with paths made absolute, so `sora resume` can run it from anywhere. */
     private List<String> originalArgs() {
         List<String> raw = spec.root().commandLine().getParseResult().originalArgs();
         List<String> out = new ArrayList<>();
-        java.util.Set<String> pathOptions = java.util.Set.of("--input", "--out-dir", "--input-reference", "--ledger");
+        Set<String> pathOptions = Set.of("--input", "--out-dir", "--input-reference", "--ledger");
         for (int i = 0; i < raw.size(); i++) {
             String a = raw.get(i);
             int eq = a.indexOf('=');
             if (eq > 0 && pathOptions.contains(a.substring(0, eq))) {
                 out.add(a.substring(0, eq + 1)
-                        + java.nio.file.Path.of(a.substring(eq + 1))
-                                .toAbsolutePath()
-                                .normalize());
+                        + Path.of(a.substring(eq + 1)).toAbsolutePath().normalize());
             } else if (pathOptions.contains(a) && i + 1 < raw.size()) {
                 out.add(a);
-                out.add(java.nio.file.Path.of(raw.get(++i))
-                        .toAbsolutePath()
-                        .normalize()
-                        .toString());
+                out.add(Path.of(raw.get(++i)).toAbsolutePath().normalize().toString());
             } else {
                 out.add(a);
             }
@@ -238,8 +213,8 @@ final class CreateBatchCommand extends BaseCommand {
         return out;
     }
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     private Map<String, Object> summary(List<BatchResult> results) {
         List<Object> rows = new ArrayList<>();
@@ -260,7 +235,7 @@ final class CreateBatchCommand extends BaseCommand {
             row.put("attempts", r.attempts());
             row.put("final_status", r.finalStatus());
             row.put("download", r.download() == null ? null : r.download().toString());
-            row.put("error", r.error());
+            row.put("error", r.error(FlagNames::flag));
             rows.add(row);
             created += r.outcome() == BatchResult.Outcome.CREATED ? 1 : 0;
             known += r.outcome() == BatchResult.Outcome.KNOWN || r.outcome() == BatchResult.Outcome.ADOPTED ? 1 : 0;

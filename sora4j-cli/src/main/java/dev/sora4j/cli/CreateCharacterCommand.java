@@ -1,6 +1,5 @@
 package dev.sora4j.cli;
 
-import dev.sora4j.client.WireRequests;
 import dev.sora4j.model.Character;
 import dev.sora4j.model.CharacterRequest;
 import dev.sora4j.rules.VideoRules;
@@ -46,7 +45,7 @@ final class CreateCharacterCommand extends BaseCommand {
         CharacterRequest request =
                 VideoRules.of(context().profile(global())).validateCharacter(new CharacterRequest(name, videoFile));
         if (dryRun.enabled) {
-            return dryRun(WireRequests.createCharacter(request), json, "create-character.json");
+            return dryRun(previewClient().preview(request), json, "create-character.json");
         }
         Character character = client().createCharacter(request);
         printJson(character.json());

@@ -1,6 +1,5 @@
 package dev.sora4j.cli;
 
-import dev.sora4j.client.WireRequests;
 import dev.sora4j.model.VideoJob;
 import dev.sora4j.model.VideoRequest;
 import dev.sora4j.rules.VideoRules;
@@ -28,11 +27,7 @@ final class CreateCommand extends BaseCommand {
     int execute() {
         VideoRequest request = create.toRequest(VideoRules.of(context().profile(global())), this::warn);
         if (create.dryRun.enabled) {
-            return dryRun(
-                    WireRequests.create(request),
-                    json,
-                    "create.json",
-                    context().prices().estimate(request.model(), request.size(), request.seconds()));
+            return dryRun(previewClient().preview(request), json, "create.json");
         }
         VideoJob job = client().create(request);
         printJson(job.json());

@@ -27,7 +27,7 @@ final class DeleteCommand extends BaseCommand {
     @Override
     int execute() {
         if (dryRun.enabled) {
-            return dryRun(dev.sora4j.client.WireRequests.delete(video.resolve(this)), json, "delete.json");
+            return dryRun(previewClient().previewDelete(video.resolve(this)), json, "delete.json");
         }
         DeletedVideo deleted = client().delete(video.resolve(this));
         printJson(deleted.json());

@@ -1,7 +1,7 @@
 package dev.sora4j.cli;
 
+import dev.sora4j.model.DownloadResult;
 import dev.sora4j.model.Variant;
-import dev.sora4j.pipeline.DownloadResult;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,6 +1,5 @@
 package dev.sora4j.cli;
 
-import dev.sora4j.client.WireRequests;
 import dev.sora4j.model.EditRequest;
 import dev.sora4j.model.VideoJob;
 import dev.sora4j.rules.VideoRules;
@@ -64,7 +63,7 @@ final class EditCommand extends BaseCommand {
                                         text)
                                 : EditRequest.ofUpload(source.videoFile, VideoOptions.lower(model), text));
         if (dryRun.enabled) {
-            return dryRun(WireRequests.edit(request), json, "edit.json");
+            return dryRun(previewClient().preview(request), json, "edit.json");
         }
         VideoJob job = client().edit(request);
         printJson(job.json());

@@ -1,6 +1,5 @@
 package dev.sora4j.cli;
 
-import dev.sora4j.InvalidRequestException;
 import dev.sora4j.emulator.Chaos;
 import dev.sora4j.emulator.Dialect;
 import dev.sora4j.emulator.Emulator;
@@ -10,6 +9,7 @@ import dev.sora4j.emulator.FaultRule;
 import dev.sora4j.emulator.Moderation;
 import dev.sora4j.emulator.RateLimits;
 import dev.sora4j.emulator.WebhookConfig;
+import dev.sora4j.errors.InvalidRequestException;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;

@@ -1,6 +1,5 @@
 package dev.sora4j.cli;
 
-import dev.sora4j.client.WireRequests;
 import dev.sora4j.model.ExtendRequest;
 import dev.sora4j.model.VideoJob;
 import dev.sora4j.rules.VideoRules;
@@ -44,7 +43,7 @@ final class ExtendCommand extends BaseCommand {
         ExtendRequest request = VideoRules.of(context().profile(global()))
                 .validateExtend(new ExtendRequest(video.resolve(this), prompt.build(this::warn), seconds));
         if (dryRun.enabled) {
-            return dryRun(WireRequests.extend(request), json, "extend.json");
+            return dryRun(previewClient().preview(request), json, "extend.json");
         }
         VideoJob job = client().extend(request);
         printJson(job.json());

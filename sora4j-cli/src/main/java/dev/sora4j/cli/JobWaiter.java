@@ -1,11 +1,12 @@
 package dev.sora4j.cli;
 
-import dev.sora4j.JobFailedException;
 import dev.sora4j.SoraClient;
+import dev.sora4j.errors.JobFailedException;
+import dev.sora4j.errors.OutputExistsException;
+import dev.sora4j.model.DownloadResult;
 import dev.sora4j.model.Variant;
 import dev.sora4j.model.VideoJob;
-import dev.sora4j.pipeline.DownloadResult;
-import dev.sora4j.pipeline.PollOptions;
+import dev.sora4j.options.PollOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -22,7 +23,7 @@ final class JobWaiter {
         if (download.download) {
             Path out = download.target.outPath();
             if (Files.exists(out) && !download.target.force) {
-                throw new dev.sora4j.OutputExistsException(out);
+                throw new OutputExistsException(out);
             }
         }
     }

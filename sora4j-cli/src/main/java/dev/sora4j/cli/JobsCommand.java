@@ -1,5 +1,6 @@
 package dev.sora4j.cli;
 
+import dev.sora4j.errors.InvalidRequestException;
 import dev.sora4j.ledger.LedgerEntry;
 import dev.sora4j.ledger.SqliteLedger;
 import java.time.Instant;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -45,7 +47,7 @@ final class JobsCommand extends BaseCommand {
     @Override
     int execute() {
         if (limit < 1) {
-            throw new dev.sora4j.InvalidRequestException(null, "--limit must be at least 1, got " + limit);
+            throw new InvalidRequestException(null, "--limit must be at least 1, got " + limit);
         }
         List<LedgerEntry> entries = context().ledger(global()).list(status, limit);
         if (json) {
@@ -121,7 +123,7 @@ final class JobsCommand extends BaseCommand {
             name = "show",
             mixinStandardHelpOptions = true,
             description = {"Print one ledger entry and its history.", "", "Example:", "  sora jobs show @3"})
-    static final class Show implements java.util.concurrent.Callable<Integer> {
+    static final class Show implements Callable<Integer> {
         @picocli.CommandLine.ParentCommand
         JobsCommand parent;
 
@@ -134,7 +136,7 @@ final class JobsCommand extends BaseCommand {
             LedgerEntry e = (ref.strip().equals("@last")
                             ? ledger.list(null, 1).stream().findFirst()
                             : ledger.find(ref))
-                    .orElseThrow(() -> new dev.sora4j.InvalidRequestException(
+                    .orElseThrow(() -> new InvalidRequestException(
                             null, "jobs show " + ref + ": no such job in the ledger (see `sora jobs`)."));
             Map<String, Object> m = wire(e);
             m.put("params", Json.parse(e.params()));

@@ -1,6 +1,6 @@
 package dev.sora4j.cli;
 
-import dev.sora4j.InvalidRequestException;
+import dev.sora4j.errors.InvalidRequestException;
 import dev.sora4j.model.ListQuery;
 import dev.sora4j.model.VideoPage;
 import java.util.Locale;

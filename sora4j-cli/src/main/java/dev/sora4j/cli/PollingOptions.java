@@ -1,7 +1,7 @@
 package dev.sora4j.cli;
 
-import dev.sora4j.InvalidRequestException;
-import dev.sora4j.pipeline.PollOptions;
+import dev.sora4j.errors.InvalidRequestException;
+import dev.sora4j.options.PollOptions;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 

@@ -1,7 +1,7 @@
 package dev.sora4j.cli;
 
 import dev.sora4j.model.VideoJob;
-import dev.sora4j.pipeline.PollListener;
+import dev.sora4j.options.PollListener;
 import java.io.PrintWriter;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;

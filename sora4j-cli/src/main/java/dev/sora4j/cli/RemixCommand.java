@@ -1,6 +1,5 @@
 package dev.sora4j.cli;
 
-import dev.sora4j.client.WireRequests;
 import dev.sora4j.model.RemixRequest;
 import dev.sora4j.model.VideoJob;
 import dev.sora4j.rules.VideoRules;
@@ -35,7 +34,7 @@ final class RemixCommand extends BaseCommand {
         RemixRequest request = VideoRules.of(context().profile(global()))
                 .validateRemix(new RemixRequest(video.resolve(this), prompt.build(this::warn)));
         if (dryRun.enabled) {
-            return dryRun(WireRequests.remix(request), json, "remix.json");
+            return dryRun(previewClient().preview(request), json, "remix.json");
         }
         VideoJob job = client().remix(request);
         printJson(job.json());

@@ -48,7 +48,7 @@ import picocli.CommandLine.Spec;
             "Exit codes:",
             "  0 ok, 1 failure, 2 invalid input (before any request), 3 service error,",
             "  4 configuration/auth (no key, 401/403), 5 video failed/expired/cancelled,",
-            "  6 timed out waiting, 130 interrupted.",
+            "  6 timed out waiting, 70 internal error (a bug), 130 interrupted.",
         })
 final class SoraCommand implements Runnable {
     @Mixin

@@ -1,5 +1,6 @@
 package dev.sora4j.cli;
 
+import dev.sora4j.errors.InvalidRequestException;
 import dev.sora4j.model.Variant;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -24,7 +25,14 @@ final class TargetOptions {
     boolean force;
 
     Variant variant() {
-        return Variant.parse(variant);
+        return parse(variant);
+    }
+
+    /** A {@code --variant} value; the same names as the API's {@code variant}. */
+    static Variant parse(String value) {
+        return Variant.fromWireName(value)
+                .orElseThrow(() -> InvalidRequestException.of(
+                        "variant", " '" + value + "' is not supported; use one of: video, thumbnail, spritesheet"));
     }
 
     Path outPath() {

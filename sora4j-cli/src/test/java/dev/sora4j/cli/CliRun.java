@@ -1,6 +1,6 @@
 package dev.sora4j.cli;
 
-import dev.sora4j.pipeline.Sleeper;
+import dev.sora4j.options.Sleeper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Clock;

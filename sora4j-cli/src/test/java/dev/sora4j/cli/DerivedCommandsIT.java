@@ -31,7 +31,7 @@ class DerivedCommandsIT {
     static void start() {
         clock = new ManualClock(Instant.parse("2026-11-05T09:00:00Z"));
         emulator = Emulator.start(EmulatorConfig.defaults(home.resolve("emu")).withClock(clock), 0);
-        dev.sora4j.pipeline.Sleeper sleeper = d -> {
+        dev.sora4j.options.Sleeper sleeper = d -> {
             clock.advance(d);
             emulator.awaitRenders(Duration.ofMinutes(2));
         };

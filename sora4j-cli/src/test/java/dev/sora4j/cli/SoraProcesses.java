@@ -2,9 +2,9 @@ package dev.sora4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sora4j.internal.files.Mp4Check;
 import dev.sora4j.ledger.LedgerEntry;
 import dev.sora4j.ledger.SqliteLedger;
-import dev.sora4j.pipeline.Mp4Check;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

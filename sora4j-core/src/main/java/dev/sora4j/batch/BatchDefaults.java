@@ -18,11 +18,27 @@ public record BatchDefaults(
         PromptFields fields,
         boolean augment) {
 
+    /**
+     * Checks the components.
+     *
+     * @param augment whether prompts are wrapped in the structured template
+     * @param characterIds the character ids
+     * @param fields the structured fields
+     * @param inputReference the input reference
+     * @param model the model
+     * @param seconds the clip length in seconds, as a string
+     * @param size its size in bytes
+     */
     public BatchDefaults {
         characterIds = characterIds == null ? List.of() : List.copyOf(characterIds);
         fields = fields == null ? PromptFields.none() : fields;
     }
 
+    /**
+     * No defaults: every line sets its own values, prompts are augmented.
+     *
+     * @return the defaults
+     */
     public static BatchDefaults none() {
         return new BatchDefaults(null, null, null, List.of(), null, PromptFields.none(), true);
     }

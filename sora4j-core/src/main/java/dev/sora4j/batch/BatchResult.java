@@ -1,6 +1,8 @@
 package dev.sora4j.batch;
 
+import dev.sora4j.errors.SoraException;
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 
 /**
  * What became of one job.
@@ -15,13 +17,23 @@ public record BatchResult(
         BatchJob job, Outcome outcome, String videoId, int attempts, String finalStatus, Path download, String error) {
     /** CREATED: sent now; KNOWN: created by an earlier run; ADOPTED: found on the server after a lost answer. */
     public enum Outcome {
+        /** {@code created}. */
         CREATED,
+        /** {@code known}. */
         KNOWN,
+        /** {@code adopted}. */
         ADOPTED,
+        /** {@code failed}. */
         FAILED,
+        /** {@code skipped}. */
         SKIPPED
     }
 
+    /**
+     * Whether the job was created (now or earlier) and did not fail.
+     *
+     * @return the ok
+     */
     public boolean ok() {
         return outcome != Outcome.FAILED && outcome != Outcome.SKIPPED;
     }
@@ -35,5 +47,25 @@ public record BatchResult(
                 status,
                 file,
                 problem == null ? error : problem);
+    }
+
+    /**
+     * Why the job failed or was skipped, with field names shown plainly.
+     *
+     * @return the reason, or null
+     */
+    @Override
+    public String error() {
+        return SoraException.render(error, UnaryOperator.identity());
+    }
+
+    /**
+     * Why the job failed or was skipped, with field names shown as the front end names them.
+     *
+     * @param nameOf how the front end names a field (the CLI shows {@code --force} for {@code force})
+     * @return the reason, or null
+     */
+    public String error(UnaryOperator<String> nameOf) {
+        return SoraException.render(error, nameOf);
     }
 }

@@ -1,12 +1,9 @@
 package dev.sora4j.batch;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sora4j.InvalidRequestException;
-import dev.sora4j.model.InputReference;
-import dev.sora4j.model.VideoRequest;
-import dev.sora4j.prompt.PromptAugmenter;
-import dev.sora4j.prompt.PromptFields;
+import static dev.sora4j.errors.SoraException.ref;
+
+import dev.sora4j.errors.InvalidRequestException;
+import dev.sora4j.errors.SoraException;
 import dev.sora4j.rules.VideoRules;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,12 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -29,47 +22,39 @@ import java.util.function.Consumer;
  * its line number.
  */
 public final class JobsFile {
+    /** The most jobs one file may hold. */
     public static final int MAX_JOBS = 200;
-    private static final Set<String> INPUT_REFERENCE_KEYS = Set.of(
-            "input_reference",
-            "input_reference_path",
-            "input_reference_file",
-            "input_reference_file_id",
-            "input_reference_url");
-    private static final Set<String> KNOWN_KEYS;
 
-    static {
-        Set<String> keys = new LinkedHashSet<>(
-                List.of("prompt", "model", "size", "seconds", "characters", "character_ids", "out", "fields"));
-        keys.addAll(INPUT_REFERENCE_KEYS);
-        keys.addAll(PromptFields.KEYS);
-        KNOWN_KEYS = Set.copyOf(keys);
-    }
+    private final JobRequests requests;
 
-    private final ObjectMapper json = new ObjectMapper();
-    private final VideoRules rules;
-    private final BatchDefaults defaults;
-    private final Consumer<String> warn;
-
+    /**
+     * A reader.
+     *
+     * @param rules the validation rules
+     * @param defaults what every line gets unless it says otherwise
+     * @param warn hears warnings about single lines
+     */
     public JobsFile(VideoRules rules, BatchDefaults defaults, Consumer<String> warn) {
-        this.rules = rules;
-        this.defaults = defaults;
-        this.warn = warn;
+        this.requests = new JobRequests(rules, defaults, warn);
     }
 
     /**
      * Parses and validates {@code file}. Relative image paths are looked up in the working directory,
      * then beside the jobs file.
+     *
+     * @param file the file
+     * @return the read
+     * @throws InvalidRequestException naming the file, line and field at fault; nothing is sent
      */
     public List<BatchJob> read(Path file) {
         if (!Files.isRegularFile(file)) {
-            throw new InvalidRequestException("input", "--input " + file + ": file not found.");
+            throw new InvalidRequestException("input", ref("input") + " " + file + ": file not found.");
         }
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new InvalidRequestException("input", "--input " + file + ": " + e.getMessage());
+            throw new InvalidRequestException("input", ref("input") + " " + file + ": " + e.getMessage());
         }
         Path baseDir = file.toAbsolutePath().getParent();
         List<BatchJob> jobs = new ArrayList<>();
@@ -88,10 +73,10 @@ public final class JobsFile {
             }
             BatchJob job;
             try {
-                job = parseLine(raw, jobs.size() + 1, lineNo, baseDir);
+                job = requests.job(raw, jobs.size() + 1, lineNo, baseDir);
             } catch (InvalidRequestException e) {
                 throw new InvalidRequestException(
-                        "input", file.getFileName() + " line " + lineNo + ": " + e.getMessage());
+                        "input", file.getFileName() + " line " + lineNo + ": " + e.message(SoraException::ref));
             }
             Integer clash = lineByOut.putIfAbsent(job.outName(), lineNo);
             if (clash != null) {
@@ -104,201 +89,13 @@ public final class JobsFile {
         }
         if (jobs.isEmpty()) {
             throw new InvalidRequestException(
-                    "input", "--input " + file + " has no jobs (only blank or # comment lines).");
+                    "input", ref("input") + " " + file + " has no jobs (only blank or # comment lines).");
         }
         return jobs;
     }
 
-    private BatchJob parseLine(String raw, int number, int lineNo, Path baseDir) {
-        JsonNode node;
-        if (raw.startsWith("{")) {
-            try {
-                node = json.readTree(raw);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new InvalidRequestException("input", "invalid JSON: " + e.getOriginalMessage());
-            }
-        } else if (raw.startsWith("\"")) {
-            try {
-                node = json.readTree(raw);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new InvalidRequestException("input", "invalid JSON string: " + e.getOriginalMessage());
-            }
-        } else {
-            node = json.getNodeFactory().textNode(raw);
-        }
-        if (node.isTextual()) {
-            node = json.createObjectNode().put("prompt", node.asText());
-        }
-        if (!node.isObject()) {
-            throw new InvalidRequestException("input", "expected a prompt string or a JSON object");
-        }
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-            String key = it.next();
-            if (!KNOWN_KEYS.contains(key)) {
-                warn.accept("line " + lineNo + ": ignoring unknown key '" + key + "'");
-            }
-        }
-        String prompt = text(node, "prompt");
-        if (prompt == null || prompt.isBlank()) {
-            throw new InvalidRequestException("prompt", "missing prompt");
-        }
-        prompt = prompt.strip();
-        PromptFields fields = defaults.fields();
-        if (node.has("fields")) {
-            if (!node.get("fields").isObject()) {
-                throw new InvalidRequestException("fields", "\"fields\" must be an object of augmentation keys");
-            }
-            fields = fields.overriddenBy(PromptFields.fromMap(strings(node.get("fields"))));
-        }
-        fields = fields.overriddenBy(PromptFields.fromMap(strings(node)));
-        if (defaults.augment() && PromptAugmenter.looksStructured(prompt)) {
-            warn.accept("line " + lineNo + ": the prompt already has structured label lines; augmenting wraps it "
-                    + "twice (pass --no-augment to send prompts unchanged)");
-        }
-        String sent = defaults.augment() ? PromptAugmenter.augment(prompt, fields) : prompt;
-        VideoRequest request = rules.validate(VideoRequest.builder()
-                .prompt(sent)
-                .model(lower(or(text(node, "model"), defaults.model())))
-                .size(lower(or(text(node, "size"), defaults.size())))
-                .seconds(or(text(node, "seconds"), defaults.seconds()))
-                .characterIds(characters(node))
-                .inputReference(inputReference(node, baseDir))
-                .build());
-        return new BatchJob(number, lineNo, request, outName(number, prompt, text(node, "out")));
-    }
-
-    private List<String> characters(JsonNode node) {
-        JsonNode raw = node.has("characters") ? node.get("characters") : node.get("character_ids");
-        if (raw == null || raw.isNull()) {
-            return defaults.characterIds();
-        }
-        List<String> ids = new ArrayList<>();
-        if (raw.isTextual()) {
-            for (String part : raw.asText().split(",")) {
-                if (!part.isBlank()) {
-                    ids.add(part.strip());
-                }
-            }
-        } else if (raw.isArray()) {
-            for (JsonNode item : raw) {
-                String id = item.isTextual() ? item.asText() : item.isObject() ? text(item, "id") : null;
-                if (id == null || id.isBlank()) {
-                    throw new InvalidRequestException(
-                            "character_id", "each character must be an id string or an object with a non-empty \"id\"");
-                }
-                ids.add(id.strip());
-            }
-        } else {
-            throw new InvalidRequestException(
-                    "character_id",
-                    "characters must be a list of ids, a comma-separated string, or objects with an \"id\"");
-        }
-        return ids;
-    }
-
-    private InputReference inputReference(JsonNode node, Path baseDir) {
-        List<String> given = INPUT_REFERENCE_KEYS.stream()
-                .filter(k -> node.hasNonNull(k))
-                .sorted()
-                .toList();
-        if (given.isEmpty()) {
-            return defaults.inputReference();
-        }
-        if (given.size() > 1) {
-            throw new InvalidRequestException("input_reference", "use only one of " + String.join(", ", given));
-        }
-        String key = given.get(0);
-        JsonNode value = node.get(key);
-        switch (key) {
-            case "input_reference" -> {
-                if (value.isTextual()) {
-                    return new InputReference.ImageFile(resolve(value.asText(), baseDir));
-                }
-                if (value.isObject()) {
-                    String fileId = text(value, "file_id");
-                    String url = text(value, "image_url");
-                    if ((fileId == null) == (url == null)) {
-                        throw new InvalidRequestException(
-                                "input_reference",
-                                "input_reference object must have exactly one of file_id or image_url");
-                    }
-                    return fileId != null
-                            ? new InputReference.FileId(fileId.strip())
-                            : new InputReference.ImageUrl(url.strip());
-                }
-                throw new InvalidRequestException(
-                        "input_reference", "input_reference must be a file path or an object");
-            }
-            case "input_reference_file_id" -> {
-                return new InputReference.FileId(value.asText().strip());
-            }
-            case "input_reference_url" -> {
-                return new InputReference.ImageUrl(value.asText().strip());
-            }
-            default -> {
-                return new InputReference.ImageFile(resolve(value.asText(), baseDir));
-            }
-        }
-    }
-
-    private static Path resolve(String raw, Path baseDir) {
-        Path p = Path.of(raw.strip());
-        if (p.isAbsolute() || Files.exists(p)) {
-            return p;
-        }
-        Path beside = baseDir.resolve(p);
-        if (Files.exists(beside)) {
-            return beside;
-        }
-        throw new InvalidRequestException(
-                "input_reference",
-                "input reference image '" + raw + "' not found (looked in the working directory and in " + baseDir
-                        + ")");
-    }
-
-    /** {@code out} reduced to a plain file name (so it cannot leave the output directory), else NNN-slug.json. */
-    static String outName(int number, String prompt, String out) {
-        if (out != null && !out.isBlank()) {
-            Path name = Path.of(out.strip()).getFileName();
-            String n = name == null ? "" : name.toString();
-            if (n.isEmpty() || n.equals(".") || n.equals("..")) {
-                throw new InvalidRequestException("out", "\"out\": '" + out + "' has no file name");
-            }
-            return n.contains(".") && !n.startsWith(".") ? n : n + ".json";
-        }
-        return String.format(Locale.ROOT, "%03d-%s.json", number, slug(prompt));
-    }
-
+    /** The slug of a prompt, as default output names use it. */
     static String slug(String prompt) {
-        String s = prompt.length() > 80 ? prompt.substring(0, 80) : prompt;
-        s = s.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("-{2,}", "-");
-        s = s.replaceAll("^-+|-+$", "");
-        if (s.length() > 60) {
-            s = s.substring(0, 60);
-        }
-        return s.isEmpty() ? "job" : s;
-    }
-
-    private static Map<String, String> strings(JsonNode object) {
-        Map<String, String> out = new HashMap<>();
-        object.fields().forEachRemaining(e -> {
-            if (e.getValue().isValueNode() && !e.getValue().isNull()) {
-                out.put(e.getKey(), e.getValue().asText());
-            }
-        });
-        return out;
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        return v == null || v.isNull() ? null : v.asText();
-    }
-
-    private static String or(String value, String fallback) {
-        return value != null ? value : fallback;
-    }
-
-    private static String lower(String v) {
-        return v == null ? null : v.strip().toLowerCase(Locale.ROOT);
+        return JobRequests.slug(prompt);
     }
 }

@@ -1,5 +1,6 @@
 package dev.sora4j.config;
 
+import dev.sora4j.errors.ConfigException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -7,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.TreeMap;
 
 /**
  * Resolves a setting from, in order: a system property, an environment variable, the config file
@@ -17,11 +19,17 @@ import java.util.Properties;
 public final class Settings {
     /** A setting with its system property and environment variable names. */
     public enum Key {
+        /** {@code api_key}. */
         API_KEY("api-key", "openai.apiKey", "OPENAI_API_KEY", false),
+        /** {@code base_url}. */
         BASE_URL("base-url", "openai.baseUrl", "OPENAI_BASE_URL", true),
+        /** {@code profile}. */
         PROFILE("profile", "sora4j.profile", "SORA4J_PROFILE", true),
+        /** {@code auth_header}. */
         AUTH_HEADER("auth-header", "sora4j.authHeader", "SORA4J_AUTH_HEADER", true),
+        /** {@code home}. */
         HOME("home", "sora4j.home", "SORA4J_HOME", false),
+        /** {@code ledger}. */
         LEDGER("ledger", "sora4j.ledger", "SORA4J_LEDGER", true);
 
         final String fileKey;
@@ -36,6 +44,11 @@ public final class Settings {
             this.fromFile = fromFile;
         }
 
+        /**
+         * The environment variable that holds this setting.
+         *
+         * @return the environment variables
+         */
         public String env() {
             return env;
         }
@@ -53,7 +66,14 @@ public final class Settings {
         this.home = home;
     }
 
-    /** Reads the given environment and system properties, then the config file under the resolved home. */
+    /**
+     * Reads the given environment and system properties, then the config file under the resolved home.
+     *
+     * @param env the environment variables
+     * @param system the system properties
+     * @return the load
+     * @throws ConfigException when the config file cannot be read
+     */
     public static Settings load(Map<String, String> env, Properties system) {
         Settings bootstrap = new Settings(env, system, new Properties(), null);
         Path home =
@@ -64,21 +84,36 @@ public final class Settings {
             try (InputStream in = Files.newInputStream(config)) {
                 file.load(in);
             } catch (IOException e) {
-                throw new dev.sora4j.ConfigException("Cannot read " + config + ": " + e.getMessage());
+                throw new ConfigException("Cannot read " + config + ": " + e.getMessage());
             }
         }
         return new Settings(env, system, file, home);
     }
 
+    /**
+     * The settings of this process.
+     *
+     * @return the from process
+     */
     public static Settings fromProcess() {
         return load(System.getenv(), System.getProperties());
     }
 
-    /** The data directory, {@code ~/.sora4j} unless {@code SORA4J_HOME} says otherwise. */
+    /**
+     * The data directory, {@code ~/.sora4j} unless {@code SORA4J_HOME} says otherwise.
+     *
+     * @return the home
+     */
     public Path home() {
         return home;
     }
 
+    /**
+     * A setting's value: system property, then environment, then the config file (if the setting may live there).
+     *
+     * @param key the setting
+     * @return the get
+     */
     public Optional<String> get(Key key) {
         Optional<String> v = raw(key);
         if (v.isPresent() || !key.fromFile) {
@@ -101,9 +136,14 @@ public final class Settings {
         return Optional.empty();
     }
 
-    /** Config-file entries whose key starts with {@code prefix} (e.g. {@code price.}), as written. */
-    public java.util.Map<String, String> fileEntries(String prefix) {
-        java.util.Map<String, String> out = new java.util.TreeMap<>();
+    /**
+     * Config-file entries whose key starts with {@code prefix} (e.g. {@code price.}), as written.
+     *
+     * @param prefix the key prefix, e.g. {@code price.}
+     * @return the file entries
+     */
+    public Map<String, String> fileEntries(String prefix) {
+        Map<String, String> out = new TreeMap<>();
         for (String key : file.stringPropertyNames()) {
             if (key.startsWith(prefix)) {
                 out.put(key, file.getProperty(key));

@@ -25,8 +25,134 @@ public record Intent(
         String batchKey,
         int batchLine) {
 
+    /**
+     * Starts an intent; the other components default to null (and batch line 0).
+     *
+     * @param kind {@code create}, {@code edit}, {@code extend}, {@code remix} or {@code character}
+     * @param requestHash sha256 of {@code params}
+     * @param params the request as canonical JSON
+     * @return a builder
+     */
+    public static Builder builder(String kind, String requestHash, String params) {
+        return new Builder(kind, requestHash, params);
+    }
+
+    /**
+     * This intent as part of a create-batch run.
+     *
+     * @param key the run's key, or null
+     * @param line the jobs-file line, or 0
+     * @return a copy with the batch fields set
+     */
     public Intent withBatch(String key, int line) {
         return new Intent(
                 kind, requestHash, params, prompt, model, size, seconds, profile, baseUrl, estimatedCost, key, line);
+    }
+
+    /** Collects an intent's optional fields. */
+    public static final class Builder {
+        private final String kind;
+        private final String requestHash;
+        private final String params;
+        private String prompt;
+        private String model;
+        private String size;
+        private String seconds;
+        private String profile;
+        private String baseUrl;
+        private Double estimatedCost;
+
+        private Builder(String kind, String requestHash, String params) {
+            this.kind = kind;
+            this.requestHash = requestHash;
+            this.params = params;
+        }
+
+        /**
+         * Sets the prompt (or a character's name).
+         *
+         * @param value the text
+         * @return this builder
+         */
+        public Builder prompt(String value) {
+            this.prompt = value;
+            return this;
+        }
+
+        /**
+         * Sets the model.
+         *
+         * @param value the model, or null
+         * @return this builder
+         */
+        public Builder model(String value) {
+            this.model = value;
+            return this;
+        }
+
+        /**
+         * Sets the size.
+         *
+         * @param value {@code WxH}, or null
+         * @return this builder
+         */
+        public Builder size(String value) {
+            this.size = value;
+            return this;
+        }
+
+        /**
+         * Sets the seconds.
+         *
+         * @param value the clip length, or null
+         * @return this builder
+         */
+        public Builder seconds(String value) {
+            this.seconds = value;
+            return this;
+        }
+
+        /**
+         * Sets the validation profile.
+         *
+         * @param value {@code guide}, {@code spec} or {@code open}
+         * @return this builder
+         */
+        public Builder profile(String value) {
+            this.profile = value;
+            return this;
+        }
+
+        /**
+         * Sets the server's base URL (never the key).
+         *
+         * @param value the URL
+         * @return this builder
+         */
+        public Builder baseUrl(String value) {
+            this.baseUrl = value;
+            return this;
+        }
+
+        /**
+         * Sets the estimate.
+         *
+         * @param value USD, or null
+         * @return this builder
+         */
+        public Builder estimatedCost(Double value) {
+            this.estimatedCost = value;
+            return this;
+        }
+
+        /**
+         * Builds the intent, outside any batch.
+         *
+         * @return the intent
+         */
+        public Intent build() {
+            return new Intent(
+                    kind, requestHash, params, prompt, model, size, seconds, profile, baseUrl, estimatedCost, null, 0);
+        }
     }
 }

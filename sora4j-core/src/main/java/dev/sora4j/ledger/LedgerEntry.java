@@ -33,6 +33,11 @@ public record LedgerEntry(
         Long downloadSize,
         String downloadSha256) {
 
+    /**
+     * Whether the service's id is known.
+     *
+     * @return whether Video
+     */
     public boolean hasVideo() {
         return videoId != null;
     }

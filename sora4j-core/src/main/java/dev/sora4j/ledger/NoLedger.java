@@ -4,6 +4,7 @@ import dev.sora4j.model.VideoJob;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** The ledger that records nothing. */
 enum NoLedger implements Ledger {
@@ -40,8 +41,8 @@ enum NoLedger implements Ledger {
     }
 
     @Override
-    public java.util.Set<String> knownIds() {
-        return java.util.Set.of();
+    public Set<String> knownIds() {
+        return Set.of();
     }
 
     @Override

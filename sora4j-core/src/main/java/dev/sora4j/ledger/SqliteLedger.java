@@ -1,7 +1,7 @@
 package dev.sora4j.ledger;
 
-import dev.sora4j.ConfigException;
-import dev.sora4j.SoraException;
+import dev.sora4j.errors.ConfigException;
+import dev.sora4j.errors.SoraException;
 import dev.sora4j.model.VideoJob;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,9 +15,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The ledger in an embedded SQLite file (default {@code ~/.sora4j/ledger.db}, mode 0600). Writes
@@ -81,7 +84,14 @@ public final class SqliteLedger implements Ledger {
         this.clock = clock;
     }
 
-    /** Opens (creating with mode 0600 if needed) and migrates the ledger at {@code file}. */
+    /**
+     * Opens (creating with mode 0600 if needed) and migrates the ledger at {@code file}.
+     *
+     * @param clock the clock
+     * @param file the file
+     * @return the open
+     * @throws ConfigException when the file cannot be created or opened, or is from a newer sora4j
+     */
     public static SqliteLedger open(Path file, Clock clock) {
         Path abs = file.toAbsolutePath();
         try {
@@ -95,8 +105,10 @@ public final class SqliteLedger implements Ledger {
                 }
             }
         } catch (IOException e) {
-            throw new ConfigException("Cannot create the ledger " + abs + ": " + e.getMessage()
-                    + ". Set --ledger PATH or SORA4J_LEDGER to a writable place.");
+            throw new ConfigException(
+                    "ledger",
+                    "Cannot create the ledger " + abs + ": " + e.getMessage() + ". Set " + SoraException.ref("ledger")
+                            + " or SORA4J_LEDGER to a writable place.");
         }
         try {
             Connection db = DriverManager.getConnection("jdbc:sqlite:" + abs);
@@ -109,7 +121,7 @@ public final class SqliteLedger implements Ledger {
             migrate(db, abs);
             return new SqliteLedger(abs, db, clock);
         } catch (SQLException e) {
-            throw new ConfigException("Cannot open the ledger " + abs + ": " + e.getMessage());
+            throw new ConfigException("ledger", "Cannot open the ledger " + abs + ": " + e.getMessage());
         }
     }
 
@@ -121,8 +133,10 @@ public final class SqliteLedger implements Ledger {
         }
         if (version > SCHEMA_VERSION) {
             throw new ConfigException(
+                    "ledger",
                     "The ledger " + file + " has schema version " + version + ", newer than this sora4j ("
-                            + SCHEMA_VERSION + "). Upgrade sora4j, or point --ledger elsewhere.");
+                            + SCHEMA_VERSION + "). Upgrade sora4j, or point " + SoraException.ref("ledger")
+                            + " elsewhere.");
         }
         db.setAutoCommit(false);
         try (Statement st = db.createStatement()) {
@@ -143,6 +157,11 @@ public final class SqliteLedger implements Ledger {
         }
     }
 
+    /**
+     * The database file.
+     *
+     * @return the file
+     */
     public Path file() {
         return file;
     }
@@ -277,9 +296,9 @@ public final class SqliteLedger implements Ledger {
     }
 
     @Override
-    public synchronized java.util.Set<String> knownIds() {
+    public synchronized Set<String> knownIds() {
         return read(() -> {
-            java.util.Set<String> ids = new java.util.HashSet<>();
+            Set<String> ids = new HashSet<>();
             try (Statement st = db.createStatement();
                     ResultSet rs = st.executeQuery("SELECT video_id FROM jobs WHERE video_id IS NOT NULL")) {
                 while (rs.next()) {
@@ -335,7 +354,12 @@ public final class SqliteLedger implements Ledger {
         });
     }
 
-    /** The events of one job, oldest first, as {@code at kind detail} lines. */
+    /**
+     * The events of one job, oldest first, as {@code at kind detail} lines.
+     *
+     * @param seq the ledger number of the entry
+     * @return the events
+     */
     public synchronized List<String> events(long seq) {
         List<String> out = new ArrayList<>();
         read(() -> {
@@ -344,7 +368,7 @@ public final class SqliteLedger implements Ledger {
                 ps.setLong(1, seq);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(java.time.Instant.ofEpochMilli(rs.getLong(1)) + " " + rs.getString(2)
+                        out.add(Instant.ofEpochMilli(rs.getLong(1)) + " " + rs.getString(2)
                                 + (rs.getString(3) == null ? "" : " " + rs.getString(3)));
                     }
                 }
@@ -454,7 +478,7 @@ public final class SqliteLedger implements Ledger {
         try {
             return action.run();
         } catch (SQLException e) {
-            throw new SoraException("Ledger " + file + ": " + e.getMessage(), e);
+            throw new LedgerException("Ledger " + file + ": " + e.getMessage(), e);
         }
     }
 }

@@ -11,10 +11,25 @@ import java.nio.file.Path;
  * @param model required with an upload, ignored by id
  */
 public record EditRequest(String prompt, String videoId, Path videoFile, String model) {
+    /**
+     * An edit of a generated video, by id.
+     *
+     * @param videoId the video's id
+     * @param prompt the prompt
+     * @return the of video
+     */
     public static EditRequest ofVideo(String videoId, String prompt) {
         return new EditRequest(prompt, videoId, null, null);
     }
 
+    /**
+     * An edit of an uploaded MP4.
+     *
+     * @param videoFile the MP4 to upload
+     * @param model the model
+     * @param prompt the prompt
+     * @return the of upload
+     */
     public static EditRequest ofUpload(Path videoFile, String model, String prompt) {
         return new EditRequest(prompt, null, videoFile, model);
     }

@@ -8,6 +8,11 @@ package dev.sora4j.model;
  * @param after the last id of the previous page, or null for the first page
  */
 public record ListQuery(Integer limit, String order, String after) {
+    /**
+     * The first page with the server's defaults.
+     *
+     * @return the query
+     */
     public static ListQuery firstPage() {
         return new ListQuery(null, null, null);
     }

@@ -1,12 +1,15 @@
 package dev.sora4j.model;
 
-import dev.sora4j.InvalidRequestException;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Which asset of a completed job to download. */
 public enum Variant {
+    /** {@code video}. */
     VIDEO("video", ".mp4", "video.mp4"),
+    /** {@code thumbnail}. */
     THUMBNAIL("thumbnail", ".webp", "thumbnail.webp"),
+    /** {@code spritesheet}. */
     SPRITESHEET("spritesheet", ".jpg", "spritesheet.jpg");
 
     private final String wireName;
@@ -19,26 +22,46 @@ public enum Variant {
         this.defaultFileName = defaultFileName;
     }
 
+    /**
+     * The name the API uses.
+     *
+     * @return the wire name
+     */
     public String wireName() {
         return wireName;
     }
 
+    /**
+     * The file extension of this asset.
+     *
+     * @return the extension
+     */
     public String extension() {
         return extension;
     }
 
+    /**
+     * The file name a download gets when none is given.
+     *
+     * @return the default file name
+     */
     public String defaultFileName() {
         return defaultFileName;
     }
 
-    public static Variant parse(String value) {
+    /**
+     * The variant with this wire name, ignoring case and surrounding blanks.
+     *
+     * @param value {@code video}, {@code thumbnail} or {@code spritesheet}; null means {@code video}
+     * @return the variant, or empty when the name is not known
+     */
+    public static Optional<Variant> fromWireName(String value) {
         String v = value == null ? "video" : value.strip().toLowerCase(Locale.ROOT);
         for (Variant variant : values()) {
             if (variant.wireName.equals(v)) {
-                return variant;
+                return Optional.of(variant);
             }
         }
-        throw new InvalidRequestException(
-                "variant", "variant '" + value + "' is not supported; use one of: video, thumbnail, spritesheet");
+        return Optional.empty();
     }
 }

@@ -23,10 +23,20 @@ public record VideoJob(
         JobError errorOrNull,
         String json) {
 
+    /**
+     * Why, as one line.
+     *
+     * @return why, as one line
+     */
     public Optional<JobError> error() {
         return Optional.ofNullable(errorOrNull);
     }
 
+    /**
+     * When the job's assets expire.
+     *
+     * @return the expires at seconds
+     */
     public Optional<Long> expiresAtSeconds() {
         return Optional.ofNullable(expiresAt);
     }

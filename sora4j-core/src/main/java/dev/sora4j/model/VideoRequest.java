@@ -17,14 +17,37 @@ public record VideoRequest(
         InputReference inputReference,
         List<String> characterIds) {
 
+    /**
+     * Checks the components.
+     *
+     * @param characterIds reusable character ids, at most two
+     * @param inputReference the input reference
+     * @param model the model
+     * @param prompt the prompt
+     * @param seconds clip length as the API expects it, a string such as {@code "8"}
+     * @param size its size in bytes
+     */
     public VideoRequest {
         characterIds = characterIds == null ? List.of() : List.copyOf(characterIds);
     }
 
+    /**
+     * Starts a request.
+     *
+     * @return an empty builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
+    /**
+     * This request with absent values filled in.
+     *
+     * @param defaultModel used when the model is absent
+     * @param defaultSize used when the size is absent
+     * @param defaultSeconds used when the seconds are absent
+     * @return the with defaults
+     */
     public VideoRequest withDefaults(String defaultModel, String defaultSize, String defaultSeconds) {
         return new VideoRequest(
                 prompt,
@@ -44,41 +67,88 @@ public record VideoRequest(
         private InputReference inputReference;
         private List<String> characterIds = List.of();
 
+        /**
+         * Sets the prompt.
+         *
+         * @param value the value as given
+         * @return the prompt
+         */
         public Builder prompt(String value) {
             this.prompt = value;
             return this;
         }
 
+        /**
+         * Sets the model.
+         *
+         * @param value the value as given
+         * @return the model
+         */
         public Builder model(String value) {
             this.model = value;
             return this;
         }
 
+        /**
+         * Its size in bytes.
+         *
+         * @param value the value as given
+         * @return its size in bytes
+         */
         public Builder size(String value) {
             this.size = value;
             return this;
         }
 
+        /**
+         * The clip length in seconds, as a string.
+         *
+         * @param value the value as given
+         * @return the clip length in seconds, as a string
+         */
         public Builder seconds(String value) {
             this.seconds = value;
             return this;
         }
 
+        /**
+         * The clip length in seconds, as a string.
+         *
+         * @param value the value as given
+         * @return the clip length in seconds, as a string
+         */
         public Builder seconds(int value) {
             this.seconds = Integer.toString(value);
             return this;
         }
 
+        /**
+         * Sets the first frame.
+         *
+         * @param value the value as given
+         * @return the input reference
+         */
         public Builder inputReference(InputReference value) {
             this.inputReference = value;
             return this;
         }
 
+        /**
+         * Sets the reusable characters.
+         *
+         * @param value the value as given
+         * @return the character ids
+         */
         public Builder characterIds(List<String> value) {
             this.characterIds = value;
             return this;
         }
 
+        /**
+         * Builds the request (not yet validated).
+         *
+         * @return the build
+         */
         public VideoRequest build() {
             return new VideoRequest(prompt, model, size, seconds, inputReference, characterIds);
         }

@@ -15,6 +15,13 @@ public final class PromptAugmenter {
 
     private PromptAugmenter() {}
 
+    /**
+     * The structured prompt: one labelled line per given field, the prompt as {@code Primary request:}.
+     *
+     * @param prompt the prompt
+     * @param f the f
+     * @return the augment
+     */
     public static String augment(String prompt, PromptFields f) {
         List<String> lines = new ArrayList<>();
         add(lines, "Use case: ", f.useCase());
@@ -39,7 +46,12 @@ public final class PromptAugmenter {
         return String.join("\n", lines);
     }
 
-    /** Whether the prompt already has label lines, so augmenting it again would wrap it twice. */
+    /**
+     * Whether the prompt already has label lines, so augmenting it again would wrap it twice.
+     *
+     * @param prompt the prompt
+     * @return the looks structured
+     */
     public static boolean looksStructured(String prompt) {
         return LABEL_LINE.matcher(prompt).find();
     }

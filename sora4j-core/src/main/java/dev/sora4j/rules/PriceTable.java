@@ -1,5 +1,6 @@
 package dev.sora4j.rules;
 
+import dev.sora4j.errors.ConfigException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.Optional;
  * {@code price.sora-2-pro.1920x1080=0.8}.
  */
 public final class PriceTable {
+    /** Where the default prices come from, for output next to estimates. */
     public static final String SOURCE = "OpenAI price list as of 2026-09-19 (videos-api.md section 9)";
 
     private final Map<String, Double> perSecond;
@@ -21,6 +23,11 @@ public final class PriceTable {
         this.perSecond = Map.copyOf(perSecond);
     }
 
+    /**
+     * What every line gets unless it says otherwise.
+     *
+     * @return OpenAI's published prices
+     */
     public static PriceTable defaults() {
         Map<String, Double> p = new LinkedHashMap<>();
         p.put("sora-2", 0.10);
@@ -32,7 +39,13 @@ public final class PriceTable {
         return new PriceTable(p);
     }
 
-    /** This table with {@code price.<model>[.<WxH>]=USD} entries applied; other keys are ignored. */
+    /**
+     * This table with {@code price.<model>[.<WxH>]=USD} entries applied; other keys are ignored.
+     *
+     * @param properties config entries; {@code price.*} keys are read
+     * @return the with overrides
+     * @throws ConfigException when a price is not a number
+     */
     public PriceTable withOverrides(Map<String, String> properties) {
         Map<String, Double> p = new LinkedHashMap<>(perSecond);
         properties.forEach((k, v) -> {
@@ -40,7 +53,7 @@ public final class PriceTable {
                 try {
                     p.put(k.substring(6).toLowerCase(Locale.ROOT), Double.parseDouble(v.strip()));
                 } catch (NumberFormatException e) {
-                    throw new dev.sora4j.ConfigException(
+                    throw new ConfigException(
                             "config " + k + "=" + v + ": the price must be a number of USD per second");
                 }
             }
@@ -48,7 +61,13 @@ public final class PriceTable {
         return new PriceTable(p);
     }
 
-    /** USD per generated second, if known. Dated snapshots price as their family. */
+    /**
+     * USD per generated second, if known. Dated snapshots price as their family.
+     *
+     * @param model the model
+     * @param size its size in bytes
+     * @return the per second
+     */
     public Optional<Double> perSecond(String model, String size) {
         if (model == null) {
             return Optional.empty();
@@ -63,7 +82,14 @@ public final class PriceTable {
         return Optional.empty();
     }
 
-    /** The estimate for {@code seconds} generated seconds, rounded to cents. */
+    /**
+     * The estimate for {@code seconds} generated seconds, rounded to cents.
+     *
+     * @param model the model
+     * @param seconds the clip length in seconds, as a string
+     * @param size its size in bytes
+     * @return the estimate
+     */
     public Optional<Double> estimate(String model, String size, String seconds) {
         if (seconds == null) {
             return Optional.empty();

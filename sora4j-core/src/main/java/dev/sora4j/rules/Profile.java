@@ -1,6 +1,8 @@
 package dev.sora4j.rules;
 
-import dev.sora4j.InvalidRequestException;
+import static dev.sora4j.errors.SoraException.ref;
+
+import dev.sora4j.errors.InvalidRequestException;
 import java.util.Locale;
 
 /**
@@ -9,14 +11,29 @@ import java.util.Locale;
  * seconds at all, for gateways that serve other models.
  */
 public enum Profile {
+    /** {@code guide}. */
     GUIDE,
+    /** {@code spec}. */
     SPEC,
+    /** {@code open}. */
     OPEN;
 
+    /**
+     * The name used in settings and flags.
+     *
+     * @return the id the service gave
+     */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * Reads a setting or flag value.
+     *
+     * @param value the value as given
+     * @return the profile
+     * @throws InvalidRequestException (field {@code profile}) when the value is not known
+     */
     public static Profile parse(String value) {
         String v = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
         for (Profile p : values()) {
@@ -25,6 +42,6 @@ public enum Profile {
             }
         }
         throw new InvalidRequestException(
-                "profile", "profile '" + value + "' is not known; use one of: guide, spec, open");
+                "profile", ref("profile") + " '" + value + "' is not known; use one of: guide, spec, open");
     }
 }

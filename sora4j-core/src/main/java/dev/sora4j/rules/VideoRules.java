@@ -1,6 +1,9 @@
 package dev.sora4j.rules;
 
-import dev.sora4j.InvalidRequestException;
+import static dev.sora4j.errors.SoraException.ref;
+
+import dev.sora4j.errors.InvalidRequestException;
+import dev.sora4j.internal.files.MediaKind;
 import dev.sora4j.model.CharacterRequest;
 import dev.sora4j.model.EditRequest;
 import dev.sora4j.model.ExtendRequest;
@@ -18,18 +21,25 @@ import java.util.Map;
  * sent. Every message names the field, the offending value and what is allowed.
  */
 public final class VideoRules {
+    /** The model when none is given. */
     public static final String DEFAULT_MODEL = "sora-2";
+    /** The size when none is given. */
     public static final String DEFAULT_SIZE = "1280x720";
+    /** The seconds when none are given. */
     public static final String DEFAULT_SECONDS = "4";
+    /** The longest prompt, in characters. */
     public static final int MAX_PROMPT_CHARS = 32_000;
+    /** At most this many reusable characters per video. */
     public static final int MAX_CHARACTERS = 2;
     /** A video can be extended at most six times, to at most 120 s in total (guide and spec). */
     public static final int MAX_EXTENSIONS = 6;
 
+    /** The longest a chain of extensions may get, in seconds. */
     public static final int MAX_TOTAL_SECONDS = 120;
     /** Every extension adds at most 20 s, under every profile. */
     public static final int MAX_EXTENSION_SECONDS = 20;
 
+    /** The longest character name. */
     public static final int MAX_CHARACTER_NAME = 80;
 
     private static final List<String> SIZES_720 = List.of("1280x720", "720x1280");
@@ -47,6 +57,12 @@ public final class VideoRules {
         this.seconds = seconds;
     }
 
+    /**
+     * The rules of a profile.
+     *
+     * @param profile the profile
+     * @return the rules
+     */
     public static VideoRules of(Profile profile) {
         Map<String, List<String>> sizes = new LinkedHashMap<>();
         switch (profile) {
@@ -68,11 +84,22 @@ public final class VideoRules {
         }
     }
 
+    /**
+     * The profile these rules belong to.
+     *
+     * @return the profile
+     */
     public Profile profile() {
         return profile;
     }
 
-    /** Fills defaults and checks every field; returns the request exactly as it will be sent. */
+    /**
+     * Fills defaults and checks every field; returns the request exactly as it will be sent.
+     *
+     * @param request the request
+     * @return the validate
+     * @throws InvalidRequestException naming the field at fault
+     */
     public VideoRequest validate(VideoRequest request) {
         VideoRequest r = request.withDefaults(DEFAULT_MODEL, DEFAULT_SIZE, DEFAULT_SECONDS);
         prompt(r.prompt());
@@ -93,32 +120,41 @@ public final class VideoRules {
             requireText("seconds", r.seconds());
         }
         if (r.characterIds().stream().anyMatch(String::isBlank)) {
-            throw new InvalidRequestException("character_id", "character_id: ids must not be empty");
+            throw new InvalidRequestException("character_id", ref("character_id") + ": ids must not be empty");
         }
         if (r.characterIds().size() > MAX_CHARACTERS) {
             throw new InvalidRequestException(
                     "character_id",
-                    "character_id: a video can include at most " + MAX_CHARACTERS + " characters, got "
+                    ref("character_id") + ": a video can include at most " + MAX_CHARACTERS + " characters, got "
                             + r.characterIds().size());
         }
         inputReference(r.inputReference());
         return r;
     }
 
-    /** An edit by id, or of an uploaded MP4 with an explicit model. */
+    /**
+     * An edit by id, or of an uploaded MP4 with an explicit model.
+     *
+     * @param r the request
+     * @return the validate edit
+     * @throws InvalidRequestException naming the field at fault
+     */
     public EditRequest validateEdit(EditRequest r) {
         prompt(r.prompt());
         boolean byId = r.videoId() != null && !r.videoId().isBlank();
         if (byId == (r.videoFile() != null)) {
             throw new InvalidRequestException(
-                    "id", "Use --id (a generated video) or --video-file (an upload), exactly one.");
+                    "id",
+                    "Use " + ref("id") + " (a generated video) or " + ref("video_file") + " (an upload), exactly one.");
         }
         if (byId) {
             return EditRequest.ofVideo(r.videoId().strip(), r.prompt());
         }
         if (r.model() == null || r.model().isBlank()) {
             throw new InvalidRequestException(
-                    "model", "model is required when editing an uploaded source video, e.g. " + "--model sora-2");
+                    "model",
+                    ref("model") + " is required when editing an uploaded source video, e.g. " + ref("model")
+                            + " sora-2");
         }
         String model = r.model().strip();
         if (profile != Profile.OPEN && !sizesByModel.containsKey(model)) {
@@ -128,7 +164,13 @@ public final class VideoRules {
         return EditRequest.ofUpload(r.videoFile(), model, r.prompt());
     }
 
-    /** The new segment's own rules; {@link #checkChain} adds the limits of the whole chain. */
+    /**
+     * The new segment's own rules; {@link #checkChain} adds the limits of the whole chain.
+     *
+     * @param r the request
+     * @return the validate extend
+     * @throws InvalidRequestException naming the field at fault
+     */
     public ExtendRequest validateExtend(ExtendRequest r) {
         requireId(r.videoId());
         prompt(r.prompt());
@@ -138,12 +180,13 @@ public final class VideoRules {
             try {
                 n = Integer.parseInt(s);
             } catch (NumberFormatException e) {
-                throw new InvalidRequestException("seconds", "seconds '" + s + "' is not a whole number of seconds");
+                throw new InvalidRequestException(
+                        "seconds", ref("seconds") + " '" + s + "' is not a whole number of seconds");
             }
             if (n < 1 || n > MAX_EXTENSION_SECONDS) {
                 throw new InvalidRequestException(
                         "seconds",
-                        "seconds '" + s + "' is out of range: an extension adds 1 to " + MAX_EXTENSION_SECONDS
+                        ref("seconds") + " '" + s + "' is out of range: an extension adds 1 to " + MAX_EXTENSION_SECONDS
                                 + " seconds");
             }
         } else if (!seconds.contains(s)) {
@@ -158,6 +201,9 @@ public final class VideoRules {
      *
      * @param extensionsSoFar how many extensions lead to {@code sourceId} (0 for an original video)
      * @param sourceSeconds the source's {@code seconds}, already the stitched total
+     * @param addSeconds the new segment's seconds
+     * @param sourceId the video being extended
+     * @throws InvalidRequestException when the chain would be too long
      */
     public void checkChain(String sourceId, int extensionsSoFar, String sourceSeconds, String addSeconds) {
         if (profile == Profile.OPEN) {
@@ -169,7 +215,7 @@ public final class VideoRules {
                     "video " + sourceId + " is already the result of " + extensionsSoFar
                             + " extensions; a video can be extended at most " + MAX_EXTENSIONS
                             + " times. Start a new video "
-                            + "(or use --profile open if your server allows longer chains).");
+                            + "(or use " + ref("profile") + " open if your server allows longer chains).");
         }
         int total = parseSeconds(sourceSeconds) + parseSeconds(addSeconds);
         if (total > MAX_TOTAL_SECONDS) {
@@ -177,22 +223,36 @@ public final class VideoRules {
                     "seconds",
                     "extending " + sourceId + " (" + sourceSeconds + " s) by "
                             + addSeconds + " s makes " + total + " s; a chain may total at most " + MAX_TOTAL_SECONDS
-                            + " s. Use a shorter --seconds.");
+                            + " s. Use a shorter " + ref("seconds") + ".");
         }
     }
 
+    /**
+     * Checks a remix: a source id and a prompt.
+     *
+     * @param r the request
+     * @return the validate remix
+     * @throws InvalidRequestException naming the field at fault
+     */
     public RemixRequest validateRemix(RemixRequest r) {
         requireId(r.videoId());
         prompt(r.prompt());
         return new RemixRequest(r.videoId().strip(), r.prompt());
     }
 
-    /** Name 1–80 characters; the upload must be an MP4 by its content. */
+    /**
+     * Name 1–80 characters; the upload must be an MP4 by its content.
+     *
+     * @param r the request
+     * @return the validate character
+     * @throws InvalidRequestException naming the field at fault
+     */
     public CharacterRequest validateCharacter(CharacterRequest r) {
         String name = r.name() == null ? "" : r.name().strip();
         if (name.isEmpty() || name.length() > MAX_CHARACTER_NAME) {
             throw new InvalidRequestException(
-                    "name", "name must have 1 to " + MAX_CHARACTER_NAME + " characters, got " + name.length());
+                    "name",
+                    ref("name") + " must have 1 to " + MAX_CHARACTER_NAME + " characters, got " + name.length());
         }
         requireMp4("video_file", r.videoFile());
         return new CharacterRequest(name, r.videoFile());
@@ -200,13 +260,13 @@ public final class VideoRules {
 
     private static void requireMp4(String field, Path file) {
         if (file == null || !Files.isRegularFile(file)) {
-            throw new InvalidRequestException(field, field + " " + file + ": file not found");
+            throw new InvalidRequestException(field, ref(field) + " " + file + ": file not found");
         }
         MediaKind kind = MediaKind.of(file);
         if (kind != MediaKind.MP4) {
             throw new InvalidRequestException(
                     field,
-                    field + " " + file + " is not an MP4 (its content looks like "
+                    ref(field) + " " + file + " is not an MP4 (its content looks like "
                             + (kind == MediaKind.UNKNOWN ? "something else" : kind.mimeType())
                             + "); upload an .mp4 clip");
         }
@@ -214,7 +274,8 @@ public final class VideoRules {
 
     private static void requireId(String id) {
         if (id == null || id.isBlank()) {
-            throw new InvalidRequestException("id", "id is empty; pass the source video's id, e.g. --id video_...");
+            throw InvalidRequestException.of(
+                    "id", " is empty; pass the source video's id, e.g. " + ref("id") + " video_...");
         }
     }
 
@@ -228,11 +289,12 @@ public final class VideoRules {
 
     private static void prompt(String prompt) {
         if (prompt == null || prompt.isBlank()) {
-            throw new InvalidRequestException("prompt", "prompt is empty; pass --prompt TEXT or --prompt-file FILE");
+            throw InvalidRequestException.of("prompt", " is empty; pass the text to generate from");
         }
         if (prompt.length() > MAX_PROMPT_CHARS) {
             throw new InvalidRequestException(
-                    "prompt", "prompt has " + prompt.length() + " characters; the limit is " + MAX_PROMPT_CHARS);
+                    "prompt",
+                    ref("prompt") + " has " + prompt.length() + " characters; the limit is " + MAX_PROMPT_CHARS);
         }
     }
 
@@ -240,36 +302,36 @@ public final class VideoRules {
         if (ref instanceof InputReference.ImageFile f) {
             if (!Files.isRegularFile(f.path())) {
                 throw new InvalidRequestException(
-                        "input_reference", "input_reference " + f.path() + ": file not found");
+                        "input_reference", ref("input_reference") + " " + f.path() + ": file not found");
             }
             if (!MediaKind.of(f.path()).isImage()) {
                 throw new InvalidRequestException(
                         "input_reference",
-                        "input_reference " + f.path() + " is not a JPEG, PNG or WebP image (by its content)");
+                        ref("input_reference") + " " + f.path() + " is not a JPEG, PNG or WebP image (by its content)");
             }
         }
         if (ref instanceof InputReference.FileId f && f.fileId().isBlank()) {
-            throw new InvalidRequestException("input_reference_file_id", "input_reference_file_id is empty");
+            throw new InvalidRequestException("input_reference_file_id", ref("input_reference_file_id") + " is empty");
         }
         if (ref instanceof InputReference.ImageUrl u && u.url().isBlank()) {
-            throw new InvalidRequestException("input_reference_url", "input_reference_url is empty");
+            throw new InvalidRequestException("input_reference_url", ref("input_reference_url") + " is empty");
         }
     }
 
     private static void requireText(String field, String value) {
         if (value.isBlank()) {
-            throw new InvalidRequestException(field, field + " is empty");
+            throw InvalidRequestException.of(field, " is empty");
         }
     }
 
     private InvalidRequestException invalid(String field, String value, List<String> allowed, String context) {
         return new InvalidRequestException(
                 field,
-                field + " '" + value + "' is not allowed" + context + " under the "
+                ref(field) + " '" + value + "' is not allowed" + context + " under the "
                         + profile.id() + " profile; allowed: " + String.join(", ", allowed)
                         + (profile == Profile.GUIDE && field.equals("size") && SIZES_PRO.contains(value)
-                                ? " (use --model sora-2-pro for this size)"
+                                ? " (use " + ref("model") + " sora-2-pro for this size)"
                                 : "")
-                        + (field.equals("model") ? " (or --profile open for other models)" : ""));
+                        + (field.equals("model") ? " (or " + ref("profile") + " open for other models)" : ""));
     }
 }

@@ -2,16 +2,18 @@ package dev.sora4j.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sora4j.ApiException;
 import dev.sora4j.SoraClient;
-import dev.sora4j.client.UnsupportedGateway;
+import dev.sora4j.errors.ApiException;
 import dev.sora4j.model.JobStatus;
 import dev.sora4j.model.VideoJob;
 import dev.sora4j.model.VideoRequest;
-import dev.sora4j.pipeline.RateGate;
+import dev.sora4j.options.Sleeper;
+import dev.sora4j.spi.UnsupportedGateway;
+import dev.sora4j.testing.TestClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -54,7 +56,11 @@ class BatchRunnerTest {
     }
 
     private static ApiException status(int code, Duration retryAfter) {
-        return new ApiException(code, "HTTP " + code, null, null, null, null, retryAfter, null);
+        return ApiException.builder()
+                .status(code)
+                .message("HTTP " + code)
+                .retryAfter(retryAfter)
+                .build();
     }
 
     private static BatchJob job(int n, String prompt) {
@@ -71,15 +77,18 @@ class BatchRunnerTest {
     }
 
     private List<BatchResult> run(ScriptedCreates gw, List<BatchJob> jobs, Path out, BatchOptions options) {
-        try (SoraClient client = SoraClient.builder().gateway(gw).build()) {
-            dev.sora4j.emulator.ManualClock clock = new dev.sora4j.emulator.ManualClock(java.time.Instant.EPOCH);
-            dev.sora4j.pipeline.Sleeper sleeper = d -> {
-                slept.add(d);
-                clock.advance(d);
-            };
-            RateGate gate = new RateGate(6000, clock, sleeper);
-            return new BatchRunner(client, clock, sleeper, BatchListener.NONE, gate)
-                    .run(jobs, out, options, "test-batch");
+        TestClock clock = new TestClock(Instant.EPOCH);
+        Sleeper sleeper = d -> {
+            slept.add(d);
+            clock.advance(d);
+        };
+        try (SoraClient client = SoraClient.builder()
+                .gateway(gw)
+                .clock(clock)
+                .sleeper(sleeper)
+                .requestsPerMinute(6000)
+                .build()) {
+            return new BatchRunner(client, BatchListener.NONE).run(jobs, out, options, "test-batch");
         }
     }
 

@@ -3,7 +3,7 @@ package dev.sora4j.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sora4j.InvalidRequestException;
+import dev.sora4j.errors.InvalidRequestException;
 import dev.sora4j.model.VideoRequest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -53,7 +53,9 @@ class VideoRulesTest {
                         InvalidRequestException.class,
                         e -> assertThat(e.getMessage())
                                 .contains("sora-2, sora-2-pro")
-                                .contains("--profile open"));
+                                .contains("profile open")
+                                .satisfies(m -> assertThat(e.message(field -> "--" + field))
+                                        .contains("--profile open")));
     }
 
     @Test
@@ -86,7 +88,9 @@ class VideoRulesTest {
     void prompt_must_be_present_and_at_most_32000_chars() {
         assertThatThrownBy(
                         () -> guide.validate(VideoRequest.builder().prompt("  ").build()))
-                .hasMessageContaining("--prompt");
+                .isInstanceOfSatisfying(
+                        InvalidRequestException.class,
+                        e -> assertThat(e.message(field -> "--" + field)).startsWith("--prompt is empty"));
         assertThatThrownBy(() -> guide.validate(
                         VideoRequest.builder().prompt("x".repeat(32_001)).build()))
                 .hasMessageContaining("32000");

@@ -1,0 +1,38 @@
+package dev.sora4j;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A paid request exactly as it would be sent, for a dry run: it is built by the same code that
+ * sends, so a preview cannot differ from the request.
+ *
+ * @param fields the reference CLI's preview shape: {@code method}, {@code endpoint},
+ *     {@code content_type}, then the body's fields (an uploaded file shows as its path)
+ * @param estimatedCostUsd the estimate, or null when no price is known or the request is not billed
+ */
+public record RequestPreview(Map<String, Object> fields, Double estimatedCostUsd) {
+    /**
+     * Copies the fields, keeping their order.
+     *
+     * @param estimatedCostUsd the estimated cost usd
+     * @param fields the structured fields
+     */
+    public RequestPreview {
+        fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+    }
+
+    /**
+     * The preview as one map, with {@code estimated_cost_usd} last when known.
+     *
+     * @return a new mutable map in the preview's order
+     */
+    public Map<String, Object> toMap() {
+        Map<String, Object> out = new LinkedHashMap<>(fields);
+        if (estimatedCostUsd != null) {
+            out.put("estimated_cost_usd", estimatedCostUsd);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,164 @@
+package dev.sora4j.internal.calls;
+
+import dev.sora4j.errors.ApiException;
+import dev.sora4j.errors.InvalidRequestException;
+import dev.sora4j.errors.SoraInterruptedException;
+import dev.sora4j.ledger.Intent;
+import dev.sora4j.ledger.Ledger;
+import dev.sora4j.ledger.LedgerEntry;
+import dev.sora4j.ledger.LedgerStatus;
+import dev.sora4j.ledger.Reconciliation;
+import dev.sora4j.options.SendOptions;
+import dev.sora4j.options.Sleeper;
+import dev.sora4j.spi.VideoGateway;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The one road every paid call takes: budget check, rate limit, the intent written to the ledger,
+ * the request sent, the answer (or why there is none) recorded. Transient failures are retried as
+ * {@link SendOptions} allow; when a batch call got no answer, the server is searched for the job
+ * before anything is sent again, so a lost answer never pays twice.
+ */
+public final class CallRecorder {
+    private final Ledger ledger;
+    private final RateGate gate;
+    private final Sleeper sleeper;
+    private final VideoGateway gateway;
+
+    /**
+     * A recorder.
+     *
+     * @param ledger where intents and answers go
+     * @param gate the shared rate limit, or null for none
+     * @param sleeper waits between attempts
+     * @param gateway used to look for jobs whose create got no answer
+     */
+    public CallRecorder(Ledger ledger, RateGate gate, Sleeper sleeper, VideoGateway gateway) {
+        this.ledger = ledger;
+        this.gate = gate;
+        this.sleeper = sleeper;
+        this.gateway = gateway;
+    }
+
+    /**
+     * Sends {@code call} as {@code options} say.
+     *
+     * @param call the request, its ledger record and how to read its answer
+     * @param options batch line, attempts, budget and retry listener
+     * @param <T> the answer's type
+     * @return the answer, or the adopted id
+     * @throws InvalidRequestException (field {@code max_cost}) when the budget would be exceeded; nothing was sent
+     * @throws ApiException when the last attempt failed
+     * @throws SoraInterruptedException when interrupted while waiting
+     */
+    public <T> Sent<T> send(PaidCall<T> call, SendOptions options) {
+        Intent intent = call.intent().withBatch(options.batchKey(), options.batchLine());
+        if (options.budget() != null
+                && !options.budget().tryReserve(intent.estimatedCost() == null ? 0 : intent.estimatedCost())) {
+            throw InvalidRequestException.of(
+                    "max_cost",
+                    String.format(
+                            Locale.ROOT,
+                            " %.2f would be exceeded",
+                            options.budget().cap()));
+        }
+        for (int attempt = 1; ; attempt++) {
+            acquire();
+            long seq = ledger.intent(intent);
+            try {
+                T result = call.send().get();
+                String id = call.idOf().apply(result);
+                ledger.created(seq, id, call.statusOf().apply(result));
+                return new Sent<>(result, id, attempt, false);
+            } catch (ApiException e) {
+                recordFailure(seq, e);
+                if (e.status() == 429 && gate != null) {
+                    gate.pause(RetryPolicy.waitAfter(attempt, e));
+                }
+                if (e.mayHaveSucceeded() && intent.batchKey() != null) {
+                    // The create may have happened even though no answer came back: look before sending again.
+                    Optional<String> found = adoptIfCreated(intent);
+                    if (found.isPresent()) {
+                        return new Sent<>(null, found.get(), attempt, true);
+                    }
+                }
+                if (e.isTransient() && attempt < options.maxAttempts()) {
+                    Duration wait = RetryPolicy.waitAfter(attempt, e);
+                    options.onRetry().retrying(attempt, options.maxAttempts(), wait, e);
+                    sleep(wait);
+                    continue;
+                }
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * Finds out what became of unanswered intents and records it: adopted jobs get their id,
+     * intents with nothing on the server are marked refused (safe to send again).
+     *
+     * @param uncertain intents without an answer
+     * @return the outcome per intent
+     */
+    public Reconciliation reconcile(List<LedgerEntry> uncertain) {
+        Reconciliation rec = new Reconciler(gateway).reconcile(uncertain, ledger.knownIds());
+        rec.adopted().forEach((seq, videoId) -> ledger.adopt(seq, videoId, LedgerStatus.ADOPTED.value()));
+        for (Long seq : rec.resend()) {
+            ledger.refused(seq, "no job found on the server for this unanswered create; sending it again");
+        }
+        return rec;
+    }
+
+    /** No answer or a server error may still have created the job; a 4xx (or 429) created nothing. */
+    private void recordFailure(long seq, ApiException e) {
+        String what = (e.status() == 0 ? "no response" : "HTTP " + e.status()) + ": " + e.getMessage();
+        if (e.mayHaveSucceeded()) {
+            ledger.uncertain(seq, what);
+        } else {
+            ledger.refused(seq, what);
+        }
+    }
+
+    /** After a lost answer: the server's job for this line's unanswered intents, adopted into the ledger. */
+    private Optional<String> adoptIfCreated(Intent intent) {
+        List<LedgerEntry> open = ledger.batch(intent.batchKey()).stream()
+                .filter(e -> e.batchLine() == intent.batchLine()
+                        && e.requestHash().equals(intent.requestHash())
+                        && !e.hasVideo()
+                        && LedgerStatus.UNKNOWN.matches(e.status()))
+                .toList();
+        if (open.isEmpty()) {
+            return Optional.empty();
+        }
+        String adopted = null;
+        for (Map.Entry<Long, String> a : reconcile(open).adopted().entrySet()) {
+            adopted = a.getValue();
+        }
+        return Optional.ofNullable(adopted);
+    }
+
+    private void acquire() {
+        if (gate == null) {
+            return;
+        }
+        try {
+            gate.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SoraInterruptedException("Interrupted while waiting for the rate limit; nothing was sent.", e);
+        }
+    }
+
+    private void sleep(Duration wait) {
+        try {
+            sleeper.sleep(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SoraInterruptedException("Interrupted before a retry; what was created is in the ledger.", e);
+        }
+    }
+}

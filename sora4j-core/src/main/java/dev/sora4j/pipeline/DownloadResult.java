@@ -1,6 +1,0 @@
-package dev.sora4j.pipeline;
-
-import java.nio.file.Path;
-
-/** A finished download: where it is, its size and its SHA-256 (hex). */
-public record DownloadResult(Path path, long bytes, String sha256) {}
