@@ -1,7 +1,7 @@
 package dev.sora4j.guard;
 
-import dev.sora4j.InvalidRequestException;
-import dev.sora4j.rules.MediaKind;
+import dev.sora4j.errors.InvalidRequestException;
+import dev.sora4j.internal.files.MediaKind;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

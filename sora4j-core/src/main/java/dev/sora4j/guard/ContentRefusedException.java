@@ -1,6 +1,6 @@
 package dev.sora4j.guard;
 
-import dev.sora4j.InvalidRequestException;
+import dev.sora4j.errors.InvalidRequestException;
 
 /**
  * A text that the guardrails refuse, found before anything is sent (exit code 2 in the CLI). The

@@ -1,6 +1,6 @@
 package dev.sora4j.guard;
 
-import dev.sora4j.InvalidRequestException;
+import dev.sora4j.errors.InvalidRequestException;
 import java.util.Locale;
 
 /** How {@link Fitter} brings an image to the video's size ({@code --fit crop|pad|stretch}). */

@@ -1,7 +1,7 @@
 package dev.sora4j.guard;
 
-import dev.sora4j.InvalidRequestException;
-import dev.sora4j.rules.MediaKind;
+import dev.sora4j.errors.InvalidRequestException;
+import dev.sora4j.internal.files.MediaKind;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;

@@ -1,6 +1,6 @@
 package dev.sora4j.guard;
 
-import dev.sora4j.ConfigException;
+import dev.sora4j.errors.ConfigException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

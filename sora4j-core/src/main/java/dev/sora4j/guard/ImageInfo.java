@@ -1,6 +1,6 @@
 package dev.sora4j.guard;
 
-import dev.sora4j.rules.MediaKind;
+import dev.sora4j.internal.files.MediaKind;
 
 /**
  * What an image file is and how large it shows.

@@ -1,6 +1,6 @@
 package dev.sora4j.guard;
 
-import dev.sora4j.InvalidRequestException;
+import dev.sora4j.errors.InvalidRequestException;
 import java.nio.file.Path;
 import java.util.Locale;
 

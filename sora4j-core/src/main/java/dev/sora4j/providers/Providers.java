@@ -1,6 +1,6 @@
 package dev.sora4j.providers;
 
-import dev.sora4j.InvalidRequestException;
+import dev.sora4j.errors.InvalidRequestException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

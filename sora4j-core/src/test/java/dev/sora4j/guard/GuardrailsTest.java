@@ -3,8 +3,8 @@ package dev.sora4j.guard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sora4j.ConfigException;
-import dev.sora4j.InvalidRequestException;
+import dev.sora4j.errors.ConfigException;
+import dev.sora4j.errors.InvalidRequestException;
 import dev.sora4j.prompt.PromptFields;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -3,8 +3,8 @@ package dev.sora4j.guard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sora4j.InvalidRequestException;
-import dev.sora4j.rules.MediaKind;
+import dev.sora4j.errors.InvalidRequestException;
+import dev.sora4j.internal.files.MediaKind;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;

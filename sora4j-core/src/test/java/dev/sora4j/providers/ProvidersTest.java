@@ -3,7 +3,7 @@ package dev.sora4j.providers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sora4j.InvalidRequestException;
+import dev.sora4j.errors.InvalidRequestException;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

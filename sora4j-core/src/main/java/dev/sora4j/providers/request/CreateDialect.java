@@ -2,7 +2,7 @@ package dev.sora4j.providers.request;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.sora4j.InvalidRequestException;
+import dev.sora4j.errors.InvalidRequestException;
 import dev.sora4j.model.InputReference;
 import dev.sora4j.providers.request.WireCreate.Encoding;
 import java.math.BigDecimal;

@@ -2,7 +2,7 @@ package dev.sora4j.providers.request;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.sora4j.InvalidRequestException;
+import dev.sora4j.errors.InvalidRequestException;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;

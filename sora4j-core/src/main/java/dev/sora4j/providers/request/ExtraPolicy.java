@@ -1,6 +1,6 @@
 package dev.sora4j.providers.request;
 
-import dev.sora4j.InvalidRequestException;
+import dev.sora4j.errors.InvalidRequestException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.sora4j.providers.request;
 
-import dev.sora4j.InvalidRequestException;
+import dev.sora4j.errors.InvalidRequestException;
 import dev.sora4j.rules.Profile;
 import java.math.BigDecimal;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.sora4j.providers.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sora4j.InvalidRequestException;
+import dev.sora4j.errors.InvalidRequestException;
 import dev.sora4j.model.InputReference;
 import dev.sora4j.providers.ProviderProfile;
 import dev.sora4j.providers.Providers;
