@@ -3,13 +3,15 @@ package dev.sora4j.batch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sora4j.InvalidRequestException;
+import dev.sora4j.guard.JsonProblems;
+import dev.sora4j.guard.TextFiles;
 import dev.sora4j.model.InputReference;
 import dev.sora4j.model.VideoRequest;
 import dev.sora4j.prompt.PromptAugmenter;
 import dev.sora4j.prompt.PromptFields;
+import dev.sora4j.rules.Ids;
+import dev.sora4j.rules.Suggest;
 import dev.sora4j.rules.VideoRules;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -62,15 +64,7 @@ public final class JobsFile {
      * then beside the jobs file.
      */
     public List<BatchJob> read(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new InvalidRequestException("input", "--input " + file + ": file not found.");
-        }
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new InvalidRequestException("input", "--input " + file + ": " + e.getMessage());
-        }
+        List<String> lines = TextFiles.read("--input", file).lines().toList();
         Path baseDir = file.toAbsolutePath().getParent();
         List<BatchJob> jobs = new ArrayList<>();
         Map<String, Integer> lineByOut = new HashMap<>();
@@ -115,13 +109,13 @@ public final class JobsFile {
             try {
                 node = json.readTree(raw);
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new InvalidRequestException("input", "invalid JSON: " + e.getOriginalMessage());
+                throw new InvalidRequestException("input", "invalid JSON: " + JsonProblems.describe(e));
             }
         } else if (raw.startsWith("\"")) {
             try {
                 node = json.readTree(raw);
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new InvalidRequestException("input", "invalid JSON string: " + e.getOriginalMessage());
+                throw new InvalidRequestException("input", "invalid JSON string: " + JsonProblems.describe(e));
             }
         } else {
             node = json.getNodeFactory().textNode(raw);
@@ -135,7 +129,10 @@ public final class JobsFile {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (!KNOWN_KEYS.contains(key)) {
-                warn.accept("line " + lineNo + ": ignoring unknown key '" + key + "'");
+                warn.accept("line " + lineNo + ": ignoring unknown key '" + key + "'"
+                        + Suggest.closest(key, KNOWN_KEYS)
+                                .map(k -> " (did you mean '" + k + "'?)")
+                                .orElse(""));
             }
         }
         String prompt = text(node, "prompt");
@@ -176,7 +173,7 @@ public final class JobsFile {
         if (raw.isTextual()) {
             for (String part : raw.asText().split(",")) {
                 if (!part.isBlank()) {
-                    ids.add(part.strip());
+                    ids.add(Ids.check("character id", part));
                 }
             }
         } else if (raw.isArray()) {
@@ -186,7 +183,7 @@ public final class JobsFile {
                     throw new InvalidRequestException(
                             "character_id", "each character must be an id string or an object with a non-empty \"id\"");
                 }
-                ids.add(id.strip());
+                ids.add(Ids.check("character id", id));
             }
         } else {
             throw new InvalidRequestException(
@@ -223,14 +220,14 @@ public final class JobsFile {
                                 "input_reference object must have exactly one of file_id or image_url");
                     }
                     return fileId != null
-                            ? new InputReference.FileId(fileId.strip())
+                            ? new InputReference.FileId(Ids.check("input_reference file_id", fileId))
                             : new InputReference.ImageUrl(url.strip());
                 }
                 throw new InvalidRequestException(
                         "input_reference", "input_reference must be a file path or an object");
             }
             case "input_reference_file_id" -> {
-                return new InputReference.FileId(value.asText().strip());
+                return new InputReference.FileId(Ids.check("input_reference_file_id", value.asText()));
             }
             case "input_reference_url" -> {
                 return new InputReference.ImageUrl(value.asText().strip());

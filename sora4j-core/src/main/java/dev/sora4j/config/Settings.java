@@ -65,6 +65,10 @@ public final class Settings {
                 file.load(in);
             } catch (IOException e) {
                 throw new dev.sora4j.ConfigException("Cannot read " + config + ": " + e.getMessage());
+            } catch (IllegalArgumentException e) {
+                // Properties.load's only complaint: a broken backslash-u escape somewhere in the file.
+                throw new dev.sora4j.ConfigException("config file " + config
+                        + " has a malformed \\uXXXX escape; fix or remove that backslash (write \\\\ for one).");
             }
         }
         return new Settings(env, system, file, home);
@@ -99,6 +103,26 @@ public final class Settings {
             return Optional.of(e.strip());
         }
         return Optional.empty();
+    }
+
+    /**
+     * Where {@link #get} finds {@code key}'s value, for error messages: {@code "OPENAI_BASE_URL"},
+     * {@code "system property openai.baseUrl"} or {@code "config file /home/me/.sora4j/config.properties, key base-url"};
+     * {@code "default"} when it is not set.
+     */
+    public String origin(Key key) {
+        String p = system.getProperty(key.property);
+        if (p != null && !p.isBlank()) {
+            return "system property " + key.property;
+        }
+        String e = env.get(key.env);
+        if (e != null && !e.isBlank()) {
+            return key.env;
+        }
+        if (key.fromFile && file.getProperty(key.fileKey) != null) {
+            return "config file " + home.resolve("config.properties") + ", key " + key.fileKey;
+        }
+        return "default";
     }
 
     /** Config-file entries whose key starts with {@code prefix} (e.g. {@code price.}), as written. */
