@@ -8,6 +8,7 @@ import dev.sora4j.batch.BatchResult;
 import dev.sora4j.batch.BatchRunner;
 import dev.sora4j.batch.JobsFile;
 import dev.sora4j.client.WireRequests;
+import dev.sora4j.guard.OutputTargets;
 import dev.sora4j.model.Variant;
 import dev.sora4j.pipeline.RateGate;
 import dev.sora4j.rules.VideoRules;
@@ -141,6 +142,10 @@ final class CreateBatchCommand extends BaseCommand {
                 video.inputReference(),
                 augment.fields(),
                 augment.augment);
+        if (!download && given("--variant")) {
+            warn("--variant has no effect without --download; add --download to save the results.");
+        }
+        OutputTargets.checkDirectory("--out-dir", outDir);
         List<BatchJob> jobs =
                 new JobsFile(VideoRules.of(context().profile(global())), defaults, this::warn).read(input);
         if (dryRun.enabled) {

@@ -41,6 +41,9 @@ final class CreateCharacterCommand extends BaseCommand {
     @Mixin
     JsonOutOption json;
 
+    @Mixin
+    ForceOption overwrite;
+
     @Override
     int execute() {
         CharacterRequest request =

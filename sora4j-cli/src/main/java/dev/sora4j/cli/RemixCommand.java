@@ -28,6 +28,9 @@ final class RemixCommand extends BaseCommand {
     @Mixin
     JsonOutOption json;
 
+    @Mixin
+    ForceOption overwrite;
+
     @Override
     int execute() {
         warn(

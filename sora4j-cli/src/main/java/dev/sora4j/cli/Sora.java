@@ -38,7 +38,7 @@ final class Sora {
         cl.setErr(context.err());
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> handle(e, root, context));
         cl.setParameterExceptionHandler((e, args) -> {
-            context.err().println("Error: " + e.getMessage());
+            context.err().println("Error: " + ErrorText.parameterMessage(e));
             context.err().println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
             context.err().flush();
             return ExitCodes.INVALID_INPUT;
@@ -46,7 +46,8 @@ final class Sora {
         return cl;
     }
 
-    private static int handle(Exception e, SoraCommand root, CliContext context) {
+    private static int handle(Exception raw, SoraCommand root, CliContext context) {
+        Exception e = KnownFailures.translate(raw, root);
         int code;
         String message;
         if (e instanceof InvalidRequestException invalid) {
@@ -57,7 +58,7 @@ final class Sora {
             message = e.getMessage();
         } else if (e instanceof ApiException api) {
             code = api.isAuthProblem() ? ExitCodes.CONFIG : ExitCodes.API_ERROR;
-            message = describe(api);
+            message = describe(api) + ErrorText.hint(api, context, root.global);
         } else if (e instanceof JobFailedException) {
             code = ExitCodes.JOB_FAILED;
             message = e.getMessage();
@@ -72,9 +73,9 @@ final class Sora {
             message = "unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage()
                     + (root.global.verbose ? "" : " (run with --verbose for details)");
         }
-        context.err().println("Error: " + message);
+        context.err().println("Error: " + ErrorText.clean(message, context, root.global));
         if (root.global.verbose) {
-            e.printStackTrace(context.err());
+            raw.printStackTrace(context.err());
         }
         context.err().flush();
         return code;
