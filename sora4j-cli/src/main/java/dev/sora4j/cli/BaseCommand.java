@@ -8,20 +8,41 @@ import dev.sora4j.internal.files.AtomicFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
 
 /** What every subcommand shares: its context, output helpers and the client. */
 abstract class BaseCommand implements Callable<Integer> {
     @ParentCommand
     SoraCommand root;
 
+    @Spec
+    CommandSpec commandSpec;
+
     @Override
     public final Integer call() throws Exception {
+        InputChecks.beforeExecute(this);
         return execute();
+    }
+
+    /** Whether {@code option} (e.g. {@code --variant}) was given on the command line, not just defaulted. */
+    boolean given(String option) {
+        ParseResult parsed = commandSpec.commandLine().getParseResult();
+        return parsed != null && parsed.hasMatchedOption(option);
+    }
+
+    /** Whether this command's {@code --force} (which also covers {@code --json-out}) was given. */
+    boolean force() {
+        OptionSpec option = commandSpec.findOption("--force");
+        return option != null && Boolean.TRUE.equals(option.getValue());
     }
 
     abstract int execute() throws Exception;
@@ -72,6 +93,12 @@ abstract class BaseCommand implements Callable<Integer> {
             return;
         }
         String text = value instanceof String raw ? Json.pretty(raw) : Json.pretty(value);
+        if (Files.exists(path.get()) && !force()) {
+            // Checked before the request too; this file appeared while we waited.
+            warn("--json-out " + path.get() + " appeared meanwhile; not overwritten (add --force). The result is on "
+                    + "stdout above.");
+            return;
+        }
         try {
             AtomicFiles.write(path.get(), (text + "\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {

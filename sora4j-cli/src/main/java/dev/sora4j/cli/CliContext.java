@@ -1,6 +1,7 @@
 package dev.sora4j.cli;
 
 import dev.sora4j.SoraClient;
+import dev.sora4j.config.BaseUrls;
 import dev.sora4j.config.Settings;
 import dev.sora4j.emulator.Emulator;
 import dev.sora4j.emulator.EmulatorConfig;
@@ -27,7 +28,9 @@ final class CliContext implements AutoCloseable {
 
     private final PrintWriter out;
     private final PrintWriter err;
-    private final Settings settings;
+    private final Map<String, String> env;
+    private final Properties system;
+    private Settings settings;
     private final Clock clock;
     private final Sleeper sleeper;
     private final boolean interactive;
@@ -45,7 +48,8 @@ final class CliContext implements AutoCloseable {
             boolean interactive) {
         this.out = out;
         this.err = err;
-        this.settings = Settings.load(env, system);
+        this.env = env;
+        this.system = system;
         this.clock = clock;
         this.sleeper = sleeper;
         this.interactive = interactive;
@@ -78,7 +82,11 @@ final class CliContext implements AutoCloseable {
         return sleeper;
     }
 
+    /** Read on first use, inside a command, so that a broken config file is reported like any other error. */
     Settings settings() {
+        if (settings == null) {
+            settings = Settings.load(env, system);
+        }
         return settings;
     }
 
@@ -91,7 +99,23 @@ final class CliContext implements AutoCloseable {
         if (global.profile != null) {
             return Profile.parse(global.profile);
         }
-        return settings.get(Settings.Key.PROFILE).map(Profile::parse).orElse(Profile.GUIDE);
+        return ConfigChecks.profile(settings());
+    }
+
+    /** Whether requests go to OpenAI's own endpoint (nothing configured), where the Videos API was removed. */
+    boolean usesOpenAiEndpoint(GlobalOptions global) {
+        return !global.offline && BaseUrls.isOpenAi(baseUrl(global));
+    }
+
+    /** The base URL requests go to (not redacted; print it through {@code Redact.baseUrl}). */
+    String baseUrl(GlobalOptions global) {
+        if (offline != null) {
+            return offline.baseUrl();
+        }
+        if (global.baseUrl != null) {
+            return global.baseUrl;
+        }
+        return settings().get(Settings.Key.BASE_URL).orElse(BaseUrls.OPENAI);
     }
 
     /** The client for this run: the offline emulator with {@code --offline}, else the configured service. */
@@ -123,7 +147,13 @@ final class CliContext implements AutoCloseable {
             Emulator emulator = offlineEmulator();
             b.baseUrl(emulator.baseUrl()).apiKey(OFFLINE_KEY);
         } else {
-            b.fromSettings(settings);
+            if (global.baseUrl == null) {
+                ConfigChecks.baseUrl(settings()).ifPresent(this::warn);
+            }
+            if (global.authHeader == null) {
+                ConfigChecks.authHeader(settings());
+            }
+            b.fromSettings(settings());
             if (global.baseUrl != null) {
                 b.baseUrl(global.baseUrl);
             }
@@ -131,9 +161,9 @@ final class CliContext implements AutoCloseable {
                 b.authHeader(AuthHeader.parse(global.authHeader));
             }
         }
-        // The settings may name a profile too; the flag wins, and the extension chains stay in the home.
+        // The flag wins over SORA4J_PROFILE, which fromSettings applied; extension chains stay in the home.
         b.profile(profile(global))
-                .extensionChains(ExtensionChains.inFile(settings.home().resolve("extension-chains.json")))
+                .extensionChains(ExtensionChains.inFile(settings().home().resolve("extension-chains.json")))
                 .ledger(ledger(global));
         client = b.build();
         return client;
@@ -168,20 +198,23 @@ final class CliContext implements AutoCloseable {
         if (ledger == null) {
             Path path = global.ledger != null
                     ? global.ledger
-                    : settings.get(Settings.Key.LEDGER)
+                    : settings()
+                            .get(Settings.Key.LEDGER)
                             .map(Path::of)
-                            .orElse(settings.home().resolve("ledger.db"));
+                            .orElse(settings().home().resolve("ledger.db"));
             ledger = SqliteLedger.open(path, clock);
         }
         return ledger;
     }
 
     PriceTable prices() {
-        return PriceTable.defaults().withOverrides(settings.fileEntries("price."));
+        Map<String, String> entries = settings().fileEntries("price.");
+        ConfigChecks.prices(settings(), entries);
+        return PriceTable.defaults().withOverrides(entries);
     }
 
     Path offlineStateDir() {
-        return settings.home().resolve("emulator");
+        return settings().home().resolve("emulator");
     }
 
     private Emulator offlineEmulator() {
@@ -193,6 +226,11 @@ final class CliContext implements AutoCloseable {
             err.flush();
         }
         return offline;
+    }
+
+    private void warn(String line) {
+        err.println("Warning: " + line);
+        err.flush();
     }
 
     @Override

@@ -60,7 +60,7 @@ final class CreateAndPollCommand extends BaseCommand {
             writeJsonOut(json.path("create-and-poll.json"), bundle);
             return ExitCodes.OK;
         }
-        JobWaiter.precheck(download);
+        JobWaiter.precheck(this, download, json);
         SoraClient client = client();
         VideoJob created = client.create(request);
         printJson(created.json());

@@ -8,6 +8,7 @@ import dev.sora4j.batch.BatchOptions;
 import dev.sora4j.batch.BatchResult;
 import dev.sora4j.batch.BatchRunner;
 import dev.sora4j.batch.JobsFile;
+import dev.sora4j.guard.OutputTargets;
 import dev.sora4j.rules.PriceTable;
 import dev.sora4j.rules.VideoRules;
 import java.nio.file.Path;
@@ -144,6 +145,10 @@ final class CreateBatchCommand extends BaseCommand {
                 video.inputReference(),
                 augment.fields(),
                 augment.augment);
+        if (!download && given("--variant")) {
+            warn("--variant has no effect without --download; add --download to save the results.");
+        }
+        OutputTargets.checkDirectory("--out-dir", outDir);
         List<BatchJob> jobs =
                 new JobsFile(VideoRules.of(context().profile(global())), defaults, this::warn).read(input);
         if (dryRun.enabled) {

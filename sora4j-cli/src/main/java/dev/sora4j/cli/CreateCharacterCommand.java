@@ -40,6 +40,9 @@ final class CreateCharacterCommand extends BaseCommand {
     @Mixin
     JsonOutOption json;
 
+    @Mixin
+    ForceOption overwrite;
+
     @Override
     int execute() {
         CharacterRequest request =

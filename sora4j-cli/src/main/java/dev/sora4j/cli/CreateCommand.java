@@ -23,6 +23,9 @@ final class CreateCommand extends BaseCommand {
     @Mixin
     JsonOutOption json;
 
+    @Mixin
+    ForceOption overwrite;
+
     @Override
     int execute() {
         VideoRequest request = create.toRequest(VideoRules.of(context().profile(global())), this::warn);

@@ -24,6 +24,9 @@ final class DeleteCommand extends BaseCommand {
     @Mixin
     JsonOutOption json;
 
+    @Mixin
+    ForceOption overwrite;
+
     @Override
     int execute() {
         if (dryRun.enabled) {

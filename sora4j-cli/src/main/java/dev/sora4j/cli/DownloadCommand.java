@@ -1,7 +1,10 @@
 package dev.sora4j.cli;
 
+import dev.sora4j.errors.OutputExistsException;
+import dev.sora4j.guard.OutputTargets;
 import dev.sora4j.model.DownloadResult;
 import dev.sora4j.model.Variant;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,7 +34,12 @@ final class DownloadCommand extends BaseCommand {
         Variant variant = target.variant();
         Path out = target.outPath();
         OutputPaths.extensionWarning(out, variant).ifPresent(this::warn);
-        DownloadResult result = client().download(video.resolve(this), variant, out, target.force);
+        String id = video.resolve(this);
+        if (Files.exists(out) && !target.force) {
+            throw new OutputExistsException(out);
+        }
+        OutputTargets.checkFile("--out", out);
+        DownloadResult result = client().download(id, variant, out, target.force);
         info("Wrote " + out + " (" + result.bytes() + " bytes, sha256 " + result.sha256() + ")");
         return ExitCodes.OK;
     }

@@ -51,6 +51,9 @@ final class EditCommand extends BaseCommand {
     @Mixin
     JsonOutOption json;
 
+    @Mixin
+    ForceOption overwrite;
+
     @Override
     int execute() {
         String text = prompt.build(this::warn);

@@ -46,9 +46,11 @@ record ErrorReport(int code, String message) {
         }
         return new ErrorReport(
                 ExitCodes.INTERNAL,
-                "internal error (" + e.getClass().getSimpleName() + ": " + e.getMessage()
-                        + "); this is a bug in sora4j"
-                        + (verbose ? "" : " (run with --verbose for details)"));
+                verbose
+                        ? "internal error (" + e.getClass().getName() + ": " + e.getMessage()
+                                + "); this is a bug in sora4j"
+                        : "internal error: " + e.getMessage() + "; this is a bug in sora4j"
+                                + " (run with --verbose for details)");
     }
 
     private static String resumeHint(SoraInterruptedException e) {

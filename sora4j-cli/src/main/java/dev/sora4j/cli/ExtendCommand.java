@@ -38,6 +38,9 @@ final class ExtendCommand extends BaseCommand {
     @Mixin
     JsonOutOption json;
 
+    @Mixin
+    ForceOption overwrite;
+
     @Override
     int execute() {
         ExtendRequest request = VideoRules.of(context().profile(global()))

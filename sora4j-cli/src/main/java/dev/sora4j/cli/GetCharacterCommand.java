@@ -21,6 +21,9 @@ final class GetCharacterCommand extends BaseCommand {
     @Mixin
     JsonOutOption json;
 
+    @Mixin
+    ForceOption overwrite;
+
     @Override
     int execute() {
         Character character =

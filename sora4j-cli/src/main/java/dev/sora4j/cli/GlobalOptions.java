@@ -9,7 +9,9 @@ final class GlobalOptions {
             names = "--base-url",
             scope = ScopeType.INHERIT,
             paramLabel = "URL",
-            description = "API root including /v1 (default: OPENAI_BASE_URL, else https://api.openai.com/v1).")
+            description =
+                    "API root including /v1, e.g. a gateway (default: OPENAI_BASE_URL, else https://api.openai.com/v1, "
+                            + "where OpenAI removed the Videos API on 2026-09-24).")
     String baseUrl;
 
     @Option(

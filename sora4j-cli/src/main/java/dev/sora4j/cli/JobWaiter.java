@@ -3,6 +3,7 @@ package dev.sora4j.cli;
 import dev.sora4j.SoraClient;
 import dev.sora4j.errors.JobFailedException;
 import dev.sora4j.errors.OutputExistsException;
+import dev.sora4j.guard.OutputTargets;
 import dev.sora4j.model.DownloadResult;
 import dev.sora4j.model.Variant;
 import dev.sora4j.model.VideoJob;
@@ -18,13 +19,26 @@ final class JobWaiter {
         this.command = command;
     }
 
-    /** Checks the download target before anything is waited for, so a clash costs no time. */
-    static void precheck(DownloadOptions download) {
+    /**
+     * Checks the download target before anything is sent or waited for, so a clash costs nothing, and
+     * warns about download flags that have no effect without {@code --download}.
+     */
+    static void precheck(BaseCommand command, DownloadOptions download, JsonOutOption json) {
         if (download.download) {
             Path out = download.target.outPath();
             if (Files.exists(out) && !download.target.force) {
                 throw new OutputExistsException(out);
             }
+            OutputTargets.checkFile("--out", out);
+            return;
+        }
+        for (String flag : new String[] {"--variant", "--out"}) {
+            if (command.given(flag)) {
+                command.warn(flag + " has no effect without --download; add --download to save the result.");
+            }
+        }
+        if (command.given("--force") && json.jsonOut == null) {
+            command.warn("--force has no effect without --download or --json-out.");
         }
     }
 

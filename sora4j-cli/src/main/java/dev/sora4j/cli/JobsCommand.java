@@ -1,5 +1,6 @@
 package dev.sora4j.cli;
 
+import dev.sora4j.config.Redact;
 import dev.sora4j.errors.InvalidRequestException;
 import dev.sora4j.ledger.LedgerEntry;
 import dev.sora4j.ledger.SqliteLedger;
@@ -104,7 +105,7 @@ final class JobsCommand extends BaseCommand {
         m.put("prompt", e.prompt());
         m.put("estimated_cost_usd", e.estimatedCost());
         m.put("profile", e.profile());
-        m.put("base_url", e.baseUrl());
+        m.put("base_url", Redact.baseUrl(e.baseUrl()));
         m.put("request_sha256", e.requestHash());
         m.put("batch_line", e.batchLine() == 0 ? null : e.batchLine());
         m.put("created_at", Instant.ofEpochMilli(e.createdAt()).toString());

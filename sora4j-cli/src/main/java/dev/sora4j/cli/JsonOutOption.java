@@ -1,5 +1,8 @@
 package dev.sora4j.cli;
 
+import dev.sora4j.errors.InvalidRequestException;
+import dev.sora4j.guard.OutputTargets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Option;
@@ -15,5 +18,27 @@ final class JsonOutOption {
 
     Optional<Path> path(String defaultName) {
         return OutputPaths.jsonOut(jsonOut, defaultName);
+    }
+
+    /** The file name a directory gets: the command's name, except {@code get-character} writes {@code character.json}. */
+    static String defaultName(String command) {
+        return command.equals("get-character") ? "character.json" : command + ".json";
+    }
+
+    /**
+     * Refuses, before any request, a {@code --json-out} file that exists (unless {@code force}) or
+     * could not be written.
+     */
+    void preflight(String command, boolean force) {
+        Optional<Path> target = path(defaultName(command));
+        if (target.isEmpty()) {
+            return;
+        }
+        Path p = target.get();
+        if (Files.isRegularFile(p) && !force) {
+            throw new InvalidRequestException(
+                    "json_out", "--json-out " + p + " exists; add --force to overwrite it, or choose another path.");
+        }
+        OutputTargets.checkFile("--json-out", p);
     }
 }

@@ -3,6 +3,7 @@ package dev.sora4j.cli;
 import dev.sora4j.errors.InvalidRequestException;
 import dev.sora4j.model.ListQuery;
 import dev.sora4j.model.VideoPage;
+import dev.sora4j.rules.Ids;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,6 +39,9 @@ final class ListCommand extends BaseCommand {
     @Mixin
     JsonOutOption json;
 
+    @Mixin
+    ForceOption overwrite;
+
     @Override
     int execute() {
         if (before != null) {
@@ -51,7 +55,8 @@ final class ListCommand extends BaseCommand {
         if (o != null && !o.equals("asc") && !o.equals("desc")) {
             throw new InvalidRequestException(null, "--order must be one of: asc, desc (got '" + order + "')");
         }
-        VideoPage page = client().list(new ListQuery(limit, o, after));
+        String from = after == null ? null : Ids.check("--after", after);
+        VideoPage page = client().list(new ListQuery(limit, o, from));
         printJson(page.json());
         writeJsonOut(json.path("list.json"), page.json());
         if (page.hasMore()) {

@@ -32,12 +32,22 @@ final class OutputPaths {
         return Optional.of(path);
     }
 
-    /** No {@code --out}: {@code video.mp4}, {@code thumbnail.webp} or {@code spritesheet.jpg}; no extension: the variant's. */
+    /**
+     * No {@code --out}, or a directory: {@code video.mp4}, {@code thumbnail.webp} or {@code spritesheet.jpg}
+     * (inside it); no extension: the variant's.
+     */
     static Path downloadOut(String raw, Variant variant) {
         if (raw == null || raw.isBlank()) {
             return Path.of(variant.defaultFileName());
         }
+        // Like --json-out: a directory (existing, or written with a trailing slash) gets the default name.
+        if (raw.endsWith("/") || raw.endsWith(File.separator)) {
+            return Path.of(raw).resolve(variant.defaultFileName());
+        }
         Path path = Path.of(raw);
+        if (Files.isDirectory(path)) {
+            return path.resolve(variant.defaultFileName());
+        }
         if (extension(path).isEmpty()) {
             return path.resolveSibling(path.getFileName() + variant.extension());
         }

@@ -31,7 +31,7 @@ final class PollCommand extends BaseCommand {
     @Override
     int execute() {
         var options = polling.toOptions(global().offline);
-        JobWaiter.precheck(download);
+        JobWaiter.precheck(this, download, json);
         SoraClient client = client();
         JobWaiter waiter = new JobWaiter(this);
         VideoJob done = waiter.waitFor(client, video.resolve(this), options);

@@ -1,10 +1,8 @@
 package dev.sora4j.cli;
 
 import dev.sora4j.errors.InvalidRequestException;
+import dev.sora4j.guard.TextFiles;
 import dev.sora4j.prompt.PromptAugmenter;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import picocli.CommandLine.Mixin;
@@ -39,14 +37,14 @@ final class PromptOptions {
             throw new InvalidRequestException("prompt", "Use --prompt or --prompt-file, not both.");
         }
         if (promptFile != null) {
-            if (!Files.isRegularFile(promptFile)) {
-                throw new InvalidRequestException("prompt_file", "--prompt-file " + promptFile + ": file not found.");
+            String text = TextFiles.read("--prompt-file", promptFile).strip();
+            if (text.isEmpty()) {
+                throw new InvalidRequestException(
+                        "prompt_file",
+                        "--prompt-file " + promptFile
+                                + " is empty (or only whitespace); write the prompt in it, or use " + "--prompt TEXT.");
             }
-            try {
-                return Files.readString(promptFile, StandardCharsets.UTF_8).strip();
-            } catch (IOException e) {
-                throw new InvalidRequestException("prompt_file", "--prompt-file " + promptFile + ": " + e.getMessage());
-            }
+            return text;
         }
         if (prompt != null && !prompt.isBlank()) {
             return prompt.strip();

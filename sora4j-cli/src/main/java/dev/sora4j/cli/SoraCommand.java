@@ -1,5 +1,6 @@
 package dev.sora4j.cli;
 
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,6 +18,9 @@ import picocli.CommandLine.Spec;
             "  sora --offline create-and-poll --prompt \"A paper boat on a pond\" --download --out boat.mp4",
             "  sora create --prompt \"A lighthouse at dusk\" --model sora-2-pro --size 1920x1080 --seconds 8",
             "  sora status --id video_123",
+            "",
+            "OpenAI's hosted Videos API was removed on 2026-09-24. Point --base-url or OPENAI_BASE_URL at a",
+            "gateway that serves /v1/videos (e.g. a LiteLLM proxy: http://localhost:4000/v1), or use --offline.",
         },
         subcommands = {
             CreateCommand.class,
@@ -49,8 +53,11 @@ import picocli.CommandLine.Spec;
             "  0 ok, 1 failure, 2 invalid input (before any request), 3 service error,",
             "  4 configuration/auth (no key, 401/403), 5 video failed/expired/cancelled,",
             "  6 timed out waiting, 70 internal error (a bug), 130 interrupted.",
+            "",
+            "Warnings: --force or --variant without --download (create-and-poll, poll) only warn;",
+            "  --offline with --base-url is refused.",
         })
-final class SoraCommand implements Runnable {
+final class SoraCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global;
 
@@ -67,8 +74,14 @@ final class SoraCommand implements Runnable {
         return context;
     }
 
+    /** {@code sora} alone: the usage on stderr and exit 2, so that a script notices the missing command. */
     @Override
-    public void run() {
-        spec.commandLine().usage(context.out());
+    public Integer call() {
+        spec.commandLine().usage(context.err());
+        context.err()
+                .println(
+                        "Error: missing command; pick one of the commands above, e.g. `sora create --prompt \"...\"`.");
+        context.err().flush();
+        return ExitCodes.INVALID_INPUT;
     }
 }

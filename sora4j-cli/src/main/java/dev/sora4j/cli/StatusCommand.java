@@ -16,6 +16,9 @@ final class StatusCommand extends BaseCommand {
     @Mixin
     JsonOutOption json;
 
+    @Mixin
+    ForceOption overwrite;
+
     @Override
     int execute() {
         VideoJob job = client().retrieve(video.resolve(this));

@@ -3,6 +3,7 @@ package dev.sora4j.cli;
 import dev.sora4j.errors.InvalidRequestException;
 import dev.sora4j.model.InputReference;
 import dev.sora4j.model.VideoRequest;
+import dev.sora4j.rules.Ids;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -67,8 +68,8 @@ final class VideoOptions {
 
     List<String> characterIds() {
         return characterIds.stream()
-                .map(String::strip)
-                .filter(s -> !s.isEmpty())
+                .filter(s -> !s.isBlank())
+                .map(s -> Ids.check("--character-id", s))
                 .toList();
     }
 
@@ -89,7 +90,7 @@ final class VideoOptions {
             return new InputReference.ImageFile(inputReference);
         }
         if (inputReferenceFileId != null) {
-            return new InputReference.FileId(inputReferenceFileId.strip());
+            return new InputReference.FileId(Ids.check("--input-reference-file-id", inputReferenceFileId));
         }
         if (inputReferenceUrl != null) {
             return new InputReference.ImageUrl(inputReferenceUrl.strip());

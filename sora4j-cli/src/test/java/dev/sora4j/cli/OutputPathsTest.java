@@ -28,4 +28,12 @@ class OutputPathsTest {
         assertThat(OutputPaths.extensionWarning(Path.of("a.MP4"), Variant.VIDEO))
                 .isEmpty();
     }
+
+    @Test
+    void download_out_into_a_directory_gets_the_default_name(@TempDir Path dir) {
+        assertThat(OutputPaths.downloadOut(dir.toString(), Variant.VIDEO)).isEqualTo(dir.resolve("video.mp4"));
+        assertThat(OutputPaths.downloadOut("clips/", Variant.THUMBNAIL)).isEqualTo(Path.of("clips/thumbnail.webp"));
+        assertThat(OutputPaths.downloadOut(dir.resolve("new").toString(), Variant.VIDEO))
+                .isEqualTo(dir.resolve("new.mp4"));
+    }
 }

@@ -6,10 +6,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sora4j.errors.InvalidRequestException;
+import dev.sora4j.guard.JsonProblems;
 import dev.sora4j.model.InputReference;
 import dev.sora4j.model.VideoRequest;
 import dev.sora4j.prompt.PromptAugmenter;
 import dev.sora4j.prompt.PromptFields;
+import dev.sora4j.rules.Ids;
+import dev.sora4j.rules.Suggest;
 import dev.sora4j.rules.VideoRules;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,13 +70,13 @@ final class JobRequests {
             try {
                 node = json.readTree(raw);
             } catch (JsonProcessingException e) {
-                throw new InvalidRequestException("input", "invalid JSON: " + e.getOriginalMessage());
+                throw new InvalidRequestException("input", "invalid JSON: " + JsonProblems.describe(e));
             }
         } else if (raw.startsWith("\"")) {
             try {
                 node = json.readTree(raw);
             } catch (JsonProcessingException e) {
-                throw new InvalidRequestException("input", "invalid JSON string: " + e.getOriginalMessage());
+                throw new InvalidRequestException("input", "invalid JSON string: " + JsonProblems.describe(e));
             }
         } else {
             node = json.getNodeFactory().textNode(raw);
@@ -87,7 +90,10 @@ final class JobRequests {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (!KNOWN_KEYS.contains(key)) {
-                warn.accept("line " + lineNo + ": ignoring unknown key '" + key + "'");
+                warn.accept("line " + lineNo + ": ignoring unknown key '" + key + "'"
+                        + Suggest.closest(key, KNOWN_KEYS)
+                                .map(k -> " (did you mean '" + k + "'?)")
+                                .orElse(""));
             }
         }
         String prompt = text(node, "prompt");
@@ -128,7 +134,7 @@ final class JobRequests {
         if (raw.isTextual()) {
             for (String part : raw.asText().split(",")) {
                 if (!part.isBlank()) {
-                    ids.add(part.strip());
+                    ids.add(Ids.check("character id", part));
                 }
             }
         } else if (raw.isArray()) {
@@ -138,7 +144,7 @@ final class JobRequests {
                     throw new InvalidRequestException(
                             "character_id", "each character must be an id string or an object with a non-empty \"id\"");
                 }
-                ids.add(id.strip());
+                ids.add(Ids.check("character id", id));
             }
         } else {
             throw new InvalidRequestException(
@@ -175,14 +181,14 @@ final class JobRequests {
                                 "input_reference object must have exactly one of file_id or image_url");
                     }
                     return fileId != null
-                            ? new InputReference.FileId(fileId.strip())
+                            ? new InputReference.FileId(Ids.check("input_reference file_id", fileId))
                             : new InputReference.ImageUrl(url.strip());
                 }
                 throw new InvalidRequestException(
                         "input_reference", "input_reference must be a file path or an object");
             }
             case "input_reference_file_id" -> {
-                return new InputReference.FileId(value.asText().strip());
+                return new InputReference.FileId(Ids.check("input_reference_file_id", value.asText()));
             }
             case "input_reference_url" -> {
                 return new InputReference.ImageUrl(value.asText().strip());

@@ -4,10 +4,8 @@ import static dev.sora4j.errors.SoraException.ref;
 
 import dev.sora4j.errors.InvalidRequestException;
 import dev.sora4j.errors.SoraException;
+import dev.sora4j.guard.TextFiles;
 import dev.sora4j.rules.VideoRules;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -47,15 +45,7 @@ public final class JobsFile {
      * @throws InvalidRequestException naming the file, line and field at fault; nothing is sent
      */
     public List<BatchJob> read(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new InvalidRequestException("input", ref("input") + " " + file + ": file not found.");
-        }
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new InvalidRequestException("input", ref("input") + " " + file + ": " + e.getMessage());
-        }
+        List<String> lines = TextFiles.read(ref("input"), file).lines().toList();
         Path baseDir = file.toAbsolutePath().getParent();
         List<BatchJob> jobs = new ArrayList<>();
         Map<String, Integer> lineByOut = new HashMap<>();

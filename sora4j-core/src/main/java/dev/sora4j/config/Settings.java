@@ -85,6 +85,10 @@ public final class Settings {
                 file.load(in);
             } catch (IOException e) {
                 throw new ConfigException("Cannot read " + config + ": " + e.getMessage());
+            } catch (IllegalArgumentException e) {
+                // Properties.load's only complaint: a broken backslash-u escape somewhere in the file.
+                throw new ConfigException("config file " + config
+                        + " has a malformed \\uXXXX escape; fix or remove that backslash (write \\\\ for one).");
             }
         }
         return new Settings(env, system, file, home);
@@ -134,6 +138,29 @@ public final class Settings {
             return Optional.of(e.strip());
         }
         return Optional.empty();
+    }
+
+    /**
+     * Where {@link #get} finds {@code key}'s value, for error messages: {@code "OPENAI_BASE_URL"},
+     * {@code "system property openai.baseUrl"} or {@code "config file /home/me/.sora4j/config.properties, key base-url"};
+     * {@code "default"} when it is not set.
+     *
+     * @param key the setting
+     * @return a human-readable description of where the value comes from
+     */
+    public String origin(Key key) {
+        String p = system.getProperty(key.property);
+        if (p != null && !p.isBlank()) {
+            return "system property " + key.property;
+        }
+        String e = env.get(key.env);
+        if (e != null && !e.isBlank()) {
+            return key.env;
+        }
+        if (key.fromFile && file.getProperty(key.fileKey) != null) {
+            return "config file " + home.resolve("config.properties") + ", key " + key.fileKey;
+        }
+        return "default";
     }
 
     /**
