@@ -1,5 +1,8 @@
 package dev.sora4j;
 
+import dev.sora4j.batchapi.BatchApiGateway;
+import dev.sora4j.batchapi.BatchApiStore;
+import dev.sora4j.batchapi.SoraBatches;
 import dev.sora4j.config.Settings;
 import dev.sora4j.errors.ApiException;
 import dev.sora4j.errors.ConfigException;
@@ -18,6 +21,7 @@ import dev.sora4j.internal.calls.Sent;
 import dev.sora4j.internal.calls.VideoPages;
 import dev.sora4j.internal.files.Downloader;
 import dev.sora4j.internal.openai.GatewaySettings;
+import dev.sora4j.internal.openai.OpenAiBatchGateway;
 import dev.sora4j.internal.openai.OpenAiVideoGateway;
 import dev.sora4j.internal.wire.WireJson;
 import dev.sora4j.internal.wire.WireRequest;
@@ -88,8 +92,11 @@ public final class SoraClient implements AutoCloseable {
     private final Clock clock;
     private final Sleeper sleeper;
     private final CallRecorder calls;
+    private final Supplier<BatchApiGateway> batchGatewayFactory;
+    private BatchApiGateway batchGateway;
 
-    private SoraClient(Builder b, VideoGateway gateway, RateGate gate) {
+    private SoraClient(Builder b, VideoGateway gateway, RateGate gate, Supplier<BatchApiGateway> batchGateways) {
+        this.batchGatewayFactory = batchGateways;
         this.gateway = gateway;
         this.rules = VideoRules.of(b.profile);
         this.chains = b.chains;
@@ -514,11 +521,38 @@ public final class SoraClient implements AutoCloseable {
         return result;
     }
 
+    /**
+     * The official Batch API flow (plan, submit, status, list, cancel, collect) over this client,
+     * recording its calls in {@code store}.
+     *
+     * @param store where submissions, lines and downloads are recorded; the caller closes it
+     * @return the flow
+     * @throws ConfigException when no API key is configured
+     */
+    public SoraBatches batches(BatchApiStore store) {
+        return new SoraBatches(this, batchGateway(), store, baseUrl);
+    }
+
+    private synchronized BatchApiGateway batchGateway() {
+        if (batchGateway == null) {
+            if (batchGatewayFactory == null) {
+                throw missingKey();
+            }
+            batchGateway = batchGatewayFactory.get();
+        }
+        return batchGateway;
+    }
+
     /** Closes the connection pool; the ledger stays open (whoever opened it closes it). */
     @Override
     public void close() {
         if (gateway != null) {
             gateway.close();
+        }
+        synchronized (this) {
+            if (batchGateway != null) {
+                batchGateway.close();
+            }
         }
     }
 
@@ -587,6 +621,7 @@ public final class SoraClient implements AutoCloseable {
         private PriceTable prices = PriceTable.defaults();
         private ResponseObserver observer = ResponseObserver.NONE;
         private Double requestsPerMinute;
+        private BatchApiGateway batchGateway;
 
         private Builder() {}
 
@@ -778,6 +813,17 @@ public final class SoraClient implements AutoCloseable {
         }
 
         /**
+         * Replaces the SDK-backed Files and Batch gateway (for tests and alternative transports).
+         *
+         * @param value the gateway, or null for the SDK's
+         * @return this builder
+         */
+        public Builder batchGateway(BatchApiGateway value) {
+            this.batchGateway = value;
+            return this;
+        }
+
+        /**
          * Builds the client.
          *
          * @return the client; close it to release its connections
@@ -804,17 +850,25 @@ public final class SoraClient implements AutoCloseable {
         private SoraClient make() {
             RateGate gate = requestsPerMinute == null ? null : new RateGate(requestsPerMinute, clock, sleeper);
             VideoGateway gw = gateway;
-            if (gw == null && apiKey != null && !apiKey.isBlank()) {
+            Supplier<BatchApiGateway> batches = batchGateway == null ? null : () -> batchGateway;
+            if (apiKey != null && !apiKey.isBlank()) {
                 ResponseObserver heard = gate == null
                         ? observer
                         : (status, headers) -> {
                             gate.observe(headers);
                             observer.onResponse(status, headers);
                         };
-                gw = new OpenAiVideoGateway(new GatewaySettings(
-                        stripTrailingSlash(baseUrl), apiKey, authHeader, maxRetries, timeout, heard));
+                GatewaySettings settings = new GatewaySettings(
+                        stripTrailingSlash(baseUrl), apiKey, authHeader, maxRetries, timeout, heard);
+                if (gw == null) {
+                    gw = new OpenAiVideoGateway(settings);
+                }
+                if (batches == null) {
+                    // Built on first use: most commands never touch the Files or Batch endpoints.
+                    batches = () -> new OpenAiBatchGateway(settings);
+                }
             }
-            return new SoraClient(this, gw, gate);
+            return new SoraClient(this, gw, gate, batches);
         }
     }
 }

@@ -31,6 +31,8 @@ import picocli.CommandLine.Spec;
             CreateCharacterCommand.class,
             GetCharacterCommand.class,
             CreateBatchCommand.class,
+            BatchCommand.class,
+            WebhooksCommand.class,
             PollCommand.class,
             StatusCommand.class,
             ListCommand.class,

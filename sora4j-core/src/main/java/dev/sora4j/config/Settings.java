@@ -30,7 +30,11 @@ public final class Settings {
         /** {@code home}. */
         HOME("home", "sora4j.home", "SORA4J_HOME", false),
         /** {@code ledger}. */
-        LEDGER("ledger", "sora4j.ledger", "SORA4J_LEDGER", true);
+        LEDGER("ledger", "sora4j.ledger", "SORA4J_LEDGER", true),
+        /** The webhook signing secret: environment or system property only, never the config file. */
+        WEBHOOK_SECRET("webhook-secret", "sora4j.webhookSecret", "SORA4J_WEBHOOK_SECRET", false),
+        /** The Batch API's discount on the standard price for estimates (0.5 = half price). */
+        BATCH_DISCOUNT("batch-discount", "sora4j.batchDiscount", "SORA4J_BATCH_DISCOUNT", true);
 
         final String fileKey;
         final String property;
