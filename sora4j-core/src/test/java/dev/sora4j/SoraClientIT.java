@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sora4j.emulator.Emulator;
-import dev.sora4j.emulator.EmulatorConfig;
-import dev.sora4j.emulator.ManualClock;
+import dev.sora4j.emulator.clock.ManualClock;
+import dev.sora4j.emulator.config.EmulatorConfig;
 import dev.sora4j.model.InputReference;
 import dev.sora4j.model.ListQuery;
 import dev.sora4j.model.Variant;

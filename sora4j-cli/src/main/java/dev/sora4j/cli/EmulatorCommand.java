@@ -1,15 +1,15 @@
 package dev.sora4j.cli;
 
 import dev.sora4j.InvalidRequestException;
-import dev.sora4j.emulator.Chaos;
-import dev.sora4j.emulator.Dialect;
 import dev.sora4j.emulator.Emulator;
-import dev.sora4j.emulator.EmulatorConfig;
-import dev.sora4j.emulator.EmulatorProfile;
-import dev.sora4j.emulator.FaultRule;
-import dev.sora4j.emulator.Moderation;
-import dev.sora4j.emulator.RateLimits;
-import dev.sora4j.emulator.WebhookConfig;
+import dev.sora4j.emulator.config.Chaos;
+import dev.sora4j.emulator.config.Dialect;
+import dev.sora4j.emulator.config.EmulatorConfig;
+import dev.sora4j.emulator.config.EmulatorProfile;
+import dev.sora4j.emulator.config.FaultRule;
+import dev.sora4j.emulator.config.Moderation;
+import dev.sora4j.emulator.config.RateLimits;
+import dev.sora4j.emulator.config.WebhookConfig;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -241,11 +241,11 @@ final class EmulatorCommand extends BaseCommand {
         out().println(emulator.baseUrl());
         out().flush();
         info("sora4j emulator serving " + emulator.baseUrl() + " (profile "
-                + config.profile().name().toLowerCase(Locale.ROOT)
+                + config.limits().profile().name().toLowerCase(Locale.ROOT)
                 + ", rate limits "
-                + (config.rateLimits().perMinute().isEmpty()
+                + (config.limits().rateLimits().perMinute().isEmpty()
                         ? "off"
-                        : config.rateLimits().perMinute())
+                        : config.limits().rateLimits().perMinute())
                 + ", state in " + state + "); Ctrl-C to stop.");
         stopped.await();
         return ExitCodes.OK;

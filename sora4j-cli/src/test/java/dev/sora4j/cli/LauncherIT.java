@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sora4j.SoraClient;
 import dev.sora4j.emulator.Emulator;
-import dev.sora4j.emulator.EmulatorConfig;
-import dev.sora4j.emulator.ManualClock;
+import dev.sora4j.emulator.clock.ManualClock;
+import dev.sora4j.emulator.config.EmulatorConfig;
 import dev.sora4j.model.VideoJob;
 import dev.sora4j.model.VideoRequest;
 import dev.sora4j.pipeline.PollListener;

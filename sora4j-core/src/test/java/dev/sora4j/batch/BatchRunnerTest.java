@@ -72,7 +72,8 @@ class BatchRunnerTest {
 
     private List<BatchResult> run(ScriptedCreates gw, List<BatchJob> jobs, Path out, BatchOptions options) {
         try (SoraClient client = SoraClient.builder().gateway(gw).build()) {
-            dev.sora4j.emulator.ManualClock clock = new dev.sora4j.emulator.ManualClock(java.time.Instant.EPOCH);
+            dev.sora4j.emulator.clock.ManualClock clock =
+                    new dev.sora4j.emulator.clock.ManualClock(java.time.Instant.EPOCH);
             dev.sora4j.pipeline.Sleeper sleeper = d -> {
                 slept.add(d);
                 clock.advance(d);

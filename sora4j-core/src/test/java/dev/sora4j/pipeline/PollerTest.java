@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sora4j.WaitTimeoutException;
 import dev.sora4j.client.UnsupportedGateway;
-import dev.sora4j.emulator.ManualClock;
+import dev.sora4j.emulator.clock.ManualClock;
 import dev.sora4j.model.JobStatus;
 import dev.sora4j.model.VideoJob;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package dev.sora4j.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sora4j.emulator.ManualClock;
+import dev.sora4j.emulator.clock.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

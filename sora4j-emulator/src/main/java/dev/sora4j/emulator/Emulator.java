@@ -1,11 +1,43 @@
 package dev.sora4j.emulator;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sora4j.emulator.api.BatchRoutes;
+import dev.sora4j.emulator.api.CharacterRoutes;
+import dev.sora4j.emulator.api.ControlRoutes;
+import dev.sora4j.emulator.api.DerivedVideoRoutes;
+import dev.sora4j.emulator.api.FileRoutes;
+import dev.sora4j.emulator.api.RouteGroup;
+import dev.sora4j.emulator.api.VideoRoutes;
+import dev.sora4j.emulator.batch.BatchProcessor;
+import dev.sora4j.emulator.clock.VirtualClock;
+import dev.sora4j.emulator.config.EmulatorConfig;
+import dev.sora4j.emulator.config.RenderConfig;
+import dev.sora4j.emulator.config.RenderMode;
+import dev.sora4j.emulator.faults.ChaosInjector;
+import dev.sora4j.emulator.faults.FaultPlan;
+import dev.sora4j.emulator.faults.RateLimiter;
+import dev.sora4j.emulator.http.ApiKeyAuth;
+import dev.sora4j.emulator.http.ErrorMapper;
+import dev.sora4j.emulator.jobs.EmulatorRules;
+import dev.sora4j.emulator.jobs.JobScheduler;
+import dev.sora4j.emulator.jobs.Stats;
+import dev.sora4j.emulator.jobs.Timeline;
+import dev.sora4j.emulator.jobs.VideoCreation;
+import dev.sora4j.emulator.jobs.VideoJson;
+import dev.sora4j.emulator.render.FastRenderer;
+import dev.sora4j.emulator.render.FfmpegRenderer;
+import dev.sora4j.emulator.render.RenderQueue;
+import dev.sora4j.emulator.render.Renderer;
+import dev.sora4j.emulator.store.BatchStore;
+import dev.sora4j.emulator.store.CharacterStore;
+import dev.sora4j.emulator.store.FileStore;
+import dev.sora4j.emulator.store.Ids;
+import dev.sora4j.emulator.store.VideoStore;
+import dev.sora4j.emulator.webhooks.WebhookSender;
 import io.javalin.Javalin;
-import io.javalin.http.Context;
-import io.javalin.http.HttpResponseException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,7 +57,7 @@ public final class Emulator implements AutoCloseable {
      * Test header with comma-separated fault directives: a status ({@code 503}), {@code reset},
      * {@code reset-after-headers}, {@code truncate}, {@code latency=MS} or {@code fail-job}.
      */
-    public static final String FAULT_HEADER = "x-sora4j-fault";
+    public static final String FAULT_HEADER = ChaosInjector.FAULT_HEADER;
 
     private final Javalin app;
     private final RenderQueue renders;
@@ -59,23 +91,29 @@ public final class Emulator implements AutoCloseable {
         CharacterStore characterStore = new CharacterStore(config.stateDir(), json);
         FileStore fileStore = new FileStore(config.stateDir(), json);
         BatchStore batchStore = new BatchStore(config.stateDir(), json);
-        Timeline timeline = new Timeline(config.assetTtl());
+        Timeline timeline = new Timeline(config.timeline().assetTtl());
         VideoJson presenter = new VideoJson(timeline, config.dialect());
-        RenderQueue renders = new RenderQueue(store, new MediaRenderer(), clock, config.renderThreads());
+        RenderQueue renders = new RenderQueue(
+                store, renderer(config.render()), clock, config.render().threads());
         JobScheduler scheduler = new JobScheduler(config, store, renders, stats);
-        RateLimiter limiter = new RateLimiter(config.rateLimits(), clock);
-        VideoCreation creation = new VideoCreation(new EmulatorRules(config.profile()), characterStore, fileStore);
+        RateLimiter limiter = new RateLimiter(config.limits().rateLimits(), clock);
+        VideoCreation creation =
+                new VideoCreation(new EmulatorRules(config.limits().profile()), characterStore, fileStore);
         WebhookSender webhooks = new WebhookSender(config.webhooks(), clock, json);
         BatchProcessor batches = new BatchProcessor(
                 batchStore, fileStore, store, creation, scheduler, timeline, presenter, config, json, webhooks::send);
-        VideoRoutes videos = new VideoRoutes(config, store, creation, renders, scheduler, limiter, presenter, json);
-        DerivedVideoRoutes derived = new DerivedVideoRoutes(config, store, scheduler, limiter, presenter, json);
-        CharacterRoutes characters = new CharacterRoutes(config, characterStore, json);
-        FileRoutes files = new FileRoutes(config, fileStore, json);
-        BatchRoutes batchRoutes = new BatchRoutes(config, batchStore, fileStore, batches, json);
-        ControlRoutes control = new ControlRoutes(config, clock, stats, limiter, webhooks, json);
-        FaultPlan faults = new FaultPlan(config.faults());
-        ChaosInjector chaos = new ChaosInjector(config.chaos());
+        List<RouteGroup> groups = new ArrayList<>(List.of(
+                new VideoRoutes(config, store, creation, renders, scheduler, limiter, presenter, json),
+                new DerivedVideoRoutes(config, store, scheduler, limiter, presenter, json),
+                new CharacterRoutes(config, characterStore, json),
+                new FileRoutes(config, fileStore, json),
+                new BatchRoutes(config, batchStore, fileStore, batches, json)));
+        if (config.control().enabled()) {
+            groups.add(new ControlRoutes(config, clock, stats, limiter, webhooks, json));
+        }
+        FaultPlan faults = new FaultPlan(config.faults().rules());
+        ChaosInjector chaos = new ChaosInjector(config.faults().chaos());
+        ErrorMapper errors = new ErrorMapper(json);
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = 620L << 20;
@@ -87,66 +125,21 @@ public final class Emulator implements AutoCloseable {
                 ctx.header("openai-version", "2020-10-01");
             });
             cfg.routes.before("/v1/*", ctx -> stats.request(ctx.method().name(), ctx.path()));
-            cfg.routes.before("/v1/*", Emulator::authenticate);
+            cfg.routes.before("/v1/*", ApiKeyAuth::check);
             cfg.routes.before("/v1/*", faults::apply);
             cfg.routes.before("/v1/*", chaos::before);
-            cfg.routes.post("/v1/videos", videos::create);
-            cfg.routes.post("/v1/videos/edits", derived::edit);
-            cfg.routes.post("/v1/videos/extensions", derived::extend);
-            cfg.routes.post("/v1/videos/characters", characters::create);
-            cfg.routes.get("/v1/videos/characters/{id}", characters::retrieve);
-            cfg.routes.post("/v1/videos/{id}/remix", derived::remix);
-            cfg.routes.get("/v1/videos", videos::list);
-            cfg.routes.get("/v1/videos/{id}", videos::retrieve);
-            cfg.routes.delete("/v1/videos/{id}", videos::delete);
-            cfg.routes.get("/v1/videos/{id}/content", videos::content);
-            cfg.routes.post("/v1/files", files::create);
-            cfg.routes.get("/v1/files", files::list);
-            cfg.routes.get("/v1/files/{id}", files::retrieve);
-            cfg.routes.get("/v1/files/{id}/content", files::content);
-            cfg.routes.delete("/v1/files/{id}", files::delete);
-            cfg.routes.post("/v1/batches", batchRoutes::create);
-            cfg.routes.get("/v1/batches", batchRoutes::list);
-            cfg.routes.get("/v1/batches/{id}", batchRoutes::retrieve);
-            cfg.routes.post("/v1/batches/{id}/cancel", batchRoutes::cancel);
-            if (config.control()) {
-                cfg.routes.get("/_emulator/clock", control::clock);
-                cfg.routes.post("/_emulator/clock/advance", control::advance);
-                cfg.routes.post("/_emulator/clock/speed", control::speed);
-                cfg.routes.get("/_emulator/stats", control::stats);
-                cfg.routes.post("/_emulator/reset", control::reset);
-            }
-            cfg.routes.exception(ApiError.class, (e, ctx) -> writeError(ctx, json, e));
-            cfg.routes.exception(
-                    HttpResponseException.class,
-                    (e, ctx) -> writeError(
-                            ctx,
-                            json,
-                            new ApiError(e.getStatus(), "invalid_request_error", null, null, e.getMessage())));
-            cfg.routes.exception(
-                    Exception.class,
-                    (e, ctx) -> writeError(
-                            ctx, json, new ApiError(500, "server_error", null, null, "The emulator failed: " + e)));
-            cfg.routes.error(404, ctx -> {
-                if (ctx.result() == null
-                        || ctx.result().isEmpty()
-                        || !ctx.result().startsWith("{")) {
-                    writeError(
-                            ctx,
-                            json,
-                            new ApiError(
-                                    404,
-                                    "invalid_request_error",
-                                    null,
-                                    "unknown_url",
-                                    "Unknown request URL: " + ctx.method() + " " + ctx.path() + "."));
-                }
-            });
+            groups.forEach(g -> g.register(cfg.routes));
+            errors.register(cfg.routes);
         });
         app.start("127.0.0.1", port);
         Housekeeper housekeeper = new Housekeeper(store, renders, batches, webhooks, timeline, clock);
         housekeeper.start();
         return new Emulator(app, renders, clock, stats, webhooks, housekeeper);
+    }
+
+    private static Renderer renderer(RenderConfig render) {
+        Renderer ffmpeg = new FfmpegRenderer();
+        return render.mode() == RenderMode.FAST ? new FastRenderer(render.cacheDir(), ffmpeg) : ffmpeg;
     }
 
     public int port() {
@@ -202,37 +195,5 @@ public final class Emulator implements AutoCloseable {
         app.stop();
         renders.close();
         webhooks.close();
-    }
-
-    private static void authenticate(Context ctx) {
-        String auth = ctx.header("Authorization");
-        String apiKey = ctx.header("api-key");
-        boolean bearer =
-                auth != null && auth.startsWith("Bearer ") && !auth.substring(7).isBlank();
-        boolean azure = apiKey != null && !apiKey.isBlank();
-        if (!bearer && !azure) {
-            throw new ApiError(
-                    401,
-                    "invalid_request_error",
-                    null,
-                    "missing_api_key",
-                    "You didn't provide an API key. You need to provide your API key in an Authorization header "
-                            + "using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).");
-        }
-    }
-
-    private static void writeError(Context ctx, ObjectMapper json, ApiError e) {
-        Map<String, Object> inner = new LinkedHashMap<>();
-        inner.put("message", e.getMessage());
-        inner.put("type", e.type());
-        inner.put("param", e.param());
-        inner.put("code", e.code());
-        try {
-            ctx.status(e.status());
-            ctx.contentType("application/json");
-            ctx.result(json.writeValueAsString(Map.of("error", inner)));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
-            throw new IllegalStateException(ex);
-        }
     }
 }

@@ -1,5 +1,11 @@
 package dev.sora4j.emulator;
 
+import dev.sora4j.emulator.batch.BatchProcessor;
+import dev.sora4j.emulator.jobs.Timeline;
+import dev.sora4j.emulator.render.RenderQueue;
+import dev.sora4j.emulator.store.StoredVideo;
+import dev.sora4j.emulator.store.VideoStore;
+import dev.sora4j.emulator.webhooks.WebhookSender;
 import java.time.Clock;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
