@@ -17,6 +17,7 @@ import dev.sora4j.emulator.faults.ChaosInjector;
 import dev.sora4j.emulator.faults.FaultPlan;
 import dev.sora4j.emulator.faults.RateLimiter;
 import dev.sora4j.emulator.http.ApiKeyAuth;
+import dev.sora4j.emulator.http.BodyLimits;
 import dev.sora4j.emulator.http.ErrorMapper;
 import dev.sora4j.emulator.jobs.EmulatorRules;
 import dev.sora4j.emulator.jobs.JobScheduler;
@@ -35,10 +36,18 @@ import dev.sora4j.emulator.store.Ids;
 import dev.sora4j.emulator.store.VideoStore;
 import dev.sora4j.emulator.webhooks.WebhookSender;
 import io.javalin.Javalin;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * A local emulator of the OpenAI Videos API ({@code /v1/videos*}: jobs, edits, extensions, remixes and
@@ -59,12 +68,15 @@ public final class Emulator implements AutoCloseable {
      */
     public static final String FAULT_HEADER = ChaosInjector.FAULT_HEADER;
 
+    private static final Duration IDLE_TIMEOUT = Duration.ofMinutes(5);
+
     private final Javalin app;
     private final RenderQueue renders;
     private final VirtualClock clock;
     private final Stats stats;
     private final WebhookSender webhooks;
     private final Housekeeper housekeeper;
+    private final String controlToken;
 
     private Emulator(
             Javalin app,
@@ -72,13 +84,15 @@ public final class Emulator implements AutoCloseable {
             VirtualClock clock,
             Stats stats,
             WebhookSender webhooks,
-            Housekeeper housekeeper) {
+            Housekeeper housekeeper,
+            String controlToken) {
         this.app = app;
         this.renders = renders;
         this.clock = clock;
         this.stats = stats;
         this.webhooks = webhooks;
         this.housekeeper = housekeeper;
+        this.controlToken = controlToken;
     }
 
     /** Starts on 127.0.0.1; port 0 picks a free port. */
@@ -108,33 +122,65 @@ public final class Emulator implements AutoCloseable {
                 new CharacterRoutes(config, characterStore, json),
                 new FileRoutes(config, fileStore, json),
                 new BatchRoutes(config, batchStore, fileStore, batches, json)));
+        String controlToken =
+                config.control().token() != null ? config.control().token() : "ctl_" + Ids.hex(24);
         if (config.control().enabled()) {
-            groups.add(new ControlRoutes(config, clock, stats, limiter, webhooks, json));
+            groups.add(new ControlRoutes(controlToken, config, clock, stats, limiter, webhooks, json));
         }
         FaultPlan faults = new FaultPlan(config.faults().rules());
         ChaosInjector chaos = new ChaosInjector(config.faults().chaos());
         ErrorMapper errors = new ErrorMapper(json);
+        BodyLimits bodyLimits =
+                new BodyLimits(config.limits().maxJsonBytes(), config.limits().maxUploadBytes());
+        createSpoolDir(config);
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
-            cfg.http.maxRequestSize = 620L << 20;
+            cfg.http.maxRequestSize = config.limits().maxUploadBytes();
             // The Java SDK sends byte[] uploads as parts without a filename, which Jetty counts as form
             // fields (200 KB by default); a video upload must fit.
-            cfg.jetty.modifyServletContextHandler(h -> h.setMaxFormContentSize(620 << 20));
+            cfg.jetty.modifyServletContextHandler(h -> h.setMaxFormContentSize(
+                    (int) Math.min(Integer.MAX_VALUE, config.limits().maxUploadBytes())));
             cfg.routes.before(ctx -> {
                 ctx.header("x-request-id", Ids.request());
                 ctx.header("openai-version", "2020-10-01");
             });
             cfg.routes.before("/v1/*", ctx -> stats.request(ctx.method().name(), ctx.path()));
             cfg.routes.before("/v1/*", ApiKeyAuth::check);
+            cfg.routes.before(bodyLimits::check);
             cfg.routes.before("/v1/*", faults::apply);
             cfg.routes.before("/v1/*", chaos::before);
             groups.forEach(g -> g.register(cfg.routes));
             errors.register(cfg.routes);
         });
         app.start("127.0.0.1", port);
-        Housekeeper housekeeper = new Housekeeper(store, renders, batches, webhooks, timeline, clock);
+        // Jetty's 30 s default cuts a large upload whose client stalls while a busy disk catches up.
+        for (Connector connector : app.jettyServer().server().getConnectors()) {
+            if (connector instanceof ServerConnector server) {
+                server.setIdleTimeout(IDLE_TIMEOUT.toMillis());
+            }
+        }
+        Housekeeper housekeeper = new Housekeeper(store, fileStore, renders, batches, webhooks, timeline, clock);
         housekeeper.start();
-        return new Emulator(app, renders, clock, stats, webhooks, housekeeper);
+        return new Emulator(app, renders, clock, stats, webhooks, housekeeper, controlToken);
+    }
+
+    /** Multipart uploads are spooled here; leftovers of a killed process are removed at start. */
+    private static void createSpoolDir(EmulatorConfig config) {
+        Path spool = config.stateDir().resolve("tmp");
+        try {
+            Files.createDirectories(spool);
+            // Another live process may be spooling into the same directory: only old files are orphans.
+            long cutoff = System.currentTimeMillis() - Duration.ofHours(1).toMillis();
+            try (Stream<Path> leftovers = Files.list(spool)) {
+                for (Path p : leftovers.toList()) {
+                    if (Files.getLastModifiedTime(p).toMillis() < cutoff) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + spool, e);
+        }
     }
 
     private static Renderer renderer(RenderConfig render) {
@@ -162,11 +208,12 @@ public final class Emulator implements AutoCloseable {
     }
 
     /**
-     * Runs one round of background work now (advance batches, start batch renders, send webhooks),
-     * so a test with a manual clock need not wait for the next real-time tick.
+     * Runs one round of background work now (advance batches, start batch renders, send webhooks,
+     * delete expired media and files), so a test with a manual clock need not wait for the next
+     * real-time tick.
      */
     public void tick() {
-        housekeeper.run();
+        housekeeper.runWithSweep();
     }
 
     /** The emulator's clock; {@link VirtualClock#advance} moves every job, batch and expiry forward. */
@@ -181,12 +228,22 @@ public final class Emulator implements AutoCloseable {
 
     /** Requests per route and created jobs per prompt sha256, as {@code GET /_emulator/stats} shows them. */
     public Map<String, Object> stats() {
-        return stats.snapshot();
+        Map<String, Object> out = new LinkedHashMap<>(stats.snapshot());
+        out.put("webhooks", webhooks.stats());
+        return out;
     }
 
     /** The secret webhooks are signed with ({@code whsec_...}); random unless configured. */
     public String webhookSecret() {
         return webhooks.secret();
+    }
+
+    /**
+     * The token the {@code /_emulator} control routes require (when enabled), as
+     * {@code Authorization: Bearer TOKEN}; random unless configured.
+     */
+    public String controlToken() {
+        return controlToken;
     }
 
     @Override

@@ -39,7 +39,7 @@ class FaultsIT {
     private HttpResponse<String> send(Emulator e, String method, String path, String body, String... headers)
             throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(e.baseUrl().replace("/v1", "") + path))
-                .header("Authorization", "Bearer k")
+                .header("Authorization", "Bearer " + (path.startsWith("/_emulator") ? e.controlToken() : "k"))
                 .header("Content-Type", "application/json")
                 .method(
                         method,

@@ -23,6 +23,7 @@ public final class BatchRoutes implements RouteGroup {
     private final FileStore files;
     private final BatchProcessor processor;
     private final ObjectMapper json;
+    private final Bodies bodies;
     private final Clock clock;
     private final EmulatorConfig config;
 
@@ -33,6 +34,7 @@ public final class BatchRoutes implements RouteGroup {
         this.files = files;
         this.processor = processor;
         this.json = json;
+        this.bodies = new Bodies(config, json);
         this.clock = config.clock();
     }
 
@@ -45,7 +47,7 @@ public final class BatchRoutes implements RouteGroup {
     }
 
     private void create(Context ctx) {
-        RequestFields body = RequestFields.parse(ctx, json, config.stateDir());
+        RequestFields body = bodies.parse(ctx);
         for (String key : body.fields().keySet()) {
             if (!List.of("input_file_id", "endpoint", "completion_window", "metadata", "output_expires_after")
                     .contains(key)) {

@@ -20,12 +20,14 @@ public final class CharacterRoutes implements RouteGroup {
     private final CharacterStore store;
     private final EmulatorRules rules;
     private final ObjectMapper json;
+    private final Bodies bodies;
 
     public CharacterRoutes(EmulatorConfig config, CharacterStore store, ObjectMapper json) {
         this.config = config;
         this.store = store;
         this.rules = new EmulatorRules(config.limits().profile());
         this.json = json;
+        this.bodies = new Bodies(config, json);
     }
 
     @Override
@@ -41,7 +43,7 @@ public final class CharacterRoutes implements RouteGroup {
                     null,
                     "Creating a character requires a multipart/form-data body with " + "'name' and a 'video' file.");
         }
-        RequestFields body = RequestFields.parse(ctx, json, config.stateDir());
+        RequestFields body = bodies.parse(ctx);
         RequestFields.Upload video = body.upload("video");
         for (String key : body.fields().keySet()) {
             if (!key.equals("name")) {
@@ -52,7 +54,8 @@ public final class CharacterRoutes implements RouteGroup {
         if (video == null) {
             throw ApiError.missing("video");
         }
-        MediaProbe.Info info = MediaProbe.mp4(video.bytes(), "video", config.stateDir());
+        MediaProbe.Info info =
+                MediaProbe.mp4(video.content(), "video", config.stateDir().resolve("tmp"));
         CharacterStore.StoredCharacter c = new CharacterStore.StoredCharacter(
                 Ids.character(), name, config.clock().millis() / 1000, info.width(), info.height(), info.seconds());
         store.save(c);

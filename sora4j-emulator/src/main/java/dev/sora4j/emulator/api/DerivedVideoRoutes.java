@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sora4j.emulator.config.EmulatorConfig;
 import dev.sora4j.emulator.faults.RateLimiter;
 import dev.sora4j.emulator.http.ApiError;
+import dev.sora4j.emulator.http.Content;
 import dev.sora4j.emulator.http.FaultFlags;
 import dev.sora4j.emulator.http.RequestFields;
 import dev.sora4j.emulator.http.Responses;
@@ -17,8 +18,6 @@ import dev.sora4j.emulator.store.StoredVideo;
 import dev.sora4j.emulator.store.VideoStore;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -44,6 +43,7 @@ public final class DerivedVideoRoutes implements RouteGroup {
     private final VideoJson presenter;
     private final EmulatorRules rules;
     private final ObjectMapper json;
+    private final Bodies bodies;
     private final Clock clock;
 
     public DerivedVideoRoutes(
@@ -58,6 +58,7 @@ public final class DerivedVideoRoutes implements RouteGroup {
         this.scheduler = scheduler;
         this.limiter = limiter;
         this.json = json;
+        this.bodies = new Bodies(config, json);
         this.clock = config.clock();
         this.timeline = new Timeline(config.timeline().assetTtl());
         this.presenter = presenter;
@@ -78,7 +79,7 @@ public final class DerivedVideoRoutes implements RouteGroup {
     }
 
     private void edit(Context ctx) {
-        RequestFields body = RequestFields.parse(ctx, json, config.stateDir());
+        RequestFields body = bodies.parse(ctx);
         RequestFields.Upload upload = body.upload("video");
         onlyFields(body, EDIT_FIELDS, "an edit");
         String prompt = rules.prompt(body.text("prompt"));
@@ -92,7 +93,8 @@ public final class DerivedVideoRoutes implements RouteGroup {
                         "Missing required parameter: 'model' (required when the " + "source video is uploaded).");
             }
             String model = rules.model(body.text("model"));
-            MediaProbe.Info info = MediaProbe.mp4(upload.bytes(), "video", config.stateDir());
+            MediaProbe.Info info =
+                    MediaProbe.mp4(upload.content(), "video", config.stateDir().resolve("tmp"));
             int seconds = (int) Math.max(1, Math.round(info.seconds()));
             derivation = new StoredVideo.Derivation(StoredVideo.Derivation.EDIT, null, 0, 0);
             job = new JobScheduler.NewJob(
@@ -104,7 +106,7 @@ public final class DerivedVideoRoutes implements RouteGroup {
                     List.of(),
                     null,
                     derivation,
-                    Map.of(MediaFiles.SOURCE, upload.bytes()),
+                    Map.of(MediaFiles.SOURCE, upload.content()),
                     null);
         } else {
             StoredVideo source = completedSource(videoId(body), "video");
@@ -125,7 +127,7 @@ public final class DerivedVideoRoutes implements RouteGroup {
     }
 
     private void extend(Context ctx) {
-        RequestFields body = RequestFields.parse(ctx, json, config.stateDir());
+        RequestFields body = bodies.parse(ctx);
         for (String forbidden : List.of("characters", "input_reference")) {
             if (body.fields().containsKey(forbidden) || body.upload(forbidden) != null) {
                 throw ApiError.invalidRequest(
@@ -167,7 +169,7 @@ public final class DerivedVideoRoutes implements RouteGroup {
     }
 
     private void remix(Context ctx) {
-        RequestFields body = RequestFields.parse(ctx, json, config.stateDir());
+        RequestFields body = bodies.parse(ctx);
         onlyFields(body, REMIX_FIELDS, "a remix");
         String prompt = rules.prompt(body.text("prompt"));
         StoredVideo source = completedSource(ctx.pathParam("id"), "video_id");
@@ -226,13 +228,17 @@ public final class DerivedVideoRoutes implements RouteGroup {
         return source;
     }
 
-    private byte[] sourceMedia(StoredVideo source) {
+    private Content sourceMedia(StoredVideo source) {
         Path file = store.mediaDir(source.id()).resolve(MediaFiles.VIDEO);
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("the media of " + source.id() + " is missing", e);
+        if (!Files.isRegularFile(file)) {
+            throw new ApiError(
+                    400,
+                    "invalid_request_error",
+                    "video",
+                    "video_expired",
+                    "The media of video '" + source.id() + "' is no longer available.");
         }
+        return Content.of(file);
     }
 
     private void respond(Context ctx, Object body) {

@@ -24,11 +24,13 @@ public final class FileRoutes implements RouteGroup {
     private final EmulatorConfig config;
     private final FileStore store;
     private final ObjectMapper json;
+    private final Bodies bodies;
 
     public FileRoutes(EmulatorConfig config, FileStore store, ObjectMapper json) {
         this.config = config;
         this.store = store;
         this.json = json;
+        this.bodies = new Bodies(config, json);
     }
 
     @Override
@@ -46,7 +48,7 @@ public final class FileRoutes implements RouteGroup {
             throw ApiError.invalidRequest(
                     null, "Uploading a file requires a multipart/form-data body with 'file' and 'purpose'.");
         }
-        RequestFields body = RequestFields.parse(ctx, json, config.stateDir());
+        RequestFields body = bodies.parse(ctx);
         RequestFields.Upload file = body.upload("file");
         String purpose = body.text("purpose");
         if (purpose == null) {
@@ -64,7 +66,7 @@ public final class FileRoutes implements RouteGroup {
             expiresAt = now + expiresAfterSeconds(after);
         }
         String name = file.filename() == null || file.filename().equals("upload") ? "upload" : file.filename();
-        Responses.json(ctx, json, wire(store.save(name, purpose, file.bytes(), now, expiresAt)));
+        Responses.json(ctx, json, wire(store.save(name, purpose, file.content(), now, expiresAt)));
     }
 
     private void list(Context ctx) {

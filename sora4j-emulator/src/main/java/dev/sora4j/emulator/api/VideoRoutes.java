@@ -27,6 +27,8 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The {@code /v1/videos} routes: create, list, retrieve, delete and content. */
 public final class VideoRoutes implements RouteGroup {
@@ -35,6 +37,8 @@ public final class VideoRoutes implements RouteGroup {
             Map.of("video", MediaFiles.VIDEO, "thumbnail", MediaFiles.THUMBNAIL, "spritesheet", MediaFiles.SPRITESHEET);
     private static final Map<String, String> VARIANT_TYPES =
             Map.of("video", "video/mp4", "thumbnail", "image/webp", "spritesheet", "image/jpeg");
+
+    private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-(\\d*)");
 
     private final EmulatorConfig config;
     private final VideoStore store;
@@ -45,6 +49,7 @@ public final class VideoRoutes implements RouteGroup {
     private final Timeline timeline;
     private final VideoJson presenter;
     private final ObjectMapper json;
+    private final Bodies bodies;
     private final Clock clock;
 
     public VideoRoutes(
@@ -63,6 +68,7 @@ public final class VideoRoutes implements RouteGroup {
         this.scheduler = scheduler;
         this.limiter = limiter;
         this.json = json;
+        this.bodies = new Bodies(config, json);
         this.clock = config.clock();
         this.timeline = new Timeline(config.timeline().assetTtl());
         this.presenter = presenter;
@@ -78,7 +84,7 @@ public final class VideoRoutes implements RouteGroup {
     }
 
     private void create(Context ctx) {
-        RequestFields body = RequestFields.parse(ctx, json, config.stateDir());
+        RequestFields body = bodies.parse(ctx);
         RequestFields.Upload upload = body.upload("input_reference");
         JobScheduler.NewJob job = creation.prepare(body.fields(), upload, null);
         limiter.acquire(ctx, job.model());
@@ -165,14 +171,14 @@ public final class VideoRoutes implements RouteGroup {
             Responses.cutShort(ctx, in, VARIANT_TYPES.get(variant), size, truncate ? size / 2 : Math.min(size, 1024));
             return;
         }
-        java.util.regex.Matcher range = ctx.header("Range") == null
+        Matcher range = ctx.header("Range") == null
                 ? null
-                : java.util.regex.Pattern.compile("bytes=(\\d+)-(\\d*)")
-                        .matcher(ctx.header("Range").strip());
+                : RANGE.matcher(ctx.header("Range").strip());
         if (range != null && range.matches()) {
             // The whole remainder (or the asked slice), as file servers and CDNs answer an open range.
-            long from = Long.parseLong(range.group(1));
-            long to = range.group(2).isEmpty() ? size - 1 : Math.min(size - 1, Long.parseLong(range.group(2)));
+            // Numbers too long for a long are past any asset's end: unsatisfiable, not a crash.
+            long from = parseOrMax(range.group(1));
+            long to = range.group(2).isEmpty() ? size - 1 : Math.min(size - 1, parseOrMax(range.group(2)));
             if (from >= size || from > to) {
                 in.close();
                 ctx.header("Content-Range", "bytes */" + size);
@@ -219,5 +225,13 @@ public final class VideoRoutes implements RouteGroup {
 
     private void respond(Context ctx, Object body) {
         Responses.json(ctx, json, body);
+    }
+
+    private static long parseOrMax(String digits) {
+        try {
+            return Long.parseLong(digits);
+        } catch (NumberFormatException tooLong) {
+            return Long.MAX_VALUE;
+        }
     }
 }

@@ -13,9 +13,11 @@ import dev.sora4j.emulator.store.FileStore;
 import dev.sora4j.emulator.store.Ids;
 import dev.sora4j.emulator.store.StoredVideo;
 import dev.sora4j.emulator.store.VideoStore;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -44,6 +46,7 @@ public final class BatchProcessor {
     private final VideoJson presenter;
     private final Clock clock;
     private final double speed;
+    private final int maxLines;
     private final ObjectMapper json;
     private final BiConsumer<String, String> events;
 
@@ -68,6 +71,7 @@ public final class BatchProcessor {
         this.presenter = presenter;
         this.clock = config.clock();
         this.speed = config.timeline().speed();
+        this.maxLines = config.limits().maxBatchLines();
         this.json = json;
         this.events = events;
     }
@@ -168,14 +172,32 @@ public final class BatchProcessor {
 
     /** Checks every line; a malformed file fails the batch, otherwise each line becomes a job (or a line error). */
     private BatchStore.StoredBatch validate(BatchStore.StoredBatch b, long now) {
-        String text = new String(files.bytes(b.inputFileId()), StandardCharsets.UTF_8);
         List<Map<String, Object>> errors = new ArrayList<>();
         List<Map<String, Object>> requests = new ArrayList<>();
         List<Integer> lineNumbers = new ArrayList<>();
         Set<String> customIds = new HashSet<>();
-        String[] lines = text.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String raw = lines[i].strip();
+        List<String> lines = new ArrayList<>();
+        // Read line by line and stop past the cap: a huge input file is refused, not loaded.
+        try (BufferedReader in = Files.newBufferedReader(files.content(b.inputFileId()), StandardCharsets.UTF_8)) {
+            String line;
+            int requestLines = 0;
+            while ((line = in.readLine()) != null) {
+                lines.add(line);
+                if (!line.isBlank() && ++requestLines > maxLines) {
+                    errors.add(error(
+                            "batch_too_large",
+                            "The input file has more than " + maxLines + " requests; split it into batches of at most "
+                                    + maxLines + " lines.",
+                            null,
+                            null));
+                    return b.with(List.of(), errors).to("failed", now).stamped("failed", now / 1000);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            String raw = lines.get(i).strip();
             if (raw.isEmpty()) {
                 continue;
             }

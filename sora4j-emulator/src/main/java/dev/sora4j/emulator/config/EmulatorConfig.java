@@ -199,17 +199,17 @@ public record EmulatorConfig(
         }
 
         public Builder profile(EmulatorProfile v) {
-            limits = new LimitsConfig(v, limits.rateLimits(), limits.contentBytesPerSecond());
+            limits = limits.withProfile(v);
             return this;
         }
 
         public Builder rateLimits(RateLimits v) {
-            limits = new LimitsConfig(limits.profile(), v, limits.contentBytesPerSecond());
+            limits = limits.withRateLimits(v);
             return this;
         }
 
         public Builder contentBytesPerSecond(long v) {
-            limits = new LimitsConfig(limits.profile(), limits.rateLimits(), v);
+            limits = limits.withContentBytesPerSecond(v);
             return this;
         }
 
@@ -249,7 +249,12 @@ public record EmulatorConfig(
         }
 
         public Builder control(boolean v) {
-            control = new ControlConfig(v);
+            control = new ControlConfig(v, control.token());
+            return this;
+        }
+
+        public Builder control(ControlConfig v) {
+            control = v;
             return this;
         }
 

@@ -7,9 +7,13 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Turns every failure into OpenAI's error envelope {@code {"error":{"message","type","param","code"}}}. */
 public final class ErrorMapper {
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
+
     private final ObjectMapper json;
 
     public ErrorMapper(ObjectMapper json) {
@@ -23,9 +27,20 @@ public final class ErrorMapper {
                 HttpResponseException.class,
                 (e, ctx) ->
                         write(ctx, new ApiError(e.getStatus(), "invalid_request_error", null, null, e.getMessage())));
-        routes.exception(
-                Exception.class,
-                (e, ctx) -> write(ctx, new ApiError(500, "server_error", null, null, "The emulator failed: " + e)));
+        routes.exception(Exception.class, (e, ctx) -> {
+            // Exception text can hold absolute paths and internals: it goes to the log, not the client.
+            LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+            write(
+                    ctx,
+                    new ApiError(
+                            500,
+                            "server_error",
+                            null,
+                            null,
+                            "The emulator failed to handle this request (request id "
+                                    + ctx.res().getHeader("x-request-id")
+                                    + "); run it with --verbose to see why."));
+        });
         routes.error(404, ctx -> {
             if (ctx.result() == null || ctx.result().isEmpty() || !ctx.result().startsWith("{")) {
                 write(

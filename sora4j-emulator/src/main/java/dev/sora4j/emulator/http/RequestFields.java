@@ -4,14 +4,19 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import jakarta.servlet.MultipartConfigElement;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The fields of a POST body, whether it came as JSON or as multipart form data. Multipart names in
@@ -20,8 +25,16 @@ import java.util.Map;
  * its content type, because the Java SDK sends {@code video[id]} as {@code application/octet-stream}.
  */
 public final class RequestFields {
-    /** An uploaded file part. */
-    public record Upload(String filename, String contentType, byte[] bytes) {}
+    private static final Logger LOG = LoggerFactory.getLogger(RequestFields.class);
+
+    /**
+     * An uploaded file part, spooled to disk by the server when large; read it with
+     * {@link Content#open()}.
+     */
+    public record Upload(String filename, String contentType, long size, Content content) {}
+
+    /** Plain parts up to this size are text fields; larger ones can only be files. */
+    private static final int MAX_TEXT_PART = 1 << 20;
 
     private static final String MULTIPART_CONFIG_ATTRIBUTE = "org.eclipse.jetty.multipartConfig";
 
@@ -35,12 +48,16 @@ public final class RequestFields {
         this.plainParts = plainParts;
     }
 
-    public static RequestFields parse(Context ctx, ObjectMapper json, java.nio.file.Path tempDir) {
-        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(java.util.Locale.ROOT);
+    /**
+     * Parses the body within {@code limits}; multipart parts over 1 MB are spooled to files in
+     * {@code tempDir} by the server, never held in memory.
+     */
+    public static RequestFields parse(Context ctx, ObjectMapper json, Path tempDir, BodyLimits limits) {
+        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
         if (type.startsWith("multipart/form-data")) {
-            return parseMultipart(ctx, tempDir);
+            return parseMultipart(ctx, tempDir, limits.maxMultipartBytes());
         }
-        byte[] body = ctx.bodyAsBytes();
+        byte[] body = limits.readJson(ctx);
         if (body.length == 0) {
             return new RequestFields(new LinkedHashMap<>(), Map.of(), Map.of());
         }
@@ -61,33 +78,40 @@ public final class RequestFields {
         }
     }
 
-    private static RequestFields parseMultipart(Context ctx, java.nio.file.Path tempDir) {
+    private static RequestFields parseMultipart(Context ctx, Path tempDir, long maxBytes) {
         ctx.req()
                 .setAttribute(
                         MULTIPART_CONFIG_ATTRIBUTE,
-                        new MultipartConfigElement(tempDir.toString(), 600L << 20, 620L << 20, 1 << 20));
+                        new MultipartConfigElement(tempDir.toString(), maxBytes, maxBytes, 1 << 20));
         Map<String, Object> fields = new LinkedHashMap<>();
         Map<String, Upload> uploads = new LinkedHashMap<>();
         Map<String, Upload> plainParts = new LinkedHashMap<>();
         try {
             for (Part part : ctx.req().getParts()) {
-                byte[] bytes;
-                try (InputStream in = part.getInputStream()) {
-                    bytes = in.readAllBytes();
-                }
+                Upload upload = new Upload(
+                        part.getSubmittedFileName(), part.getContentType(), part.getSize(), part::getInputStream);
                 if (part.getSubmittedFileName() == null) {
-                    putBracketed(fields, part.getName(), new String(bytes, StandardCharsets.UTF_8));
-                    plainParts.put(part.getName(), new Upload(null, part.getContentType(), bytes));
+                    // A large plain part is a byte[] upload from the Java SDK: never a string in memory.
+                    String text = "";
+                    if (part.getSize() <= MAX_TEXT_PART) {
+                        try (InputStream in = part.getInputStream()) {
+                            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                        }
+                    }
+                    putBracketed(fields, part.getName(), text);
+                    plainParts.put(part.getName(), upload);
                 } else {
-                    uploads.put(part.getName(), new Upload(part.getSubmittedFileName(), part.getContentType(), bytes));
+                    uploads.put(part.getName(), upload);
                 }
             }
-        } catch (IOException | jakarta.servlet.ServletException | IllegalStateException e) {
-            Throwable root = e;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
-            }
-            throw ApiError.invalidRequest(null, "Could not parse multipart form data: " + root.getMessage());
+        } catch (IllegalStateException e) {
+            // Jetty's multipart parser reports a body or part over its limits this way.
+            LOG.info("multipart body of {} {} over its limit", ctx.method(), ctx.path(), e);
+            throw BodyLimits.tooLarge(-1, maxBytes);
+        } catch (IOException | ServletException e) {
+            LOG.info("multipart body of {} {} refused", ctx.method(), ctx.path(), e);
+            throw ApiError.invalidRequest(
+                    null, "Could not parse multipart form data; send a well-formed multipart/form-data body.");
         }
         return new RequestFields(fields, uploads, plainParts);
     }
@@ -156,7 +180,7 @@ public final class RequestFields {
             Upload plain = plainParts.get(name);
             if (plain != null) {
                 fields.remove(name);
-                return new Upload("upload", plain.contentType(), plain.bytes());
+                return new Upload("upload", plain.contentType(), plain.size(), plain.content());
             }
         }
         return file;

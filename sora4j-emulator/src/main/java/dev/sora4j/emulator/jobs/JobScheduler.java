@@ -1,6 +1,7 @@
 package dev.sora4j.emulator.jobs;
 
 import dev.sora4j.emulator.config.EmulatorConfig;
+import dev.sora4j.emulator.http.Content;
 import dev.sora4j.emulator.render.RenderQueue;
 import dev.sora4j.emulator.store.Ids;
 import dev.sora4j.emulator.store.StoredVideo;
@@ -28,7 +29,7 @@ public final class JobScheduler {
             List<String> characterIds,
             String remixedFromVideoId,
             StoredVideo.Derivation derivation,
-            Map<String, byte[]> media,
+            Map<String, Content> media,
             String batchId) {}
 
     private final EmulatorConfig config;
@@ -83,7 +84,7 @@ public final class JobScheduler {
             try {
                 Path dir = store.mediaDir(video.id());
                 Files.createDirectories(dir);
-                for (Map.Entry<String, byte[]> file : job.media().entrySet()) {
+                for (Map.Entry<String, Content> file : job.media().entrySet()) {
                     VideoStore.writeAtomically(dir.resolve(file.getKey()), file.getValue());
                 }
             } catch (IOException e) {

@@ -1,19 +1,19 @@
 package dev.sora4j.emulator.jobs;
 
 import dev.sora4j.emulator.http.ApiError;
+import dev.sora4j.emulator.http.Content;
 import dev.sora4j.emulator.http.RequestFields;
+import dev.sora4j.emulator.render.ImageProbe;
 import dev.sora4j.emulator.store.CharacterStore;
 import dev.sora4j.emulator.store.FileStore;
 import dev.sora4j.emulator.store.MediaFiles;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javax.imageio.ImageIO;
 
 /**
  * Validates the body of a create ({@code POST /videos}, or one line of a batch) and turns it into a
@@ -50,15 +50,15 @@ public final class VideoCreation {
         String seconds = rules.seconds(text(fields, "seconds"));
         Object field = fields.get("input_reference");
         Map<String, String> reference = null;
-        byte[] firstFrame = null;
+        Content firstFrame = null;
         if (upload != null) {
             if (field != null) {
                 throw ApiError.invalidRequest(
                         "input_reference", "Provide input_reference either as a file or as an object, not both.");
             }
-            checkImage(upload.bytes(), size, "input_reference");
+            checkImage(upload.content(), size, "input_reference");
             reference = Map.of("upload", upload.filename());
-            firstFrame = upload.bytes();
+            firstFrame = upload.content();
         } else if (field != null) {
             if (!(field instanceof Map<?, ?> map)) {
                 throw ApiError.invalidRequest(
@@ -80,13 +80,14 @@ public final class VideoCreation {
                                 "input_reference.file_id",
                                 "Invalid 'input_reference.file_id': no file with id '" + id
                                         + "'. Upload it with POST /v1/files first."));
-                firstFrame = files.bytes(id);
+                firstFrame = Content.of(files.content(id));
                 checkImage(firstFrame, size, "input_reference.file_id");
                 reference = Map.of("file_id", id);
             } else {
                 String url = String.valueOf(imageUrl);
-                firstFrame = dataUrl(url);
-                if (firstFrame != null) {
+                byte[] decoded = dataUrl(url);
+                if (decoded != null) {
+                    firstFrame = Content.of(decoded);
                     checkImage(firstFrame, size, "input_reference.image_url");
                 } else if (!url.startsWith("https://") && !url.startsWith("http://")) {
                     throw ApiError.invalidRequest(
@@ -97,7 +98,7 @@ public final class VideoCreation {
             }
         }
         List<String> ids = characterIds(fields.get("characters"));
-        Map<String, byte[]> media = firstFrame == null ? Map.of() : Map.of(MediaFiles.INPUT_REFERENCE, firstFrame);
+        Map<String, Content> media = firstFrame == null ? Map.of() : Map.of(MediaFiles.INPUT_REFERENCE, firstFrame);
         return new JobScheduler.NewJob(model, prompt, size, seconds, reference, ids, null, null, media, batchId);
     }
 
@@ -151,8 +152,17 @@ public final class VideoCreation {
         }
     }
 
-    /** JPEG, PNG or WebP by content; JPEG and PNG must match the requested size. */
-    public static void checkImage(byte[] b, String size, String param) {
+    /**
+     * JPEG, PNG or WebP by content; JPEG and PNG must match the requested size, which is read from
+     * the header: the pixels are decoded only later, by the renderer, once the size is known to be sane.
+     */
+    public static void checkImage(Content content, String size, String param) {
+        byte[] b;
+        try {
+            b = content.head(16);
+        } catch (IOException e) {
+            throw ApiError.invalidRequest(param, "Invalid '" + param + "': the image could not be read.");
+        }
         boolean jpeg = b.length > 3 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8;
         boolean png = b.length > 8 && (b[0] & 0xFF) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G';
         boolean webp = b.length > 12 && b[0] == 'R' && b[1] == 'I' && b[8] == 'W' && b[9] == 'E' && b[10] == 'B';
@@ -165,9 +175,11 @@ public final class VideoCreation {
         if (webp) {
             return;
         }
-        try {
-            BufferedImage img = ImageIO.read(new ByteArrayInputStream(b));
-            String actual = img == null ? null : img.getWidth() + "x" + img.getHeight();
+        try (InputStream in = content.open()) {
+            String actual = ImageProbe.dimensions(in)
+                    .map(ImageProbe.Dimensions::toString)
+                    .orElse(null);
+            // A header no reader understands is let through, as before: the renderer then skips the frame.
             if (actual != null && !actual.equals(size)) {
                 throw ApiError.invalidRequest(
                         param,

@@ -1,9 +1,12 @@
 package dev.sora4j.emulator.render;
 
 import dev.sora4j.emulator.http.ApiError;
+import dev.sora4j.emulator.http.Content;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 
 /** Reads an uploaded clip's size and duration with FFmpeg, as the real service must before using it. */
@@ -22,15 +25,23 @@ public final class MediaProbe {
     }
 
     /** Probes an MP4 upload; anything FFmpeg cannot read as video is a 400 naming {@code param}. */
-    public static Info mp4(byte[] bytes, String param, Path tempDir) {
-        if (!isMp4(bytes)) {
+    public static Info mp4(Content content, String param, Path tempDir) {
+        byte[] head;
+        try {
+            head = content.head(8);
+        } catch (IOException e) {
+            throw ApiError.invalidRequest(param, "Invalid '" + param + "': the file could not be read.");
+        }
+        if (!isMp4(head)) {
             throw ApiError.invalidRequest(
                     param, "Invalid '" + param + "': the file is not an MP4 video. Upload an .mp4 file.");
         }
         Path tmp = null;
         try {
             tmp = Files.createTempFile(tempDir, ".probe", ".mp4");
-            Files.write(tmp, bytes);
+            try (InputStream in = content.open()) {
+                Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+            }
             try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(tmp.toFile())) {
                 grabber.start();
                 int w = grabber.getImageWidth();

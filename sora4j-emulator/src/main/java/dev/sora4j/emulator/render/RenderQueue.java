@@ -9,18 +9,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Renders jobs in the background, at most once per job per process. A job whose media is missing
  * (created by a process that exited before rendering finished) is simply submitted again.
  */
 public final class RenderQueue implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RenderQueue.class);
 
     private final VideoStore store;
     private final Renderer renderer;
@@ -28,6 +36,9 @@ public final class RenderQueue implements AutoCloseable {
     private final ExecutorService executor;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final Object idle = new Object();
+    private final Map<String, Deque<StoredVideo>> lanes = new HashMap<>();
+    private final Deque<String> turns = new ArrayDeque<>();
+    private volatile boolean closed;
 
     public RenderQueue(VideoStore store, Renderer renderer, Clock clock, int threads) {
         this.store = store;
@@ -40,29 +51,69 @@ public final class RenderQueue implements AutoCloseable {
         });
     }
 
+    /**
+     * Queues the job's render unless it is rendered, failed or already queued here. Jobs wait in
+     * lanes (one per batch, one for all other jobs) served in turn, so a batch of thousands cannot
+     * starve anybody else's jobs.
+     */
     public void submit(StoredVideo video) {
-        if (video.renderedAtMs() != null || video.failure() != null || !inFlight.add(video.id())) {
+        if (closed || video.renderedAtMs() != null || video.failure() != null || !inFlight.add(video.id())) {
             return;
         }
-        executor.execute(() -> {
-            try {
-                Path dir = store.mediaDir(video.id());
-                renderer.render(spec(video, dir), dir);
-                // Re-read: the job may have been deleted while it rendered.
-                store.find(video.id()).ifPresent(v -> store.save(v.rendered(clock.millis())));
-            } catch (IOException | RuntimeException e) {
-                store.find(video.id())
-                        .ifPresent(v -> store.save(v.failed(
-                                "render_failed",
-                                "The emulator could not render this video: " + e.getMessage(),
-                                clock.millis())));
-            } finally {
-                inFlight.remove(video.id());
-                synchronized (idle) {
-                    idle.notifyAll();
-                }
+        String lane = video.batchId() == null ? "" : video.batchId();
+        synchronized (lanes) {
+            Deque<StoredVideo> queue = lanes.get(lane);
+            if (queue == null) {
+                queue = new ArrayDeque<>();
+                lanes.put(lane, queue);
+                turns.addLast(lane);
             }
-        });
+            queue.addLast(video);
+        }
+        try {
+            executor.execute(this::renderNext);
+        } catch (RejectedExecutionException closing) {
+            inFlight.remove(video.id());
+        }
+    }
+
+    private void renderNext() {
+        StoredVideo video;
+        synchronized (lanes) {
+            String lane = turns.pollFirst();
+            if (lane == null) {
+                return;
+            }
+            Deque<StoredVideo> queue = lanes.get(lane);
+            video = queue.pollFirst();
+            if (queue.isEmpty()) {
+                lanes.remove(lane);
+            } else {
+                turns.addLast(lane);
+            }
+        }
+        try {
+            Path dir = store.mediaDir(video.id());
+            renderer.render(spec(video, dir), dir);
+            // Re-read: the job may have been deleted while it rendered.
+            store.find(video.id()).ifPresent(v -> store.save(v.rendered(clock.millis())));
+        } catch (IOException | RuntimeException e) {
+            if (closed || Thread.currentThread().isInterrupted()) {
+                // Stopped, not broken: the next emulator on this state directory renders it again.
+                return;
+            }
+            LOG.warn("render of {} failed", video.id(), e);
+            store.find(video.id())
+                    .ifPresent(v -> store.save(v.failed(
+                            "render_failed",
+                            "The emulator could not render this video; run it with --verbose to see why.",
+                            clock.millis())));
+        } finally {
+            inFlight.remove(video.id());
+            synchronized (idle) {
+                idle.notifyAll();
+            }
+        }
     }
 
     /** Blocks until no render is running, or the timeout passes; returns whether it is idle. */
@@ -123,6 +174,7 @@ public final class RenderQueue implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         executor.shutdownNow();
     }
 }

@@ -3,6 +3,7 @@ package dev.sora4j.emulator.store;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sora4j.emulator.http.ApiError;
+import dev.sora4j.emulator.http.Content;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -25,13 +26,21 @@ public final class FileStore {
     }
 
     public StoredFile save(String filename, String purpose, byte[] content, long createdAt, Long expiresAt) {
-        StoredFile f = new StoredFile(Ids.file(), content.length, createdAt, filename, purpose, expiresAt);
+        return save(filename, purpose, Content.of(content), createdAt, expiresAt);
+    }
+
+    /** Streams {@code content} into the store; it is never held in memory whole. */
+    public StoredFile save(String filename, String purpose, Content content, long createdAt, Long expiresAt) {
+        String id = Ids.file();
+        long size;
         try {
             // The bytes first: a record is only ever visible with its content in place.
-            VideoStore.writeAtomically(content(f.id()), content);
+            VideoStore.writeAtomically(content(id), content);
+            size = Files.size(content(id));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        StoredFile f = new StoredFile(id, size, createdAt, filename, purpose, expiresAt);
         records.save(f.id(), f);
         return f;
     }

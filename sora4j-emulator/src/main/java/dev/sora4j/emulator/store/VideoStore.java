@@ -2,7 +2,9 @@ package dev.sora4j.emulator.store;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sora4j.emulator.http.ApiError;
+import dev.sora4j.emulator.http.Content;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -99,6 +101,11 @@ public final class VideoStore {
 
     public void delete(String id) {
         records.delete(id);
+        deleteMedia(id);
+    }
+
+    /** Deletes the job's media directory, keeping its record. */
+    public void deleteMedia(String id) {
         try {
             Path dir = mediaDir(id);
             if (Files.isDirectory(dir)) {
@@ -121,6 +128,19 @@ public final class VideoStore {
         Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
         try {
             Files.write(tmp, bytes);
+            moveIntoPlace(tmp, target);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Streams {@code content} to a temporary file next to {@code target}, then renames it into place. */
+    public static void writeAtomically(Path target, Content content) throws IOException {
+        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        try {
+            try (InputStream in = content.open()) {
+                Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+            }
             moveIntoPlace(tmp, target);
         } finally {
             Files.deleteIfExists(tmp);

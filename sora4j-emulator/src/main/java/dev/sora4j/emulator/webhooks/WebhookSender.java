@@ -22,6 +22,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Posts events ({@code {id: evt_..., object: "event", created_at, type, data: {id}}}) to the
@@ -30,6 +32,8 @@ import javax.crypto.spec.SecretKeySpec;
  * webhook-id. The timestamp is real time, because receivers check it against their own clock.
  */
 public final class WebhookSender implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookSender.class);
+
     private final WebhookConfig config;
     private final String secret;
     private final Clock clock;
@@ -39,6 +43,7 @@ public final class WebhookSender implements AutoCloseable {
     private final ScheduledExecutorService executor;
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong failedAttempts = new AtomicLong();
 
     public WebhookSender(WebhookConfig config, Clock clock, ObjectMapper json) {
         this.config = config;
@@ -100,7 +105,9 @@ public final class WebhookSender implements AutoCloseable {
         try {
             HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
             ok = response.statusCode() / 100 == 2;
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // Any failure counts, not only network errors: a delivery is never lost silently.
+            LOG.info("webhook delivery {} to {} failed (attempt {})", webhookId, url, attempt, e);
             ok = false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -108,7 +115,10 @@ public final class WebhookSender implements AutoCloseable {
         }
         if (ok) {
             delivered.incrementAndGet();
-        } else if (attempt < config.maxAttempts()) {
+            return;
+        }
+        failedAttempts.incrementAndGet();
+        if (attempt < config.maxAttempts()) {
             long wait = config.firstRetry().toMillis() << (attempt - 1);
             executor.schedule(() -> attempt(url, webhookId, body, attempt + 1), wait, TimeUnit.MILLISECONDS);
         } else {
@@ -128,7 +138,11 @@ public final class WebhookSender implements AutoCloseable {
     }
 
     public Map<String, Object> stats() {
-        return Map.of("delivered", delivered.get(), "gave_up", failed.get());
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("delivered", delivered.get());
+        out.put("failed_attempts", failedAttempts.get());
+        out.put("gave_up", failed.get());
+        return out;
     }
 
     private static String randomSecret() {
