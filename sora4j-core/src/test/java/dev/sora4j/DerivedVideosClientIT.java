@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sora4j.emulator.Emulator;
-import dev.sora4j.emulator.EmulatorConfig;
+import dev.sora4j.emulator.config.EmulatorConfig;
 import dev.sora4j.errors.ApiException;
 import dev.sora4j.errors.InvalidRequestException;
 import dev.sora4j.model.Character;

@@ -4,7 +4,7 @@ import dev.sora4j.SoraClient;
 import dev.sora4j.config.BaseUrls;
 import dev.sora4j.config.Settings;
 import dev.sora4j.emulator.Emulator;
-import dev.sora4j.emulator.EmulatorConfig;
+import dev.sora4j.emulator.config.EmulatorConfig;
 import dev.sora4j.ledger.SqliteLedger;
 import dev.sora4j.options.AuthHeader;
 import dev.sora4j.options.ExtensionChains;

@@ -1,17 +1,20 @@
 package dev.sora4j.cli;
 
-import dev.sora4j.emulator.Chaos;
-import dev.sora4j.emulator.Dialect;
 import dev.sora4j.emulator.Emulator;
-import dev.sora4j.emulator.EmulatorConfig;
-import dev.sora4j.emulator.EmulatorProfile;
-import dev.sora4j.emulator.FaultRule;
-import dev.sora4j.emulator.Moderation;
-import dev.sora4j.emulator.RateLimits;
-import dev.sora4j.emulator.WebhookConfig;
+import dev.sora4j.emulator.config.Chaos;
+import dev.sora4j.emulator.config.ControlConfig;
+import dev.sora4j.emulator.config.Dialect;
+import dev.sora4j.emulator.config.EmulatorConfig;
+import dev.sora4j.emulator.config.EmulatorProfile;
+import dev.sora4j.emulator.config.FaultRule;
+import dev.sora4j.emulator.config.Moderation;
+import dev.sora4j.emulator.config.RateLimits;
+import dev.sora4j.emulator.config.WebhookConfig;
 import dev.sora4j.errors.InvalidRequestException;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,6 +38,9 @@ import picocli.CommandLine.Option;
             "Routes: /v1/videos (create, list, retrieve, delete, content, edits, extensions, remix,",
             "characters), /v1/files and /v1/batches; /_emulator/* with --control.",
             "",
+            "With --control, /_emulator/* needs the token printed at start (or set SORA4J_CONTROL_TOKEN),",
+            "sent as Authorization: Bearer TOKEN with a JSON body.",
+            "",
             "Test header on any request: x-sora4j-fault: 503 | reset | reset-after-headers | truncate |",
             "latency=MS | fail-job (comma-separated).",
             "",
@@ -42,10 +48,13 @@ import picocli.CommandLine.Option;
             "  sora emulator --port 8089",
             "  sora emulator --profile spec --rpm sora-2=30 --error-rate 0.2 --seed 7",
             "  sora emulator --fault \"POST /v1/videos every=3 status=429 retry-after=1\"",
-            "  sora emulator --control --webhook-url http://127.0.0.1:9000/hook --webhook-secret whsec_...",
+            "  SORA4J_WEBHOOK_SECRET=whsec_... sora emulator --control --webhook-url http://127.0.0.1:9000/hook",
             "  OPENAI_BASE_URL=http://127.0.0.1:8089/v1 OPENAI_API_KEY=x sora create --prompt \"...\""
         })
 final class EmulatorCommand extends BaseCommand {
+    static final String WEBHOOK_SECRET_ENV = "SORA4J_WEBHOOK_SECRET";
+    static final String CONTROL_TOKEN_ENV = "SORA4J_CONTROL_TOKEN";
+
     @Option(
             names = "--port",
             paramLabel = "N",
@@ -201,9 +210,18 @@ final class EmulatorCommand extends BaseCommand {
     List<URI> webhookUrls = new ArrayList<>();
 
     @Option(
+            names = "--webhook-secret-file",
+            paramLabel = "FILE",
+            description =
+                    "File holding the Standard Webhooks signing secret whsec_... (or set SORA4J_WEBHOOK_SECRET); required with --webhook-url.")
+    Path webhookSecretFile;
+
+    @Option(
             names = "--webhook-secret",
             paramLabel = "whsec_...",
-            description = "Standard Webhooks signing secret (required with --webhook-url).")
+            hidden = true,
+            description =
+                    "Deprecated: visible to other users in the process list; use SORA4J_WEBHOOK_SECRET or --webhook-secret-file.")
     String webhookSecret;
 
     @Option(
@@ -228,6 +246,12 @@ final class EmulatorCommand extends BaseCommand {
             throw new InvalidRequestException(null, "--speed must be > 0, got " + speed);
         }
         Path state = stateDir != null ? stateDir : context().offlineStateDir();
+        // Before the first logger exists: quiet unless asked, warnings of a served emulator on stderr.
+        if (global().verbose) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
+        } else {
+            System.setProperty("org.slf4j.simpleLogger.log.dev.sora4j.emulator", "warn");
+        }
         EmulatorConfig config = config(state);
         Emulator emulator = Emulator.start(config, port);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -241,12 +265,19 @@ final class EmulatorCommand extends BaseCommand {
         out().println(emulator.baseUrl());
         out().flush();
         info("sora4j emulator serving " + emulator.baseUrl() + " (profile "
-                + config.profile().name().toLowerCase(Locale.ROOT)
+                + config.limits().profile().name().toLowerCase(Locale.ROOT)
                 + ", rate limits "
-                + (config.rateLimits().perMinute().isEmpty()
+                + (config.limits().rateLimits().perMinute().isEmpty()
                         ? "off"
-                        : config.rateLimits().perMinute())
+                        : config.limits().rateLimits().perMinute())
                 + ", state in " + state + "); Ctrl-C to stop.");
+        if (control) {
+            info(
+                    System.getenv(CONTROL_TOKEN_ENV) != null
+                            ? "Control routes need the token from " + CONTROL_TOKEN_ENV + "."
+                            : "Control token (send as Authorization: Bearer TOKEN to /_emulator/*): "
+                                    + emulator.controlToken());
+        }
         stopped.await();
         return ExitCodes.OK;
     }
@@ -271,11 +302,12 @@ final class EmulatorCommand extends BaseCommand {
                         eq < 0 ? "*" : rate.substring(0, eq).strip(),
                         Double.parseDouble(rate.substring(eq + 1).strip()));
             }
-            if (!webhookUrls.isEmpty() && webhookSecret == null) {
+            String secret = webhookSecret();
+            if (!webhookUrls.isEmpty() && secret == null) {
                 throw new InvalidRequestException(
                         null,
-                        "--webhook-url needs --webhook-secret whsec_... (the secret your "
-                                + "receiver verifies signatures with).");
+                        "--webhook-url needs the signing secret your receiver verifies: set " + WEBHOOK_SECRET_ENV
+                                + "=whsec_... or pass --webhook-secret-file FILE.");
             }
             Moderation mod = noModeration
                     ? Moderation.none()
@@ -291,9 +323,8 @@ final class EmulatorCommand extends BaseCommand {
                     .rateLimits(noRateLimits ? RateLimits.none() : RateLimits.parse(rpm))
                     .chaos(chaos)
                     .moderation(mod)
-                    .webhooks(
-                            webhookUrls.isEmpty() ? WebhookConfig.none() : WebhookConfig.to(webhookUrls, webhookSecret))
-                    .control(control)
+                    .webhooks(webhookUrls.isEmpty() ? WebhookConfig.none() : WebhookConfig.to(webhookUrls, secret))
+                    .control(new ControlConfig(control, System.getenv(CONTROL_TOKEN_ENV)))
                     .dialect(Dialect.valueOf(dialect.strip().toUpperCase(Locale.ROOT)))
                     .build();
         } catch (IOException e) {
@@ -309,5 +340,27 @@ final class EmulatorCommand extends BaseCommand {
                     : e.getMessage();
             throw new InvalidRequestException(null, "emulator: " + known);
         }
+    }
+
+    /** The secret from --webhook-secret-file, else the environment, else the deprecated flag (with a warning). */
+    private String webhookSecret() throws IOException {
+        if (webhookSecretFile != null) {
+            try {
+                return Files.readString(webhookSecretFile, StandardCharsets.UTF_8)
+                        .strip();
+            } catch (IOException e) {
+                throw new InvalidRequestException(
+                        null, "--webhook-secret-file " + webhookSecretFile + " cannot be read; check the path.");
+            }
+        }
+        String fromEnv = System.getenv(WEBHOOK_SECRET_ENV);
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return fromEnv.strip();
+        }
+        if (webhookSecret != null) {
+            warn("--webhook-secret shows the secret to every user of this machine (process list, shell history);"
+                    + " use " + WEBHOOK_SECRET_ENV + " or --webhook-secret-file instead.");
+        }
+        return webhookSecret;
     }
 }

@@ -3,9 +3,9 @@ package dev.sora4j.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sora4j.emulator.Emulator;
-import dev.sora4j.emulator.EmulatorConfig;
-import dev.sora4j.emulator.ManualClock;
-import dev.sora4j.emulator.WebhookConfig;
+import dev.sora4j.emulator.clock.ManualClock;
+import dev.sora4j.emulator.config.EmulatorConfig;
+import dev.sora4j.emulator.config.WebhookConfig;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -3,8 +3,8 @@ package dev.sora4j.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sora4j.emulator.Emulator;
-import dev.sora4j.emulator.EmulatorConfig;
-import dev.sora4j.emulator.ManualClock;
+import dev.sora4j.emulator.clock.ManualClock;
+import dev.sora4j.emulator.config.EmulatorConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -3,9 +3,9 @@ package dev.sora4j.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sora4j.emulator.Emulator;
-import dev.sora4j.emulator.EmulatorConfig;
-import dev.sora4j.emulator.FaultRule;
-import dev.sora4j.emulator.ManualClock;
+import dev.sora4j.emulator.clock.ManualClock;
+import dev.sora4j.emulator.config.EmulatorConfig;
+import dev.sora4j.emulator.config.FaultRule;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -245,14 +245,14 @@ class CreateBatchIT {
     @Test
     void twenty_jobs_complete_under_twenty_percent_5xx_and_a_30_per_minute_limit(@TempDir Path work) throws Exception {
         ManualClock chaosClock = new ManualClock(Instant.parse("2026-11-04T12:00:00Z"));
-        dev.sora4j.emulator.Chaos chaos = dev.sora4j.emulator.Chaos.none()
+        dev.sora4j.emulator.config.Chaos chaos = dev.sora4j.emulator.config.Chaos.none()
                 .withErrorRate("POST /v1/videos", 0.2)
                 .withSeed(2026);
         try (Emulator chaotic = Emulator.start(
                 EmulatorConfig.defaults(work.resolve("emu"))
                         .withClock(chaosClock)
                         .withChaos(chaos)
-                        .withRateLimits(dev.sora4j.emulator.RateLimits.parse("*=30")),
+                        .withRateLimits(dev.sora4j.emulator.config.RateLimits.parse("*=30")),
                 0)) {
             CliRun run = new CliRun(
                     Map.of(

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sora4j.SoraClient;
 import dev.sora4j.emulator.Emulator;
-import dev.sora4j.emulator.EmulatorConfig;
-import dev.sora4j.emulator.ManualClock;
+import dev.sora4j.emulator.clock.ManualClock;
+import dev.sora4j.emulator.config.EmulatorConfig;
 import dev.sora4j.model.VideoJob;
 import dev.sora4j.model.VideoRequest;
 import dev.sora4j.options.PollListener;
@@ -149,10 +149,11 @@ class LauncherIT {
                         dir.resolve("ci").toString())) {
             String root = served.url().replace("/v1", "");
             java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-            // As the README's curl -d sends it: a form content type around a JSON body.
+            // As the README's curl sends it: JSON with the control token.
             java.net.http.HttpResponse<String> speed = http.send(
                     java.net.http.HttpRequest.newBuilder(java.net.URI.create(root + "/_emulator/clock/speed"))
-                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .header("Authorization", "Bearer " + SoraProcesses.CONTROL_TOKEN)
+                            .header("Content-Type", "application/json")
                             .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"speed\": 20}"))
                             .build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString());
@@ -160,6 +161,7 @@ class LauncherIT {
             assertThat(Json.parse(speed.body())).containsEntry("speed", 20.0);
             java.net.http.HttpResponse<String> stats = http.send(
                     java.net.http.HttpRequest.newBuilder(java.net.URI.create(root + "/_emulator/stats"))
+                            .header("Authorization", "Bearer " + SoraProcesses.CONTROL_TOKEN)
                             .build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString());
             assertThat(Json.parse(stats.body())).containsEntry("jobs_created", 0);

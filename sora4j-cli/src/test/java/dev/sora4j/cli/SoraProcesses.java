@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,9 @@ final class SoraProcesses {
     }
 
     /** {@code sora emulator ARGS} in the background; closing it stops the process. */
+    /** The control token every emulator started here requires ({@code SORA4J_CONTROL_TOKEN}). */
+    static final String CONTROL_TOKEN = "test-control-token-0123456789";
+
     Served emulator(Map<String, String> env, String... args) throws IOException {
         return emulator(env, ProcessBuilder.Redirect.DISCARD, args);
     }
@@ -60,8 +64,11 @@ final class SoraProcesses {
     Served emulator(Map<String, String> env, ProcessBuilder.Redirect stderr, String... args) throws IOException {
         List<String> all = new ArrayList<>(List.of("emulator"));
         all.addAll(List.of(args));
-        Process server =
-                sora(env, all.toArray(String[]::new)).redirectError(stderr).start();
+        Map<String, String> withToken = new HashMap<>(env);
+        withToken.put("SORA4J_CONTROL_TOKEN", CONTROL_TOKEN);
+        Process server = sora(withToken, all.toArray(String[]::new))
+                .redirectError(stderr)
+                .start();
         try (BufferedReader out =
                 new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
             return new Served(server, out.readLine());
@@ -97,6 +104,7 @@ final class SoraProcesses {
             return Json.parse(HttpClient.newHttpClient()
                     .send(
                             HttpRequest.newBuilder(URI.create(url.replace("/v1", "") + "/_emulator/stats"))
+                                    .header("Authorization", "Bearer " + CONTROL_TOKEN)
                                     .build(),
                             HttpResponse.BodyHandlers.ofString())
                     .body());

@@ -1,12 +1,53 @@
 package dev.sora4j.emulator;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sora4j.emulator.api.BatchRoutes;
+import dev.sora4j.emulator.api.CharacterRoutes;
+import dev.sora4j.emulator.api.ControlRoutes;
+import dev.sora4j.emulator.api.DerivedVideoRoutes;
+import dev.sora4j.emulator.api.FileRoutes;
+import dev.sora4j.emulator.api.RouteGroup;
+import dev.sora4j.emulator.api.VideoRoutes;
+import dev.sora4j.emulator.batch.BatchProcessor;
+import dev.sora4j.emulator.clock.VirtualClock;
+import dev.sora4j.emulator.config.EmulatorConfig;
+import dev.sora4j.emulator.config.RenderConfig;
+import dev.sora4j.emulator.config.RenderMode;
+import dev.sora4j.emulator.faults.ChaosInjector;
+import dev.sora4j.emulator.faults.FaultPlan;
+import dev.sora4j.emulator.faults.RateLimiter;
+import dev.sora4j.emulator.http.ApiKeyAuth;
+import dev.sora4j.emulator.http.BodyLimits;
+import dev.sora4j.emulator.http.ErrorMapper;
+import dev.sora4j.emulator.jobs.EmulatorRules;
+import dev.sora4j.emulator.jobs.JobScheduler;
+import dev.sora4j.emulator.jobs.Stats;
+import dev.sora4j.emulator.jobs.Timeline;
+import dev.sora4j.emulator.jobs.VideoCreation;
+import dev.sora4j.emulator.jobs.VideoJson;
+import dev.sora4j.emulator.render.FastRenderer;
+import dev.sora4j.emulator.render.FfmpegRenderer;
+import dev.sora4j.emulator.render.RenderQueue;
+import dev.sora4j.emulator.render.Renderer;
+import dev.sora4j.emulator.store.BatchStore;
+import dev.sora4j.emulator.store.CharacterStore;
+import dev.sora4j.emulator.store.FileStore;
+import dev.sora4j.emulator.store.Ids;
+import dev.sora4j.emulator.store.VideoStore;
+import dev.sora4j.emulator.webhooks.WebhookSender;
 import io.javalin.Javalin;
-import io.javalin.http.Context;
-import io.javalin.http.HttpResponseException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * A local emulator of the OpenAI Videos API ({@code /v1/videos*}: jobs, edits, extensions, remixes and
@@ -25,7 +66,9 @@ public final class Emulator implements AutoCloseable {
      * Test header with comma-separated fault directives: a status ({@code 503}), {@code reset},
      * {@code reset-after-headers}, {@code truncate}, {@code latency=MS} or {@code fail-job}.
      */
-    public static final String FAULT_HEADER = "x-sora4j-fault";
+    public static final String FAULT_HEADER = ChaosInjector.FAULT_HEADER;
+
+    private static final Duration IDLE_TIMEOUT = Duration.ofMinutes(5);
 
     private final Javalin app;
     private final RenderQueue renders;
@@ -33,6 +76,7 @@ public final class Emulator implements AutoCloseable {
     private final Stats stats;
     private final WebhookSender webhooks;
     private final Housekeeper housekeeper;
+    private final String controlToken;
 
     private Emulator(
             Javalin app,
@@ -40,13 +84,15 @@ public final class Emulator implements AutoCloseable {
             VirtualClock clock,
             Stats stats,
             WebhookSender webhooks,
-            Housekeeper housekeeper) {
+            Housekeeper housekeeper,
+            String controlToken) {
         this.app = app;
         this.renders = renders;
         this.clock = clock;
         this.stats = stats;
         this.webhooks = webhooks;
         this.housekeeper = housekeeper;
+        this.controlToken = controlToken;
     }
 
     /** Starts on 127.0.0.1; port 0 picks a free port. */
@@ -59,94 +105,87 @@ public final class Emulator implements AutoCloseable {
         CharacterStore characterStore = new CharacterStore(config.stateDir(), json);
         FileStore fileStore = new FileStore(config.stateDir(), json);
         BatchStore batchStore = new BatchStore(config.stateDir(), json);
-        Timeline timeline = new Timeline(config.assetTtl());
+        Timeline timeline = new Timeline(config.timeline().assetTtl());
         VideoJson presenter = new VideoJson(timeline, config.dialect());
-        RenderQueue renders = new RenderQueue(store, new MediaRenderer(), clock, config.renderThreads());
+        RenderQueue renders = new RenderQueue(
+                store, renderer(config.render()), clock, config.render().threads());
         JobScheduler scheduler = new JobScheduler(config, store, renders, stats);
-        RateLimiter limiter = new RateLimiter(config.rateLimits(), clock);
-        VideoCreation creation = new VideoCreation(new EmulatorRules(config.profile()), characterStore, fileStore);
+        RateLimiter limiter = new RateLimiter(config.limits().rateLimits(), clock);
+        VideoCreation creation =
+                new VideoCreation(new EmulatorRules(config.limits().profile()), characterStore, fileStore);
         WebhookSender webhooks = new WebhookSender(config.webhooks(), clock, json);
         BatchProcessor batches = new BatchProcessor(
                 batchStore, fileStore, store, creation, scheduler, timeline, presenter, config, json, webhooks::send);
-        VideoRoutes videos = new VideoRoutes(config, store, creation, renders, scheduler, limiter, presenter, json);
-        DerivedVideoRoutes derived = new DerivedVideoRoutes(config, store, scheduler, limiter, presenter, json);
-        CharacterRoutes characters = new CharacterRoutes(config, characterStore, json);
-        FileRoutes files = new FileRoutes(config, fileStore, json);
-        BatchRoutes batchRoutes = new BatchRoutes(config, batchStore, fileStore, batches, json);
-        ControlRoutes control = new ControlRoutes(config, clock, stats, limiter, webhooks, json);
-        FaultPlan faults = new FaultPlan(config.faults());
-        ChaosInjector chaos = new ChaosInjector(config.chaos());
+        List<RouteGroup> groups = new ArrayList<>(List.of(
+                new VideoRoutes(config, store, creation, renders, scheduler, limiter, presenter, json),
+                new DerivedVideoRoutes(config, store, scheduler, limiter, presenter, json),
+                new CharacterRoutes(config, characterStore, json),
+                new FileRoutes(config, fileStore, json),
+                new BatchRoutes(config, batchStore, fileStore, batches, json)));
+        String controlToken =
+                config.control().token() != null ? config.control().token() : "ctl_" + Ids.hex(24);
+        if (config.control().enabled()) {
+            groups.add(new ControlRoutes(controlToken, config, clock, stats, limiter, webhooks, json));
+        }
+        FaultPlan faults = new FaultPlan(config.faults().rules());
+        ChaosInjector chaos = new ChaosInjector(config.faults().chaos());
+        ErrorMapper errors = new ErrorMapper(json);
+        BodyLimits bodyLimits =
+                new BodyLimits(config.limits().maxJsonBytes(), config.limits().maxUploadBytes());
+        createSpoolDir(config);
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
-            cfg.http.maxRequestSize = 620L << 20;
+            cfg.http.maxRequestSize = config.limits().maxUploadBytes();
             // The Java SDK sends byte[] uploads as parts without a filename, which Jetty counts as form
             // fields (200 KB by default); a video upload must fit.
-            cfg.jetty.modifyServletContextHandler(h -> h.setMaxFormContentSize(620 << 20));
+            cfg.jetty.modifyServletContextHandler(h -> h.setMaxFormContentSize(
+                    (int) Math.min(Integer.MAX_VALUE, config.limits().maxUploadBytes())));
             cfg.routes.before(ctx -> {
                 ctx.header("x-request-id", Ids.request());
                 ctx.header("openai-version", "2020-10-01");
             });
             cfg.routes.before("/v1/*", ctx -> stats.request(ctx.method().name(), ctx.path()));
-            cfg.routes.before("/v1/*", Emulator::authenticate);
+            cfg.routes.before("/v1/*", ApiKeyAuth::check);
+            cfg.routes.before(bodyLimits::check);
             cfg.routes.before("/v1/*", faults::apply);
             cfg.routes.before("/v1/*", chaos::before);
-            cfg.routes.post("/v1/videos", videos::create);
-            cfg.routes.post("/v1/videos/edits", derived::edit);
-            cfg.routes.post("/v1/videos/extensions", derived::extend);
-            cfg.routes.post("/v1/videos/characters", characters::create);
-            cfg.routes.get("/v1/videos/characters/{id}", characters::retrieve);
-            cfg.routes.post("/v1/videos/{id}/remix", derived::remix);
-            cfg.routes.get("/v1/videos", videos::list);
-            cfg.routes.get("/v1/videos/{id}", videos::retrieve);
-            cfg.routes.delete("/v1/videos/{id}", videos::delete);
-            cfg.routes.get("/v1/videos/{id}/content", videos::content);
-            cfg.routes.post("/v1/files", files::create);
-            cfg.routes.get("/v1/files", files::list);
-            cfg.routes.get("/v1/files/{id}", files::retrieve);
-            cfg.routes.get("/v1/files/{id}/content", files::content);
-            cfg.routes.delete("/v1/files/{id}", files::delete);
-            cfg.routes.post("/v1/batches", batchRoutes::create);
-            cfg.routes.get("/v1/batches", batchRoutes::list);
-            cfg.routes.get("/v1/batches/{id}", batchRoutes::retrieve);
-            cfg.routes.post("/v1/batches/{id}/cancel", batchRoutes::cancel);
-            if (config.control()) {
-                cfg.routes.get("/_emulator/clock", control::clock);
-                cfg.routes.post("/_emulator/clock/advance", control::advance);
-                cfg.routes.post("/_emulator/clock/speed", control::speed);
-                cfg.routes.get("/_emulator/stats", control::stats);
-                cfg.routes.post("/_emulator/reset", control::reset);
-            }
-            cfg.routes.exception(ApiError.class, (e, ctx) -> writeError(ctx, json, e));
-            cfg.routes.exception(
-                    HttpResponseException.class,
-                    (e, ctx) -> writeError(
-                            ctx,
-                            json,
-                            new ApiError(e.getStatus(), "invalid_request_error", null, null, e.getMessage())));
-            cfg.routes.exception(
-                    Exception.class,
-                    (e, ctx) -> writeError(
-                            ctx, json, new ApiError(500, "server_error", null, null, "The emulator failed: " + e)));
-            cfg.routes.error(404, ctx -> {
-                if (ctx.result() == null
-                        || ctx.result().isEmpty()
-                        || !ctx.result().startsWith("{")) {
-                    writeError(
-                            ctx,
-                            json,
-                            new ApiError(
-                                    404,
-                                    "invalid_request_error",
-                                    null,
-                                    "unknown_url",
-                                    "Unknown request URL: " + ctx.method() + " " + ctx.path() + "."));
-                }
-            });
+            groups.forEach(g -> g.register(cfg.routes));
+            errors.register(cfg.routes);
         });
         app.start("127.0.0.1", port);
-        Housekeeper housekeeper = new Housekeeper(store, renders, batches, webhooks, timeline, clock);
+        // Jetty's 30 s default cuts a large upload whose client stalls while a busy disk catches up.
+        for (Connector connector : app.jettyServer().server().getConnectors()) {
+            if (connector instanceof ServerConnector server) {
+                server.setIdleTimeout(IDLE_TIMEOUT.toMillis());
+            }
+        }
+        Housekeeper housekeeper = new Housekeeper(store, fileStore, renders, batches, webhooks, timeline, clock);
         housekeeper.start();
-        return new Emulator(app, renders, clock, stats, webhooks, housekeeper);
+        return new Emulator(app, renders, clock, stats, webhooks, housekeeper, controlToken);
+    }
+
+    /** Multipart uploads are spooled here; leftovers of a killed process are removed at start. */
+    private static void createSpoolDir(EmulatorConfig config) {
+        Path spool = config.stateDir().resolve("tmp");
+        try {
+            Files.createDirectories(spool);
+            // Another live process may be spooling into the same directory: only old files are orphans.
+            long cutoff = System.currentTimeMillis() - Duration.ofHours(1).toMillis();
+            try (Stream<Path> leftovers = Files.list(spool)) {
+                for (Path p : leftovers.toList()) {
+                    if (Files.getLastModifiedTime(p).toMillis() < cutoff) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + spool, e);
+        }
+    }
+
+    private static Renderer renderer(RenderConfig render) {
+        Renderer ffmpeg = new FfmpegRenderer();
+        return render.mode() == RenderMode.FAST ? new FastRenderer(render.cacheDir(), ffmpeg) : ffmpeg;
     }
 
     public int port() {
@@ -169,11 +208,12 @@ public final class Emulator implements AutoCloseable {
     }
 
     /**
-     * Runs one round of background work now (advance batches, start batch renders, send webhooks),
-     * so a test with a manual clock need not wait for the next real-time tick.
+     * Runs one round of background work now (advance batches, start batch renders, send webhooks,
+     * delete expired media and files), so a test with a manual clock need not wait for the next
+     * real-time tick.
      */
     public void tick() {
-        housekeeper.run();
+        housekeeper.runWithSweep();
     }
 
     /** The emulator's clock; {@link VirtualClock#advance} moves every job, batch and expiry forward. */
@@ -188,12 +228,22 @@ public final class Emulator implements AutoCloseable {
 
     /** Requests per route and created jobs per prompt sha256, as {@code GET /_emulator/stats} shows them. */
     public Map<String, Object> stats() {
-        return stats.snapshot();
+        Map<String, Object> out = new LinkedHashMap<>(stats.snapshot());
+        out.put("webhooks", webhooks.stats());
+        return out;
     }
 
     /** The secret webhooks are signed with ({@code whsec_...}); random unless configured. */
     public String webhookSecret() {
         return webhooks.secret();
+    }
+
+    /**
+     * The token the {@code /_emulator} control routes require (when enabled), as
+     * {@code Authorization: Bearer TOKEN}; random unless configured.
+     */
+    public String controlToken() {
+        return controlToken;
     }
 
     @Override
@@ -202,37 +252,5 @@ public final class Emulator implements AutoCloseable {
         app.stop();
         renders.close();
         webhooks.close();
-    }
-
-    private static void authenticate(Context ctx) {
-        String auth = ctx.header("Authorization");
-        String apiKey = ctx.header("api-key");
-        boolean bearer =
-                auth != null && auth.startsWith("Bearer ") && !auth.substring(7).isBlank();
-        boolean azure = apiKey != null && !apiKey.isBlank();
-        if (!bearer && !azure) {
-            throw new ApiError(
-                    401,
-                    "invalid_request_error",
-                    null,
-                    "missing_api_key",
-                    "You didn't provide an API key. You need to provide your API key in an Authorization header "
-                            + "using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).");
-        }
-    }
-
-    private static void writeError(Context ctx, ObjectMapper json, ApiError e) {
-        Map<String, Object> inner = new LinkedHashMap<>();
-        inner.put("message", e.getMessage());
-        inner.put("type", e.type());
-        inner.put("param", e.param());
-        inner.put("code", e.code());
-        try {
-            ctx.status(e.status());
-            ctx.contentType("application/json");
-            ctx.result(json.writeValueAsString(Map.of("error", inner)));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
-            throw new IllegalStateException(ex);
-        }
     }
 }

@@ -1,67 +1,84 @@
 package dev.sora4j.emulator;
 
+import dev.sora4j.emulator.batch.BatchProcessor;
+import dev.sora4j.emulator.jobs.Timeline;
+import dev.sora4j.emulator.render.RenderQueue;
+import dev.sora4j.emulator.store.FileStore;
+import dev.sora4j.emulator.store.StoredVideo;
+import dev.sora4j.emulator.store.VideoStore;
+import dev.sora4j.emulator.webhooks.WebhookSender;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The emulator's background work, a few times a second: advances batches, renders batch jobs (nobody
- * polls them one by one), and announces jobs that reached a final status as webhooks.
+ * polls them one by one), announces jobs that reached a final status as webhooks, and deletes
+ * expired media and files so the state directory stays bounded.
  */
 final class Housekeeper implements AutoCloseable {
-    private static final long PERIOD_MS = 200;
+    private static final Duration PERIOD = Duration.ofMillis(200);
+    /** Sweeping lists every file record; once every this many rounds is often enough. */
+    private static final int SWEEP_EVERY = 25;
 
     private final VideoStore videos;
+    private final FileStore files;
     private final RenderQueue renders;
     private final BatchProcessor batches;
     private final WebhookSender webhooks;
     private final Timeline timeline;
     private final Clock clock;
     private final Set<String> announced = ConcurrentHashMap.newKeySet();
-    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "sora4j-housekeeper");
-        t.setDaemon(true);
-        return t;
-    });
+    private final Ticker ticker;
+    private int round;
 
     Housekeeper(
             VideoStore videos,
+            FileStore files,
             RenderQueue renders,
             BatchProcessor batches,
             WebhookSender webhooks,
             Timeline timeline,
             Clock clock) {
         this.videos = videos;
+        this.files = files;
         this.renders = renders;
         this.batches = batches;
         this.webhooks = webhooks;
         this.timeline = timeline;
         this.clock = clock;
+        this.ticker = new Ticker("sora4j-housekeeper", PERIOD, this::run);
     }
 
+    /**
+     * Takes over the state directory: jobs that ended before this process started were announced
+     * already; jobs still waiting for media lost their render with the process that ran it (killed,
+     * interrupted), so they are rendered again here.
+     */
     void start() {
         long now = clock.millis();
-        // Jobs that ended before this process started were announced already (or never will be).
         for (StoredVideo v : videos.all()) {
             if (timeline.view(v, now).terminal()) {
                 announced.add(v.id());
+            } else {
+                renders.submit(v);
             }
         }
-        executor.scheduleWithFixedDelay(this::runSafely, PERIOD_MS, PERIOD_MS, TimeUnit.MILLISECONDS);
+        ticker.start();
     }
 
-    private void runSafely() {
-        try {
-            run();
-        } catch (RuntimeException e) {
-            // A broken file must not stop the ticker; the next round tries again.
-        }
+    /** One background round; every {@value #SWEEP_EVERY}th also sweeps. */
+    synchronized void run() {
+        round(round++ % SWEEP_EVERY == 0);
     }
 
-    void run() {
+    /** One round with a sweep, now (for tests driving a manual clock). */
+    synchronized void runWithSweep() {
+        round(true);
+    }
+
+    private void round(boolean sweep) {
         batches.tick();
         long now = clock.millis();
         for (StoredVideo v : videos.all()) {
@@ -70,14 +87,27 @@ final class Housekeeper implements AutoCloseable {
                 if (v.batchId() != null) {
                     renders.submit(v);
                 }
-            } else if (webhooks.enabled() && announced.add(v.id())) {
+                continue;
+            }
+            if (webhooks.enabled() && announced.add(v.id())) {
                 webhooks.send(view.status().equals("completed") ? "video.completed" : "video.failed", v.id());
             }
+            boolean expired = view.expiresAt() != null && now / 1000 >= view.expiresAt();
+            if (sweep && (expired || view.status().equals("failed"))) {
+                // Content is gone for good (410) or never came: its bytes only fill the disk.
+                videos.deleteMedia(v.id());
+            }
+        }
+        if (sweep) {
+            long nowSeconds = now / 1000;
+            files.all().stream()
+                    .filter(f -> f.expiresAt() != null && nowSeconds >= f.expiresAt())
+                    .forEach(f -> files.delete(f.id()));
         }
     }
 
     @Override
     public void close() {
-        executor.shutdownNow();
+        ticker.close();
     }
 }

@@ -12,6 +12,9 @@ import com.openai.models.files.FileCreateParams;
 import com.openai.models.files.FileObject;
 import com.openai.models.files.FilePurpose;
 import com.openai.models.videos.Video;
+import dev.sora4j.emulator.clock.ManualClock;
+import dev.sora4j.emulator.config.EmulatorConfig;
+import dev.sora4j.emulator.config.RenderMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,19 +22,26 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The Batch API flow through the official SDK: upload the JSONL, create the batch, read the output file. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
 @SuppressWarnings("deprecation")
 class BatchApiSdkIT {
     @Test
     void a_thirty_line_batch_completes_and_every_custom_id_maps_to_a_downloadable_video(@TempDir Path dir)
             throws Exception {
         ManualClock clock = new ManualClock(Instant.parse("2026-11-07T10:00:00Z"));
-        EmulatorConfig config = EmulatorConfig.defaults(dir.resolve("state")).withClock(clock).toBuilder()
-                .renderThreads(2)
-                .build();
+        EmulatorConfig config =
+                EmulatorConfig.defaults(dir.resolve("state"))
+                        .withRenderMode(RenderMode.FAST)
+                        .withClock(clock)
+                        .toBuilder()
+                        .renderThreads(2)
+                        .build();
         try (Emulator emulator = Emulator.start(config, 0)) {
             OpenAIClient sdk = OpenAIOkHttpClient.builder()
                     .baseUrl(emulator.baseUrl())

@@ -2,6 +2,9 @@ package dev.sora4j.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sora4j.emulator.clock.ManualClock;
+import dev.sora4j.emulator.config.EmulatorConfig;
+import dev.sora4j.emulator.config.RenderMode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,15 +18,19 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Many clients at once: 200 pollers, each on its own connection, all answered. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ConcurrencyIT {
     @Test
     void two_hundred_concurrent_pollers_get_no_errors(@TempDir Path dir) throws Exception {
         ManualClock clock = new ManualClock(Instant.parse("2026-11-09T10:00:00Z"));
-        try (Emulator emulator = Emulator.start(EmulatorConfig.defaults(dir).withClock(clock), 0)) {
+        try (Emulator emulator = Emulator.start(
+                EmulatorConfig.defaults(dir).withRenderMode(RenderMode.FAST).withClock(clock), 0)) {
             HttpClient http =
                     HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             List<String> ids = new ArrayList<>();

@@ -19,19 +19,25 @@ import com.openai.models.videos.VideoGetCharacterResponse;
 import com.openai.models.videos.VideoRemixParams;
 import com.openai.models.videos.VideoSeconds;
 import com.openai.models.videos.VideoSize;
+import dev.sora4j.emulator.clock.ManualClock;
+import dev.sora4j.emulator.config.EmulatorConfig;
+import dev.sora4j.emulator.config.RenderMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Edits, extensions, remixes and characters, sent by the official SDK (multipart, as it always sends them). */
+@Timeout(value = 240, unit = TimeUnit.SECONDS)
 @SuppressWarnings("deprecation")
 class DerivedVideosSdkIT {
     @TempDir
@@ -46,7 +52,8 @@ class DerivedVideosSdkIT {
     @BeforeAll
     static void start() throws Exception {
         clock = new ManualClock(Instant.parse("2026-11-01T10:00:00Z"));
-        emulator = Emulator.start(EmulatorConfig.defaults(state).withClock(clock), 0);
+        emulator = Emulator.start(
+                EmulatorConfig.defaults(state).withRenderMode(RenderMode.FAST).withClock(clock), 0);
         sdk = OpenAIOkHttpClient.builder()
                 .baseUrl(emulator.baseUrl())
                 .apiKey("test-key")

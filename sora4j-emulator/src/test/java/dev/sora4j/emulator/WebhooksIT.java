@@ -10,6 +10,10 @@ import com.openai.core.http.Headers;
 import com.openai.errors.OpenAIException;
 import com.openai.models.webhooks.WebhookVerificationParams;
 import com.sun.net.httpserver.HttpServer;
+import dev.sora4j.emulator.clock.ManualClock;
+import dev.sora4j.emulator.config.EmulatorConfig;
+import dev.sora4j.emulator.config.RenderMode;
+import dev.sora4j.emulator.config.WebhookConfig;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -22,9 +26,11 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Signed webhooks, received on a local server and verified with the official SDK. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
 @SuppressWarnings("deprecation")
 class WebhooksIT {
     private static final String SECRET = "whsec_"
@@ -55,6 +61,7 @@ class WebhooksIT {
         ManualClock clock = new ManualClock(Instant.parse("2026-11-08T10:00:00Z"));
         URI hook = URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook");
         EmulatorConfig config = EmulatorConfig.defaults(dir)
+                .withRenderMode(RenderMode.FAST)
                 .withClock(clock)
                 .withWebhooks(WebhookConfig.to(List.of(hook), SECRET).withRetries(3, Duration.ofMillis(50)));
         OpenAIClient sdk = null;

@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sora4j.emulator.Emulator;
-import dev.sora4j.emulator.EmulatorConfig;
-import dev.sora4j.emulator.ManualClock;
-import dev.sora4j.emulator.RateLimits;
+import dev.sora4j.emulator.clock.ManualClock;
+import dev.sora4j.emulator.config.EmulatorConfig;
+import dev.sora4j.emulator.config.RateLimits;
+import dev.sora4j.emulator.config.RenderMode;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import okhttp3.MediaType;
 import okhttp3.MultipartBody;
@@ -29,12 +31,14 @@ import okhttp3.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every emulator route and error path, checked against the official response schemas. Requests go
  * out raw (OkHttp), so the bodies validated are exactly the bytes on the wire.
  */
+@Timeout(value = 240, unit = TimeUnit.SECONDS)
 class ContractIT {
     private static final MediaType JSON = MediaType.get("application/json");
 
@@ -52,7 +56,10 @@ class ContractIT {
     static void start() throws IOException {
         clock = new ManualClock(Instant.parse("2026-11-06T10:00:00Z"));
         emulator = Emulator.start(
-                EmulatorConfig.defaults(state).withClock(clock).withRateLimits(new RateLimits(Map.of("sora-2-pro", 1))),
+                EmulatorConfig.defaults(state)
+                        .withRenderMode(RenderMode.FAST)
+                        .withClock(clock)
+                        .withRateLimits(new RateLimits(Map.of("sora-2-pro", 1))),
                 0);
         contract = new Contract();
     }
@@ -340,9 +347,10 @@ class ContractIT {
     void a_batch_whose_jobs_outlast_the_window_expires(@TempDir Path dir) throws Exception {
         ManualClock slowClock = new ManualClock(Instant.parse("2026-11-06T10:00:00Z"));
         // Renders planned to take 30 h: the 24 h window closes first.
-        EmulatorConfig slow = EmulatorConfig.defaults(dir).withClock(slowClock).toBuilder()
-                .renderBase(Duration.ofHours(30))
-                .build();
+        EmulatorConfig slow =
+                EmulatorConfig.defaults(dir).withRenderMode(RenderMode.FAST).withClock(slowClock).toBuilder()
+                        .renderBase(Duration.ofHours(30))
+                        .build();
         try (Emulator e = Emulator.start(slow, 0)) {
             Emulator shared = emulator;
             emulator = e;

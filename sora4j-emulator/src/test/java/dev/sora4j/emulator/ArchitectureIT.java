@@ -1,0 +1,64 @@
+package dev.sora4j.emulator;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The emulator's packages: small, and with dependencies pointing one way (ArchUnit reads the
+ * compiled classes; an IT because loading it takes seconds).
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class ArchitectureIT {
+    private static final JavaClasses MAIN = new ClassFileImporter().importPath(mainClasses());
+
+    private static Path mainClasses() {
+        try {
+            return Path.of(Emulator.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void packages_are_free_of_cycles() {
+        slices().matching("dev.sora4j.emulator.(*)..").should().beFreeOfCycles().check(MAIN);
+    }
+
+    @Test
+    void only_the_root_composes_the_packages() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.sora4j.emulator.*..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.sora4j.emulator")
+                .check(MAIN);
+    }
+
+    @Test
+    void no_package_has_more_than_fifteen_classes() {
+        Map<String, Long> sizes = MAIN.stream()
+                .filter(c ->
+                        c.getEnclosingClass().isEmpty() && !c.getSimpleName().isEmpty())
+                .collect(Collectors.groupingBy(JavaClass::getPackageName, Collectors.counting()));
+        assertThat(sizes)
+                .isNotEmpty()
+                .allSatisfy((pkg, count) -> assertThat(count).as(pkg).isLessThanOrEqualTo(15));
+    }
+}
