@@ -8,7 +8,7 @@ import dev.sora4j.batch.BatchOptions;
 import dev.sora4j.batch.BatchResult;
 import dev.sora4j.batch.BatchRunner;
 import dev.sora4j.batch.JobsFile;
-import dev.sora4j.guard.OutputTargets;
+import dev.sora4j.preflight.OutputTargets;
 import dev.sora4j.rules.PriceTable;
 import dev.sora4j.rules.VideoRules;
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
 package dev.sora4j.cli;
 
 import dev.sora4j.errors.OutputExistsException;
-import dev.sora4j.guard.OutputTargets;
 import dev.sora4j.model.DownloadResult;
 import dev.sora4j.model.Variant;
+import dev.sora4j.preflight.OutputTargets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;

@@ -3,11 +3,11 @@ package dev.sora4j.cli;
 import dev.sora4j.SoraClient;
 import dev.sora4j.errors.JobFailedException;
 import dev.sora4j.errors.OutputExistsException;
-import dev.sora4j.guard.OutputTargets;
 import dev.sora4j.model.DownloadResult;
 import dev.sora4j.model.Variant;
 import dev.sora4j.model.VideoJob;
 import dev.sora4j.options.PollOptions;
+import dev.sora4j.preflight.OutputTargets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 

@@ -1,7 +1,7 @@
 package dev.sora4j.cli;
 
 import dev.sora4j.errors.InvalidRequestException;
-import dev.sora4j.guard.OutputTargets;
+import dev.sora4j.preflight.OutputTargets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;

@@ -2,7 +2,7 @@ package dev.sora4j.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.sora4j.errors.InvalidRequestException;
-import dev.sora4j.guard.JsonProblems;
+import dev.sora4j.preflight.JsonProblems;
 import java.net.BindException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.AccessDeniedException;

@@ -1,7 +1,7 @@
 package dev.sora4j.cli;
 
 import dev.sora4j.errors.InvalidRequestException;
-import dev.sora4j.guard.TextFiles;
+import dev.sora4j.preflight.TextFiles;
 import dev.sora4j.prompt.PromptAugmenter;
 import java.nio.file.Path;
 import java.util.function.Consumer;

@@ -4,7 +4,7 @@ import static dev.sora4j.errors.SoraException.ref;
 
 import dev.sora4j.errors.InvalidRequestException;
 import dev.sora4j.errors.SoraException;
-import dev.sora4j.guard.TextFiles;
+import dev.sora4j.preflight.TextFiles;
 import dev.sora4j.rules.VideoRules;
 import java.nio.file.Path;
 import java.util.ArrayList;

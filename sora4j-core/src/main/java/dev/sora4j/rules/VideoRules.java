@@ -3,7 +3,7 @@ package dev.sora4j.rules;
 import static dev.sora4j.errors.SoraException.ref;
 
 import dev.sora4j.errors.InvalidRequestException;
-import dev.sora4j.internal.files.MediaKind;
+import dev.sora4j.media.MediaKind;
 import dev.sora4j.model.CharacterRequest;
 import dev.sora4j.model.EditRequest;
 import dev.sora4j.model.ExtendRequest;

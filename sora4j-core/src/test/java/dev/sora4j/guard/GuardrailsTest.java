@@ -9,7 +9,6 @@ import dev.sora4j.prompt.PromptFields;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -186,24 +185,5 @@ class GuardrailsTest {
                     assertThat(e.getMessage()).startsWith("copyrighted character or franchise: \"Batman");
                 });
         GUARD.require(List.of(GuardText.of("prompt", "a paper boat on a pond")));
-    }
-
-    @Test
-    void a_check_takes_well_under_a_millisecond_per_prompt() {
-        List<GuardText> prompts = new ArrayList<>();
-        for (int i = 0; i < 500; i++) {
-            prompts.add(GuardText.of(
-                    "prompt",
-                    "Shot " + i + ": a slow dolly shot of a lighthouse keeper climbing spiral stairs at dusk, "
-                            + "warm lantern light, sea spray on the windows, a gull calling outside, "
-                            + "cinematic 35mm film look with soft grain and muted teal and amber palette"));
-        }
-        GUARD.check(prompts.subList(0, 100)); // warm up the JIT
-        long t0 = System.nanoTime();
-        Verdict v = GUARD.check(prompts);
-        double perPromptMs = (System.nanoTime() - t0) / 1e6 / prompts.size();
-        assertThat(v.isAllowed()).isTrue();
-        System.out.printf("guardrails: %.3f ms per prompt%n", perPromptMs);
-        assertThat(perPromptMs).as("ms per prompt").isLessThan(1.0);
     }
 }

@@ -1,6 +1,6 @@
 package dev.sora4j.faces;
 
-import dev.sora4j.guard.FaceCheck;
+import dev.sora4j.preflight.FaceCheck;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 

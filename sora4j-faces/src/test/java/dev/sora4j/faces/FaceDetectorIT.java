@@ -2,11 +2,11 @@ package dev.sora4j.faces;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sora4j.guard.ClipInfo;
-import dev.sora4j.guard.ClipProbe;
-import dev.sora4j.guard.FaceCheck;
-import dev.sora4j.guard.FitMode;
-import dev.sora4j.guard.Fitter;
+import dev.sora4j.media.ClipInfo;
+import dev.sora4j.media.ClipProbe;
+import dev.sora4j.media.FitMode;
+import dev.sora4j.media.Fitter;
+import dev.sora4j.preflight.FaceCheck;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;

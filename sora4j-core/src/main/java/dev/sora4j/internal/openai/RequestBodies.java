@@ -2,8 +2,8 @@ package dev.sora4j.internal.openai;
 
 import com.openai.core.http.HttpRequestBody;
 import dev.sora4j.errors.InvalidRequestException;
-import dev.sora4j.internal.files.MediaKind;
 import dev.sora4j.internal.wire.WireRequest;
+import dev.sora4j.media.MediaKind;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;

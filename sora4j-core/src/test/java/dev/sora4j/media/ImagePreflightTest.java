@@ -1,10 +1,10 @@
-package dev.sora4j.guard;
+package dev.sora4j.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sora4j.errors.InvalidRequestException;
-import dev.sora4j.internal.files.MediaKind;
+import dev.sora4j.preflight.ReferenceCheck;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;

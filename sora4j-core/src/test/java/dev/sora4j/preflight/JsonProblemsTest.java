@@ -1,4 +1,4 @@
-package dev.sora4j.guard;
+package dev.sora4j.preflight;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

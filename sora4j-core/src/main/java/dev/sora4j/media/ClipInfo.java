@@ -1,4 +1,4 @@
-package dev.sora4j.guard;
+package dev.sora4j.media;
 
 /**
  * A character clip's duration and picture size, read from its MP4 header.

@@ -1,4 +1,4 @@
-package dev.sora4j.guard;
+package dev.sora4j.preflight;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,4 +1,4 @@
-package dev.sora4j.guard;
+package dev.sora4j.media;
 
 import dev.sora4j.errors.InvalidRequestException;
 import java.util.Locale;

@@ -1,7 +1,6 @@
-package dev.sora4j.guard;
+package dev.sora4j.media;
 
 import dev.sora4j.errors.InvalidRequestException;
-import dev.sora4j.internal.files.MediaKind;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

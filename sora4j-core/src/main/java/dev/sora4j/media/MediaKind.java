@@ -1,4 +1,4 @@
-package dev.sora4j.internal.files;
+package dev.sora4j.media;
 
 import java.io.IOException;
 import java.io.InputStream;

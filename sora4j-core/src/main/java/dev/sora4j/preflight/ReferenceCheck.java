@@ -1,6 +1,8 @@
-package dev.sora4j.guard;
+package dev.sora4j.preflight;
 
 import dev.sora4j.errors.InvalidRequestException;
+import dev.sora4j.media.ImageInfo;
+import dev.sora4j.media.ImageProbe;
 import java.nio.file.Path;
 import java.util.Locale;
 

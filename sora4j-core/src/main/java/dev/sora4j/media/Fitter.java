@@ -1,7 +1,6 @@
-package dev.sora4j.guard;
+package dev.sora4j.media;
 
 import dev.sora4j.errors.InvalidRequestException;
-import dev.sora4j.internal.files.MediaKind;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;

@@ -1,4 +1,4 @@
-package dev.sora4j.guard;
+package dev.sora4j.preflight;
 
 import dev.sora4j.errors.InvalidRequestException;
 import java.io.IOException;

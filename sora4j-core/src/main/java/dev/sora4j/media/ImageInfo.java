@@ -1,6 +1,4 @@
-package dev.sora4j.guard;
-
-import dev.sora4j.internal.files.MediaKind;
+package dev.sora4j.media;
 
 /**
  * What an image file is and how large it shows.

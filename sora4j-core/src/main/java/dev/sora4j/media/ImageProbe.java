@@ -1,4 +1,4 @@
-package dev.sora4j.guard;
+package dev.sora4j.media;
 
 import com.drew.imaging.ImageMetadataReader;
 import com.drew.imaging.ImageProcessingException;
@@ -6,7 +6,6 @@ import com.drew.metadata.Metadata;
 import com.drew.metadata.MetadataException;
 import com.drew.metadata.exif.ExifIFD0Directory;
 import dev.sora4j.errors.InvalidRequestException;
-import dev.sora4j.internal.files.MediaKind;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
