@@ -219,7 +219,6 @@ final class EmulatorCommand extends BaseCommand {
     @Option(
             names = "--webhook-secret",
             paramLabel = "whsec_...",
-            hidden = true,
             description =
                     "Deprecated: visible to other users in the process list; use SORA4J_WEBHOOK_SECRET or --webhook-secret-file.")
     String webhookSecret;

@@ -7,10 +7,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -21,16 +24,23 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ArchitectureIT {
-    private static final JavaClasses MAIN = new ClassFileImporter().importPath(mainClasses());
+    private static final JavaClasses MAIN = importMain();
 
-    private static Path mainClasses() {
+    /** The emulator's main classes: target/classes under surefire, the module's jar under failsafe. */
+    private static JavaClasses importMain() {
         try {
-            return Path.of(Emulator.class
+            Path location = Path.of(Emulator.class
                     .getProtectionDomain()
                     .getCodeSource()
                     .getLocation()
                     .toURI());
-        } catch (URISyntaxException e) {
+            if (Files.isRegularFile(location)) {
+                try (JarFile jar = new JarFile(location.toFile())) {
+                    return new ClassFileImporter().importJar(jar);
+                }
+            }
+            return new ClassFileImporter().importPath(location);
+        } catch (URISyntaxException | IOException e) {
             throw new IllegalStateException(e);
         }
     }

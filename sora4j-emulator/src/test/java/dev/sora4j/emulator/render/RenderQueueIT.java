@@ -14,9 +14,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-class RenderQueueTest {
+/** An IT only because its first JSON writes and thread start take over a second on a cold JVM. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class RenderQueueIT {
     private static StoredVideo job(String id, String batchId) {
         return new StoredVideo(
                 id, "sora-2", "p", "64x64", "4", 0, 0, 0, null, null, null, null, null, List.of(), null, batchId, null);
