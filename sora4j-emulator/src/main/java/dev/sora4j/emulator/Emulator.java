@@ -13,6 +13,8 @@ import dev.sora4j.emulator.clock.VirtualClock;
 import dev.sora4j.emulator.config.EmulatorConfig;
 import dev.sora4j.emulator.config.RenderConfig;
 import dev.sora4j.emulator.config.RenderMode;
+import dev.sora4j.emulator.dialect.Jobs;
+import dev.sora4j.emulator.dialect.ProviderServer;
 import dev.sora4j.emulator.faults.ChaosInjector;
 import dev.sora4j.emulator.faults.FaultPlan;
 import dev.sora4j.emulator.faults.RateLimiter;
@@ -39,6 +41,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A local emulator of the OpenAI Videos API ({@code /v1/videos*}: jobs, edits, extensions, remixes and
@@ -65,6 +68,7 @@ public final class Emulator implements AutoCloseable {
     private final Stats stats;
     private final WebhookSender webhooks;
     private final Housekeeper housekeeper;
+    private final String apiPath;
 
     private Emulator(
             Javalin app,
@@ -72,8 +76,10 @@ public final class Emulator implements AutoCloseable {
             VirtualClock clock,
             Stats stats,
             WebhookSender webhooks,
-            Housekeeper housekeeper) {
+            Housekeeper housekeeper,
+            String apiPath) {
         this.app = app;
+        this.apiPath = apiPath;
         this.renders = renders;
         this.clock = clock;
         this.stats = stats;
@@ -108,6 +114,14 @@ public final class Emulator implements AutoCloseable {
                 new CharacterRoutes(config, characterStore, json),
                 new FileRoutes(config, fileStore, json),
                 new BatchRoutes(config, batchStore, fileStore, batches, json)));
+        // A provider dialect serves that provider's routes, credential check and errors instead of OpenAI's.
+        Optional<ProviderServer> provider = ProviderServer.forConfig(
+                config, new Jobs(config, store, creation, renders, scheduler, limiter, presenter, json));
+        String api = provider.map(ProviderServer::basePath).orElse("/v1");
+        if (provider.isPresent()) {
+            groups.clear();
+            groups.addAll(provider.get().groups());
+        }
         if (config.control().enabled()) {
             groups.add(new ControlRoutes(config, clock, stats, limiter, webhooks, json));
         }
@@ -124,17 +138,25 @@ public final class Emulator implements AutoCloseable {
                 ctx.header("x-request-id", Ids.request());
                 ctx.header("openai-version", "2020-10-01");
             });
-            cfg.routes.before("/v1/*", ctx -> stats.request(ctx.method().name(), ctx.path()));
-            cfg.routes.before("/v1/*", ApiKeyAuth::check);
-            cfg.routes.before("/v1/*", faults::apply);
-            cfg.routes.before("/v1/*", chaos::before);
+            cfg.routes.before(api + "/*", ctx -> stats.request(ctx.method().name(), ctx.path()));
+            if (provider.isPresent()) {
+                provider.get().install(cfg);
+            } else {
+                cfg.routes.before("/v1/*", ApiKeyAuth::check);
+            }
+            cfg.routes.before(api + "/*", faults::apply);
+            cfg.routes.before(api + "/*", chaos::before);
             groups.forEach(g -> g.register(cfg.routes));
-            errors.register(cfg.routes);
+            if (provider.isPresent()) {
+                provider.get().registerErrors(cfg.routes);
+            } else {
+                errors.register(cfg.routes);
+            }
         });
         app.start("127.0.0.1", port);
         Housekeeper housekeeper = new Housekeeper(store, renders, batches, webhooks, timeline, clock);
         housekeeper.start();
-        return new Emulator(app, renders, clock, stats, webhooks, housekeeper);
+        return new Emulator(app, renders, clock, stats, webhooks, housekeeper, api);
     }
 
     private static Renderer renderer(RenderConfig render) {
@@ -146,9 +168,12 @@ public final class Emulator implements AutoCloseable {
         return app.port();
     }
 
-    /** The base URL clients use, including {@code /v1} (as {@code OPENAI_BASE_URL} expects). */
+    /**
+     * The base URL clients use, including {@code /v1} (as {@code OPENAI_BASE_URL} expects), or the
+     * dialect's prefix ({@code /openai/v1} for Azure, {@code /api/v1} for OpenRouter).
+     */
     public String baseUrl() {
-        return "http://127.0.0.1:" + port() + "/v1";
+        return "http://127.0.0.1:" + port() + apiPath;
     }
 
     /** Waits until every render started by this process has finished; returns false on timeout. */
