@@ -18,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
@@ -230,10 +229,19 @@ final class EmulatorCommand extends BaseCommand {
 
     @Option(
             names = "--dialect",
-            paramLabel = "openai|gateway",
+            paramLabel = "NAME",
             defaultValue = "openai",
-            description =
-                    "openai (default): the spec's shape; gateway: omit null fields, report expired/cancelled statuses.")
+            description = {
+                "Which server to imitate (routes, auth header, encodings, fields, ids, statuses, errors):",
+                "openai (default): the spec's shape; gateway: omit null fields, report expired/cancelled;",
+                "litellm: LiteLLM proxy (base64 ids, no prompt, variant ignored, no DELETE);",
+                "vllm-omni: multipart-only create, served-model check, video_gen_ ids, failed retrieve = 500;",
+                "sglang: UUID ids, queued until done, {\"detail\"} errors, delete returns status deleted;",
+                "trtllm: 202, generating/postprocessing, duration, flat errors, {\"deleted\":true};",
+                "azure: /openai/v1, api-key, deployment names, 720p, 2 running jobs then 429;",
+                "openrouter: /api/v1, JSON only, duration/resolution/aspect_ratio, 202, signed urls[];",
+                "new-api: task ids, omitted empty fields, remix, no list or delete."
+            })
     String dialect;
 
     @Override
@@ -324,7 +332,9 @@ final class EmulatorCommand extends BaseCommand {
                     .moderation(mod)
                     .webhooks(webhookUrls.isEmpty() ? WebhookConfig.none() : WebhookConfig.to(webhookUrls, secret))
                     .control(new ControlConfig(control, System.getenv(CONTROL_TOKEN_ENV)))
-                    .dialect(Dialect.valueOf(dialect.strip().toUpperCase(Locale.ROOT)))
+                    .dialect(Dialect.parse(dialect)
+                            .orElseThrow(
+                                    () -> new IllegalArgumentException("--dialect must be one of " + Dialect.names())))
                     .build();
         } catch (IOException e) {
             throw new InvalidRequestException(null, "--moderation " + moderation + ": " + e.getMessage());
@@ -332,12 +342,7 @@ final class EmulatorCommand extends BaseCommand {
             throw new InvalidRequestException(
                     null, "--error-rate takes a probability like 0.2 or \"POST /v1/videos=0.2\"; " + e.getMessage());
         } catch (IllegalArgumentException e) {
-            String known = dialect != null
-                            && Arrays.stream(Dialect.values())
-                                    .noneMatch(d -> d.name().equalsIgnoreCase(dialect.strip()))
-                    ? "--dialect must be openai or gateway"
-                    : e.getMessage();
-            throw new InvalidRequestException(null, "emulator: " + known);
+            throw new InvalidRequestException(null, "emulator: " + e.getMessage());
         }
     }
 

@@ -364,7 +364,7 @@ class CliIT {
         assertThat(badRate.err()).contains("--error-rate");
         CliRun.Result badDialect = sora.run("emulator", "--dialect", "klingon");
         assertThat(badDialect.code()).isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(badDialect.err()).contains("--dialect must be openai or gateway");
+        assertThat(badDialect.err()).contains("--dialect must be one of openai, gateway, litellm");
         CliRun.Result badProbability = sora.run("emulator", "--truncate-rate", "1.5");
         assertThat(badProbability.code()).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(badProbability.err()).contains("between 0 and 1");

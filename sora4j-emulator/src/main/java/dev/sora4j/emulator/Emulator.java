@@ -13,6 +13,8 @@ import dev.sora4j.emulator.clock.VirtualClock;
 import dev.sora4j.emulator.config.EmulatorConfig;
 import dev.sora4j.emulator.config.RenderConfig;
 import dev.sora4j.emulator.config.RenderMode;
+import dev.sora4j.emulator.dialect.Jobs;
+import dev.sora4j.emulator.dialect.ProviderServer;
 import dev.sora4j.emulator.faults.ChaosInjector;
 import dev.sora4j.emulator.faults.FaultPlan;
 import dev.sora4j.emulator.faults.RateLimiter;
@@ -45,6 +47,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ServerConnector;
@@ -77,6 +80,7 @@ public final class Emulator implements AutoCloseable {
     private final WebhookSender webhooks;
     private final Housekeeper housekeeper;
     private final String controlToken;
+    private final String apiPath;
 
     private Emulator(
             Javalin app,
@@ -85,8 +89,10 @@ public final class Emulator implements AutoCloseable {
             Stats stats,
             WebhookSender webhooks,
             Housekeeper housekeeper,
-            String controlToken) {
+            String controlToken,
+            String apiPath) {
         this.app = app;
+        this.apiPath = apiPath;
         this.renders = renders;
         this.clock = clock;
         this.stats = stats;
@@ -122,16 +128,24 @@ public final class Emulator implements AutoCloseable {
                 new CharacterRoutes(config, characterStore, json),
                 new FileRoutes(config, fileStore, json),
                 new BatchRoutes(config, batchStore, fileStore, batches, json)));
+        BodyLimits bodyLimits =
+                new BodyLimits(config.limits().maxJsonBytes(), config.limits().maxUploadBytes());
         String controlToken =
                 config.control().token() != null ? config.control().token() : "ctl_" + Ids.hex(24);
+        // A provider dialect serves that provider's routes, credential check and errors instead of OpenAI's.
+        Optional<ProviderServer> provider = ProviderServer.forConfig(
+                config, new Jobs(config, store, creation, renders, scheduler, limiter, presenter, json, bodyLimits));
+        String api = provider.map(ProviderServer::basePath).orElse("/v1");
+        if (provider.isPresent()) {
+            groups.clear();
+            groups.addAll(provider.get().groups());
+        }
         if (config.control().enabled()) {
             groups.add(new ControlRoutes(controlToken, config, clock, stats, limiter, webhooks, json));
         }
         FaultPlan faults = new FaultPlan(config.faults().rules());
         ChaosInjector chaos = new ChaosInjector(config.faults().chaos());
         ErrorMapper errors = new ErrorMapper(json);
-        BodyLimits bodyLimits =
-                new BodyLimits(config.limits().maxJsonBytes(), config.limits().maxUploadBytes());
         createSpoolDir(config);
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -144,13 +158,21 @@ public final class Emulator implements AutoCloseable {
                 ctx.header("x-request-id", Ids.request());
                 ctx.header("openai-version", "2020-10-01");
             });
-            cfg.routes.before("/v1/*", ctx -> stats.request(ctx.method().name(), ctx.path()));
-            cfg.routes.before("/v1/*", ApiKeyAuth::check);
+            cfg.routes.before(api + "/*", ctx -> stats.request(ctx.method().name(), ctx.path()));
+            if (provider.isPresent()) {
+                provider.get().install(cfg);
+            } else {
+                cfg.routes.before("/v1/*", ApiKeyAuth::check);
+            }
             cfg.routes.before(bodyLimits::check);
-            cfg.routes.before("/v1/*", faults::apply);
-            cfg.routes.before("/v1/*", chaos::before);
+            cfg.routes.before(api + "/*", faults::apply);
+            cfg.routes.before(api + "/*", chaos::before);
             groups.forEach(g -> g.register(cfg.routes));
-            errors.register(cfg.routes);
+            if (provider.isPresent()) {
+                provider.get().registerErrors(cfg.routes);
+            } else {
+                errors.register(cfg.routes);
+            }
         });
         app.start("127.0.0.1", port);
         // Jetty's 30 s default cuts a large upload whose client stalls while a busy disk catches up.
@@ -161,7 +183,7 @@ public final class Emulator implements AutoCloseable {
         }
         Housekeeper housekeeper = new Housekeeper(store, fileStore, renders, batches, webhooks, timeline, clock);
         housekeeper.start();
-        return new Emulator(app, renders, clock, stats, webhooks, housekeeper, controlToken);
+        return new Emulator(app, renders, clock, stats, webhooks, housekeeper, controlToken, api);
     }
 
     /** Multipart uploads are spooled here; leftovers of a killed process are removed at start. */
@@ -192,9 +214,12 @@ public final class Emulator implements AutoCloseable {
         return app.port();
     }
 
-    /** The base URL clients use, including {@code /v1} (as {@code OPENAI_BASE_URL} expects). */
+    /**
+     * The base URL clients use, including {@code /v1} (as {@code OPENAI_BASE_URL} expects), or the
+     * dialect's prefix ({@code /openai/v1} for Azure, {@code /api/v1} for OpenRouter).
+     */
     public String baseUrl() {
-        return "http://127.0.0.1:" + port() + "/v1";
+        return "http://127.0.0.1:" + port() + apiPath;
     }
 
     /** Waits until every render started by this process has finished; returns false on timeout. */

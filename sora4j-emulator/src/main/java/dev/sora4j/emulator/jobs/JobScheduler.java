@@ -51,6 +51,11 @@ public final class JobScheduler {
      * {@code injectFailure}, makes the job fail halfway through its run instead, with an error object.
      */
     public StoredVideo schedule(NewJob job, boolean injectFailure) {
+        return schedule(job, injectFailure, Ids.video());
+    }
+
+    /** As {@link #schedule(NewJob, boolean)}, under an id of another server's shape (provider dialects). */
+    public StoredVideo schedule(NewJob job, boolean injectFailure, String id) {
         long now = clock.millis();
         long queuedUntil =
                 now + config.timeline().scaled(config.timeline().queuedFor().toMillis());
@@ -58,7 +63,7 @@ public final class JobScheduler {
                 + config.timeline().renderPerClipSecond().toMillis() * Long.parseLong(job.seconds());
         long doneAt = queuedUntil + config.timeline().scaled(render);
         StoredVideo video = new StoredVideo(
-                Ids.video(),
+                id,
                 job.model(),
                 job.prompt(),
                 job.size(),
