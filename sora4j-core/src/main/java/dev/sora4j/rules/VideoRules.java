@@ -3,6 +3,7 @@ package dev.sora4j.rules;
 import static dev.sora4j.errors.SoraException.ref;
 
 import dev.sora4j.errors.InvalidRequestException;
+import dev.sora4j.internal.Arguments;
 import dev.sora4j.media.MediaKind;
 import dev.sora4j.model.CharacterRequest;
 import dev.sora4j.model.EditRequest;
@@ -172,7 +173,7 @@ public final class VideoRules {
      * @throws InvalidRequestException naming the field at fault
      */
     public ExtendRequest validateExtend(ExtendRequest r) {
-        requireId(r.videoId());
+        Arguments.id("id", r.videoId());
         prompt(r.prompt());
         String s = r.seconds() == null ? DEFAULT_SECONDS : r.seconds().strip();
         if (profile == Profile.OPEN) {
@@ -235,7 +236,7 @@ public final class VideoRules {
      * @throws InvalidRequestException naming the field at fault
      */
     public RemixRequest validateRemix(RemixRequest r) {
-        requireId(r.videoId());
+        Arguments.id("id", r.videoId());
         prompt(r.prompt());
         return new RemixRequest(r.videoId().strip(), r.prompt());
     }
@@ -269,13 +270,6 @@ public final class VideoRules {
                     ref(field) + " " + file + " is not an MP4 (its content looks like "
                             + (kind == MediaKind.UNKNOWN ? "something else" : kind.mimeType())
                             + "); upload an .mp4 clip");
-        }
-    }
-
-    private static void requireId(String id) {
-        if (id == null || id.isBlank()) {
-            throw InvalidRequestException.of(
-                    "id", " is empty; pass the source video's id, e.g. " + ref("id") + " video_...");
         }
     }
 
