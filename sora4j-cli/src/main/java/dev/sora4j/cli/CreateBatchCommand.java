@@ -1,6 +1,7 @@
 package dev.sora4j.cli;
 
 import dev.sora4j.SoraClient;
+import dev.sora4j.batch.BatchClaim;
 import dev.sora4j.batch.BatchDefaults;
 import dev.sora4j.batch.BatchJob;
 import dev.sora4j.batch.BatchOptions;
@@ -172,6 +173,17 @@ final class CreateBatchCommand extends BaseCommand {
                     dev.sora4j.rules.PriceTable.SOURCE));
             return ExitCodes.OK;
         }
+        // Claimed before the ledger is read: a second run on this --out-dir refuses before it could send anything.
+        try (BatchClaim claim = BatchClaim.acquire(
+                context().settings().home().resolve("claims"),
+                input,
+                outDir,
+                context().clock())) {
+            return run(jobs, options);
+        }
+    }
+
+    private int run(List<BatchJob> jobs, BatchOptions options) {
         String batchKey = batchKey();
         SoraClient client = clientWithSharedGate();
         client.ledger().runStarted(batchKey, Json.pretty(Map.of("args", originalArgs())));

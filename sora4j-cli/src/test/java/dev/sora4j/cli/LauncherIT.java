@@ -8,6 +8,7 @@ import dev.sora4j.emulator.EmulatorConfig;
 import dev.sora4j.emulator.ManualClock;
 import dev.sora4j.model.VideoJob;
 import dev.sora4j.model.VideoRequest;
+import dev.sora4j.pipeline.PartFiles;
 import dev.sora4j.pipeline.PollListener;
 import dev.sora4j.pipeline.PollOptions;
 import java.io.IOException;
@@ -229,8 +230,12 @@ class LauncherIT {
     }
 
     private List<Path> partFiles() throws IOException {
-        try (var files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().startsWith(".clip.mp4."))
+        Path parts = dir.resolve(PartFiles.DIR_NAME);
+        if (!Files.isDirectory(parts)) {
+            return List.of();
+        }
+        try (var files = Files.list(parts)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".part"))
                     .toList();
         }
     }

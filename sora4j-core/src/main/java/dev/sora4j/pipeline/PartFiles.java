@@ -1,0 +1,76 @@
+package dev.sora4j.pipeline;
+
+import dev.sora4j.SoraException;
+import dev.sora4j.client.WireJson;
+import dev.sora4j.model.Variant;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+
+/**
+ * Where partial downloads live: {@code DIR/.sora4j-parts/}, a directory created with mode 0700 (set at
+ * creation, never by a later chmod), so no other user can plant a symlink where a part file will be
+ * opened. Part names are a hash of the job id, variant and target name: a raw server id (LiteLLM's are
+ * ~300-character base64 strings) never becomes part of a file name, and one video's bytes are never
+ * resumed into another's part.
+ */
+public final class PartFiles {
+    /** The private directory's name inside the output directory. */
+    public static final String DIR_NAME = ".sora4j-parts";
+
+    private static final Set<PosixFilePermission> PRIVATE = PosixFilePermissions.fromString("rwx------");
+
+    private PartFiles() {}
+
+    /** The part file a download of {@code target} writes to until it is complete. */
+    public static Path partFile(Path target, String videoId, Variant variant) {
+        Path out = target.toAbsolutePath().normalize();
+        String name = WireJson.sha256(videoId + "\n" + variant.wireName() + "\n" + out.getFileName())
+                .substring(0, 24);
+        return out.resolveSibling(DIR_NAME).resolve(name + "-" + variant.wireName() + ".part");
+    }
+
+    /**
+     * Creates the private directory for parts beside {@code target} if needed, and checks an existing one:
+     * it must be a real directory (not a symlink), owned by this user, closed to group and others.
+     */
+    public static Path privateDir(Path target) throws IOException {
+        Path dir = target.toAbsolutePath().normalize().resolveSibling(DIR_NAME);
+        Files.createDirectories(dir.getParent());
+        boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
+        try {
+            if (posix) {
+                Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PRIVATE));
+            } else {
+                Files.createDirectory(dir);
+            }
+        } catch (FileAlreadyExistsException e) {
+            // Made earlier (or by a concurrent download): check it below rather than trust it.
+        }
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            throw new SoraException(dir + " is not a directory (a symlink or a file was put there); "
+                    + "remove it and run the download again.");
+        }
+        if (posix) {
+            PosixFileAttributes attrs = Files.readAttributes(dir, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            Path probe = dir.getParent();
+            boolean ours = attrs.owner()
+                            .equals(Files.readAttributes(probe, PosixFileAttributes.class)
+                                    .owner())
+                    || attrs.owner().getName().equals(System.getProperty("user.name"));
+            if (!ours || !PRIVATE.containsAll(attrs.permissions())) {
+                throw new SoraException(dir + " is not private to you (owner "
+                        + attrs.owner().getName() + ", mode "
+                        + PosixFilePermissions.toString(attrs.permissions()) + "); remove it and run the download "
+                        + "again.");
+            }
+        }
+        return dir;
+    }
+}
