@@ -2,6 +2,7 @@ package dev.sora4j;
 
 import dev.sora4j.client.AuthHeader;
 import dev.sora4j.client.GatewaySettings;
+import dev.sora4j.client.NeverSent;
 import dev.sora4j.client.OpenAiVideoGateway;
 import dev.sora4j.client.VideoGateway;
 import dev.sora4j.client.WireJson;
@@ -28,6 +29,7 @@ import dev.sora4j.pipeline.PollListener;
 import dev.sora4j.pipeline.PollOptions;
 import dev.sora4j.pipeline.Poller;
 import dev.sora4j.pipeline.Sleeper;
+import dev.sora4j.pipeline.TruncatedDownloadException;
 import dev.sora4j.rules.PriceTable;
 import dev.sora4j.rules.Profile;
 import dev.sora4j.rules.VideoRules;
@@ -215,10 +217,15 @@ public final class SoraClient implements AutoCloseable {
         }
     }
 
-    /** No answer or a server error may still have created the job; a 4xx (or 429) created nothing. */
+    /**
+     * No answer or a server error may still have created the job; a 4xx (or 429) created nothing, and
+     * neither did a request that never got a connection.
+     */
     private void fail(long seq, ApiException e) {
         String what = (e.status() == 0 ? "no response" : "HTTP " + e.status()) + ": " + e.getMessage();
-        if (e.status() == 0 || e.status() >= 500) {
+        if (e.status() == 0 && NeverSent.neverLeft(e)) {
+            ledger.notSent(seq, "not sent: " + e.getMessage());
+        } else if (e.status() == 0 || e.status() >= 500) {
             ledger.uncertain(seq, what);
         } else {
             ledger.refused(seq, what);
@@ -296,10 +303,22 @@ public final class SoraClient implements AutoCloseable {
 
     /** Downloads one asset; an existing {@code target} is replaced only with {@code force}. Videos are recorded in the ledger. */
     public DownloadResult download(String videoId, Variant variant, Path target, boolean force) {
-        DownloadResult result = downloader.download(requireId(videoId), variant, target, force);
-        if (variant == Variant.VIDEO) {
-            ledger.downloaded(videoId.strip(), result.path(), result.bytes(), result.sha256());
+        String id = requireId(videoId);
+        // Marked first, so a download cut by Ctrl-C or a kill is finished by `sora resume`.
+        ledger.downloadStarted(id, variant.wireName(), target);
+        DownloadResult result;
+        try {
+            result = downloader.download(id, variant, target, force);
+        } catch (TruncatedDownloadException e) {
+            throw e; // Its part file is kept: left pending for resume.
+        } catch (RuntimeException e) {
+            ledger.downloadEnded(id, variant.wireName(), target);
+            throw e;
         }
+        if (variant == Variant.VIDEO) {
+            ledger.downloaded(id, result.path(), result.bytes(), result.sha256());
+        }
+        ledger.downloadEnded(id, variant.wireName(), target);
         return result;
     }
 

@@ -72,13 +72,18 @@ final class CreateAndPollCommand extends BaseCommand {
         printJson(created.json());
         info("Created " + created.id() + "; waiting for it to finish.");
         JobWaiter waiter = new JobWaiter(this);
-        VideoJob done = waiter.waitFor(client, created.id(), options);
-        printJson(done.json());
-        Map<String, Object> bundle = new LinkedHashMap<>();
-        bundle.put("create", Json.parse(created.json()));
-        bundle.put("final", Json.parse(done.json()));
-        writeJsonOut(json.path("create-and-poll.json"), bundle);
-        waiter.maybeDownload(client, done, download);
+        InterruptHint hint = waiter.hint(client, created.id(), download);
+        try {
+            VideoJob done = waiter.waitFor(client, created.id(), options);
+            printJson(done.json());
+            Map<String, Object> bundle = new LinkedHashMap<>();
+            bundle.put("create", Json.parse(created.json()));
+            bundle.put("final", Json.parse(done.json()));
+            writeJsonOut(json.path("create-and-poll.json"), bundle);
+            waiter.maybeDownload(client, done, download);
+        } finally {
+            hint.close();
+        }
         return ExitCodes.OK;
     }
 }

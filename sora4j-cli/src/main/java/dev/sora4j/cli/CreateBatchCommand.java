@@ -174,12 +174,15 @@ final class CreateBatchCommand extends BaseCommand {
             return ExitCodes.OK;
         }
         // Claimed before the ledger is read: a second run on this --out-dir refuses before it could send anything.
-        try (BatchClaim claim = BatchClaim.acquire(
+        BatchClaim claim = BatchClaim.acquire(
                 context().settings().home().resolve("claims"),
                 input,
                 outDir,
-                context().clock())) {
+                context().clock());
+        try {
             return run(jobs, options);
+        } finally {
+            claim.close();
         }
     }
 
@@ -197,6 +200,11 @@ final class CreateBatchCommand extends BaseCommand {
             results = runner.run(jobs, outDir, options, batchKey);
         } finally {
             progress.close();
+            // A run that never sent anything (a --max-cost refusal, an --out-dir that is a file) has nothing
+            // to resume: forget it, so `sora resume` does not replay the same refusal forever.
+            if (client.ledger().batch(batchKey).isEmpty()) {
+                client.ledger().forgetRun(batchKey);
+            }
         }
         printValue(summary(results));
         long failed = results.stream().filter(r -> !r.ok()).count();

@@ -7,6 +7,7 @@ import dev.sora4j.SoraClient;
 import dev.sora4j.SoraException;
 import dev.sora4j.ledger.Ledger;
 import dev.sora4j.ledger.LedgerEntry;
+import dev.sora4j.ledger.SentStatus;
 import dev.sora4j.model.VideoJob;
 import dev.sora4j.pipeline.AtomicFiles;
 import dev.sora4j.pipeline.RateGate;
@@ -88,7 +89,7 @@ public final class BatchRunner {
         }
         Map<Integer, LedgerEntry> out = new HashMap<>();
         for (LedgerEntry e : client.ledger().batch(batchKey)) {
-            if (e.requestHash().equals(hashes.get(e.batchLine())) && !e.status().equals("refused")) {
+            if (e.requestHash().equals(hashes.get(e.batchLine())) && !SentStatus.createdNothing(e.status())) {
                 LedgerEntry prev = out.get(e.batchLine());
                 // Prefer an entry with an id; among equals, the newest.
                 if (prev == null || (e.hasVideo() || !prev.hasVideo())) {

@@ -22,11 +22,30 @@ public interface Ledger extends AutoCloseable {
     /** No answer, or a server error: the request may or may not have created a job. */
     void uncertain(long seq, String error);
 
+    /**
+     * The request never left this machine (no connection could be made): nothing was created, it costs
+     * nothing and may be sent again. Ledgers without the distinction record it as refused.
+     */
+    default void notSent(long seq, String error) {
+        refused(seq, error);
+    }
+
     /** A status seen for a known job. */
     void status(VideoJob job);
 
     /** A finished download of the job's video. */
     void downloaded(String videoId, Path path, long size, String sha256);
+
+    /** A download of the job's {@code variant} to {@code path} is starting (so {@code sora resume} can finish it). */
+    default void downloadStarted(String videoId, String variant, Path path) {}
+
+    /** The download begun by {@link #downloadStarted} needs no resuming: it finished, or cannot be resumed. */
+    default void downloadEnded(String videoId, String variant, Path path) {}
+
+    /** Downloads that were started but neither finished nor given up, oldest first. */
+    default List<PendingDownload> pendingDownloads() {
+        return List.of();
+    }
 
     /** By {@code @last}, {@code @N} or a video id. */
     Optional<LedgerEntry> find(String ref);
@@ -51,6 +70,14 @@ public interface Ledger extends AutoCloseable {
 
     /** The {@code args} of runs that never finished, oldest first. */
     List<String> unfinishedRuns();
+
+    /** The runs that never finished, oldest first. */
+    default List<RunRecord> unfinishedRunRecords() {
+        return List.of();
+    }
+
+    /** Forgets a run, so {@code sora resume} no longer repeats it; its jobs stay in the ledger. */
+    default void forgetRun(String batchKey) {}
 
     @Override
     void close();

@@ -213,6 +213,12 @@ public final class SqliteLedger implements Ledger {
     }
 
     @Override
+    public synchronized void notSent(long seq, String error) {
+        update(seq, "UPDATE jobs SET status = 'not_sent', error = ?, updated_at = ? WHERE seq = ?", error);
+        event(seq, "not_sent", error);
+    }
+
+    @Override
     public synchronized void status(VideoJob job) {
         if (job.id() == null) {
             return;
@@ -249,6 +255,37 @@ public final class SqliteLedger implements Ledger {
             }
         });
         find(videoId).ifPresent(e -> event(e.seq(), "downloaded", path + " " + sha256));
+    }
+
+    @Override
+    public synchronized void downloadStarted(String videoId, String variant, Path path) {
+        find(videoId).ifPresent(e -> event(e.seq(), "download_started", PendingDownload.detail(variant, path)));
+    }
+
+    @Override
+    public synchronized void downloadEnded(String videoId, String variant, Path path) {
+        find(videoId).ifPresent(e -> event(e.seq(), "download_ended", PendingDownload.detail(variant, path)));
+    }
+
+    @Override
+    public synchronized List<PendingDownload> pendingDownloads() {
+        return read(() -> {
+            List<PendingDownload> out = new ArrayList<>();
+            try (Statement st = db.createStatement();
+                    ResultSet rs = st.executeQuery("""
+                            SELECT j.video_id, s.detail FROM events s JOIN jobs j ON j.seq = s.seq
+                            WHERE s.kind = 'download_started' AND j.video_id IS NOT NULL
+                              AND s.id = (SELECT MAX(l.id) FROM events l
+                                          WHERE l.seq = s.seq AND l.kind = 'download_started' AND l.detail = s.detail)
+                              AND NOT EXISTS (SELECT 1 FROM events f WHERE f.seq = s.seq AND f.kind = 'download_ended'
+                                              AND f.detail = s.detail AND f.id > s.id)
+                            ORDER BY s.id""")) {
+                while (rs.next()) {
+                    PendingDownload.parse(rs.getString(1), rs.getString(2)).ifPresent(out::add);
+                }
+            }
+            return out;
+        });
     }
 
     @Override
@@ -332,6 +369,31 @@ public final class SqliteLedger implements Ledger {
                 }
             }
             return out;
+        });
+    }
+
+    @Override
+    public synchronized List<RunRecord> unfinishedRunRecords() {
+        return read(() -> {
+            List<RunRecord> out = new ArrayList<>();
+            try (Statement st = db.createStatement();
+                    ResultSet rs = st.executeQuery(
+                            "SELECT batch_key, args, started_at FROM runs WHERE finished_at IS NULL ORDER BY started_at")) {
+                while (rs.next()) {
+                    out.add(new RunRecord(rs.getString(1), rs.getString(2), rs.getLong(3)));
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public synchronized void forgetRun(String batchKey) {
+        write(() -> {
+            try (PreparedStatement ps = db.prepareStatement("DELETE FROM runs WHERE batch_key = ?")) {
+                ps.setString(1, batchKey);
+                return ps.executeUpdate();
+            }
         });
     }
 
