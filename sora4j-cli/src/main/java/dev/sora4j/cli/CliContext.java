@@ -5,6 +5,7 @@ import dev.sora4j.client.AuthHeader;
 import dev.sora4j.config.Settings;
 import dev.sora4j.emulator.Emulator;
 import dev.sora4j.emulator.EmulatorConfig;
+import dev.sora4j.ledger.LedgerJournal;
 import dev.sora4j.ledger.SqliteLedger;
 import dev.sora4j.pipeline.ExtensionChains;
 import dev.sora4j.pipeline.Sleeper;
@@ -131,7 +132,10 @@ final class CliContext implements AutoCloseable {
         }
         // Extension chains are remembered across runs, online and offline alike.
         b.extensionChains(ExtensionChains.inFile(settings.home().resolve("extension-chains.json")));
-        b.ledger(ledger(global)).prices(prices());
+        // Ids the service handed out survive a failing ledger write in the journal beside it.
+        SqliteLedger recorded = ledger(global);
+        b.ledger(new LedgerJournal(recorded, LedgerJournal.beside(recorded.file())))
+                .prices(prices());
         client = b.build();
         return client;
     }
@@ -153,6 +157,12 @@ final class CliContext implements AutoCloseable {
                             .map(Path::of)
                             .orElse(settings.home().resolve("ledger.db"));
             ledger = SqliteLedger.open(path, clock);
+            int replayed = LedgerJournal.replay(ledger, LedgerJournal.beside(ledger.file()));
+            if (replayed > 0) {
+                err.println("Recorded " + replayed + " job id(s) from " + LedgerJournal.beside(ledger.file())
+                        + " that an earlier run could not write to the ledger.");
+                err.flush();
+            }
         }
         return ledger;
     }
