@@ -6,7 +6,6 @@ import dev.sora4j.model.VideoJob;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -86,15 +85,9 @@ public final class SqliteLedger implements Ledger {
         Path abs = file.toAbsolutePath();
         try {
             Files.createDirectories(abs.getParent());
-            if (!Files.exists(abs)) {
-                try {
-                    Files.createFile(
-                            abs, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                } catch (UnsupportedOperationException e) {
-                    Files.createFile(abs);
-                }
-            }
-        } catch (IOException e) {
+            LedgerGuard.createIfAbsent(abs);
+            LedgerGuard.checkFile(abs);
+        } catch (IOException | SQLException e) {
             throw new ConfigException("Cannot create the ledger " + abs + ": " + e.getMessage()
                     + ". Set --ledger PATH or SORA4J_LEDGER to a writable place.");
         }
@@ -106,14 +99,20 @@ public final class SqliteLedger implements Ledger {
                 st.execute("PRAGMA synchronous = FULL");
                 st.execute("PRAGMA foreign_keys = ON");
             }
-            migrate(db, abs);
+            try {
+                LedgerGuard.checkIntegrity(db, abs);
+                migrate(db, abs, clock);
+            } catch (RuntimeException | SQLException e) {
+                db.close();
+                throw e;
+            }
             return new SqliteLedger(abs, db, clock);
         } catch (SQLException e) {
             throw new ConfigException("Cannot open the ledger " + abs + ": " + e.getMessage());
         }
     }
 
-    private static void migrate(Connection db, Path file) throws SQLException {
+    private static void migrate(Connection db, Path file, Clock clock) throws SQLException {
         int version;
         try (Statement st = db.createStatement();
                 ResultSet rs = st.executeQuery("PRAGMA user_version")) {
@@ -123,6 +122,9 @@ public final class SqliteLedger implements Ledger {
             throw new ConfigException(
                     "The ledger " + file + " has schema version " + version + ", newer than this sora4j ("
                             + SCHEMA_VERSION + "). Upgrade sora4j, or point --ledger elsewhere.");
+        }
+        if (version < SCHEMA_VERSION && hasTables(db)) {
+            LedgerGuard.backup(db, file, clock.instant());
         }
         db.setAutoCommit(false);
         try (Statement st = db.createStatement()) {
@@ -140,6 +142,13 @@ public final class SqliteLedger implements Ledger {
             throw e;
         } finally {
             db.setAutoCommit(true);
+        }
+    }
+
+    private static boolean hasTables(Connection db) throws SQLException {
+        try (Statement st = db.createStatement();
+                ResultSet rs = st.executeQuery("SELECT count(*) FROM sqlite_master WHERE type = 'table'")) {
+            return rs.getInt(1) > 0;
         }
     }
 
