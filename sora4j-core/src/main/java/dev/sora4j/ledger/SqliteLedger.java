@@ -2,6 +2,7 @@ package dev.sora4j.ledger;
 
 import dev.sora4j.ConfigException;
 import dev.sora4j.SoraException;
+import dev.sora4j.config.Redaction;
 import dev.sora4j.model.VideoJob;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -172,7 +173,8 @@ public final class SqliteLedger implements Ledger {
                 ps.setString(6, i.size());
                 ps.setString(7, i.seconds());
                 ps.setString(8, i.profile());
-                ps.setString(9, i.baseUrl());
+                // Stored redacted whoever built the intent: user info or a query may hold a key.
+                ps.setString(9, Redaction.url(i.baseUrl()));
                 if (i.estimatedCost() == null) {
                     ps.setNull(10, Types.REAL);
                 } else {

@@ -44,12 +44,12 @@ class LedgerGuardTest {
         // A real ledger with a page of garbage in the middle of its table.
         Path file = dir.resolve("ledger.db");
         try (SqliteLedger ledger = SqliteLedger.open(file, clock)) {
-            for (int i = 0; i < 200; i++) {
+            for (int i = 0; i < 24; i++) {
                 ledger.intent(new Intent(
                         "create",
                         "h" + i,
                         "{}",
-                        "prompt " + "x".repeat(200),
+                        "prompt " + "x".repeat(1500),
                         "sora-2",
                         "1280x720",
                         "4",
