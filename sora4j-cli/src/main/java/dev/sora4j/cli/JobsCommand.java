@@ -1,6 +1,7 @@
 package dev.sora4j.cli;
 
 import dev.sora4j.ledger.LedgerEntry;
+import dev.sora4j.ledger.SentStatus;
 import dev.sora4j.ledger.SqliteLedger;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -76,7 +77,8 @@ final class JobsCommand extends BaseCommand {
                             dash(e.model()),
                             dash(e.size()),
                             dash(e.seconds()),
-                            e.estimatedCost() == null ? "-" : String.format(Locale.ROOT, "%.2f", e.estimatedCost()),
+                            // Refused and never-sent entries created nothing: they count as 0.
+                            e.estimatedCost() == null ? "-" : String.format(Locale.ROOT, "%.2f", SentStatus.spend(e)),
                             TIME.format(Instant.ofEpochMilli(e.createdAt())),
                             e.videoId() == null ? "-" : e.videoId());
         }
