@@ -31,6 +31,9 @@ final class DownloadResumer {
         List<PendingDownload> pending = ledger.pendingDownloads();
         int code = ExitCodes.OK;
         for (PendingDownload d : pending) {
+            if (ledger.find(d.videoId()).map(e -> e.batchKey() != null).orElse(false)) {
+                continue; // A batch's downloads are finished by re-running the batch, with its own checks.
+            }
             Variant variant = Variant.parse(d.variant());
             if (Files.exists(d.path(), LinkOption.NOFOLLOW_LINKS)) {
                 // Finished another way (or a file the user put there): never overwritten by resume.

@@ -56,7 +56,7 @@ public final class LedgerJournal implements Ledger {
         for (String line : lines) {
             String[] f = line.split("\t", -1);
             // A line cut by a crash mid-append has fewer fields: nothing was acknowledged for it.
-            if (f.length != 4 || !f[0].equals("created") || f[2].isEmpty()) {
+            if (f.length != 4 || !f[0].equals("created") || f[2].isEmpty() || !f[1].matches("[0-9]+")) {
                 continue;
             }
             if (!known.contains(f[2])) {
