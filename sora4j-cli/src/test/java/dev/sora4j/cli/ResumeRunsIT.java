@@ -6,8 +6,11 @@ import dev.sora4j.emulator.Emulator;
 import dev.sora4j.emulator.EmulatorConfig;
 import dev.sora4j.emulator.FaultRule;
 import dev.sora4j.emulator.ManualClock;
+import dev.sora4j.ledger.SqliteLedger;
+import dev.sora4j.pipeline.Mp4Check;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +35,37 @@ class ResumeRunsIT {
                         "OPENAI_BASE_URL",
                         emulator.baseUrl()),
                 clock,
-                d -> clock.advance(d));
+                d -> {
+                    clock.advance(d);
+                    emulator.awaitRenders(Duration.ofMinutes(2));
+                });
+    }
+
+    @Test
+    void resume_finishes_a_single_download_that_was_cut_off(@TempDir Path work) throws Exception {
+        ManualClock clock = new ManualClock(Instant.parse("2026-11-04T09:00:00Z"));
+        try (Emulator emulator =
+                Emulator.start(EmulatorConfig.defaults(home.resolve("emu")).withClock(clock), 0)) {
+            CliRun sora = sora(emulator, clock);
+            CliRun.Result made = sora.run("create-and-poll", "--prompt", "A cut-off download");
+            assertThat(made.code()).as(made.err()).isZero();
+            String id = Json.parse(made.out().substring(made.out().lastIndexOf("\n{") + 1))
+                    .get("id")
+                    .toString();
+            Path target = work.resolve("clip.mp4");
+            // What a download killed half-way leaves in the ledger: started, never ended.
+            try (SqliteLedger ledger = SqliteLedger.open(home.resolve("ledger.db"), clock)) {
+                ledger.downloadStarted(id, "video", target);
+            }
+            CliRun.Result resumed = sora.run("resume");
+            assertThat(resumed.code()).as(resumed.err()).isZero();
+            assertThat(resumed.err()).contains("Resuming the download of " + id);
+            assertThat(Mp4Check.problem(target)).isEmpty();
+            try (SqliteLedger ledger = SqliteLedger.open(home.resolve("ledger.db"), clock)) {
+                assertThat(ledger.pendingDownloads()).isEmpty();
+                assertThat(ledger.find(id).orElseThrow().downloadPath()).isEqualTo(target.toString());
+            }
+        }
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A ledger that cannot lose an id the service already handed out. When recording a created job fails
@@ -23,6 +24,8 @@ import java.util.Set;
  * straight to the ledger it wraps.
  */
 public final class LedgerJournal implements Ledger {
+    private static final Pattern DIGITS = Pattern.compile("[0-9]{1,18}");
+
     private final Ledger ledger;
     private final Path journal;
 
@@ -56,7 +59,10 @@ public final class LedgerJournal implements Ledger {
         for (String line : lines) {
             String[] f = line.split("\t", -1);
             // A line cut by a crash mid-append has fewer fields: nothing was acknowledged for it.
-            if (f.length != 4 || !f[0].equals("created") || f[2].isEmpty() || !f[1].matches("[0-9]+")) {
+            if (f.length != 4
+                    || !f[0].equals("created")
+                    || f[2].isEmpty()
+                    || !DIGITS.matcher(f[1]).matches()) {
                 continue;
             }
             if (!known.contains(f[2])) {
