@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -60,18 +59,7 @@ public final class Downloader {
         Path part = partFile(out, videoId, variant);
         boolean keepPart = true;
         try {
-            PartFiles.privateDir(out);
-            if (Files.isSymbolicLink(part)) {
-                throw new SoraException("Refusing to download through the symbolic link " + part
-                        + " (someone planted it); remove it and run the download again.");
-            }
-            // No-follow even inside the private directory; the file's mode comes from the umask at creation.
-            try (FileChannel channel = FileChannel.open(
-                    part,
-                    StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE,
-                    StandardOpenOption.READ,
-                    LinkOption.NOFOLLOW_LINKS)) {
+            try (FileChannel channel = PartFiles.open(out, part)) {
                 FileLock lock = channel.tryLock();
                 if (lock == null) {
                     throw new SoraException("Another download to " + target + " is running (" + part + " is locked).");
@@ -134,6 +122,7 @@ public final class Downloader {
             if (!keepPart) {
                 try {
                     Files.deleteIfExists(part);
+                    PartFiles.removeIfEmpty(out);
                 } catch (IOException ignored) {
                     // A leftover hidden .part file never shadows the real output; the next attempt truncates it.
                 }

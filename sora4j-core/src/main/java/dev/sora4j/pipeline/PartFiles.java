@@ -4,10 +4,13 @@ import dev.sora4j.SoraException;
 import dev.sora4j.client.WireJson;
 import dev.sora4j.model.Variant;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -34,6 +37,43 @@ public final class PartFiles {
         String name = WireJson.sha256(videoId + "\n" + variant.wireName() + "\n" + out.getFileName())
                 .substring(0, 24);
         return out.resolveSibling(DIR_NAME).resolve(name + "-" + variant.wireName() + ".part");
+    }
+
+    /**
+     * Opens (creating if needed) the part file for writing and reading, never through a symlink. A
+     * concurrent download that just finished may remove the (then empty) directory between its
+     * creation and this open: it is made again and the open retried.
+     */
+    public static FileChannel open(Path target, Path part) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            privateDir(target);
+            if (Files.isSymbolicLink(part)) {
+                throw new SoraException("Refusing to download through the symbolic link " + part
+                        + " (someone planted it); remove it and run the download again.");
+            }
+            try {
+                // The file's mode comes from the umask at creation; the directory keeps others out.
+                return FileChannel.open(
+                        part,
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE,
+                        StandardOpenOption.READ,
+                        LinkOption.NOFOLLOW_LINKS);
+            } catch (NoSuchFileException e) {
+                if (attempt >= 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Removes the private directory beside {@code target} if no part is left in it. */
+    public static void removeIfEmpty(Path target) {
+        try {
+            Files.deleteIfExists(target.toAbsolutePath().normalize().resolveSibling(DIR_NAME));
+        } catch (IOException notEmptyOrGone) {
+            // Another download's part is there (or it is already gone): leave it.
+        }
     }
 
     /**

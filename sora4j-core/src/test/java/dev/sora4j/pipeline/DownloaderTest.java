@@ -102,6 +102,9 @@ class DownloaderTest {
         assertThat(done.bytes()).isEqualTo(clip.length);
         assertThat(done.sha256()).hasSize(64);
         assertThat(partFiles()).isEmpty();
+        assertThat(dir.resolve(PartFiles.DIR_NAME))
+                .as("the emptied parts directory is removed")
+                .doesNotExist();
     }
 
     @Test
