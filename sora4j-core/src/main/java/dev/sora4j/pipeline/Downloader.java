@@ -1,6 +1,7 @@
 package dev.sora4j.pipeline;
 
 import dev.sora4j.ApiException;
+import dev.sora4j.InvalidRequestException;
 import dev.sora4j.OutputExistsException;
 import dev.sora4j.SoraException;
 import dev.sora4j.client.ContentStream;
@@ -50,8 +51,10 @@ public final class Downloader {
     public DownloadResult download(String videoId, Variant variant, Path target, boolean force) {
         Path out = target.toAbsolutePath().normalize();
         if (Files.isSymbolicLink(out) && !force) {
-            throw new SoraException("Output " + target + " is a symbolic link; not writing through it. Remove it, "
-                    + "or use --force to replace the link itself (its target is never touched).");
+            throw new InvalidRequestException(
+                    "out",
+                    "Output " + target + " is a symbolic link; not writing through it. Remove it, "
+                            + "or use --force to replace the link itself (its target is never touched).");
         }
         if (Files.exists(out, LinkOption.NOFOLLOW_LINKS) && !force) {
             throw new OutputExistsException(target);

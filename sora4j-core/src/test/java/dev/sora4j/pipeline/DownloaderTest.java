@@ -216,7 +216,7 @@ class DownloaderTest {
         Downloader downloader = new Downloader(serving(mp4(1000)));
 
         assertThatThrownBy(() -> downloader.download("video_1", Variant.VIDEO, target, false))
-                .isInstanceOf(SoraException.class)
+                .isInstanceOf(dev.sora4j.InvalidRequestException.class)
                 .hasMessageContaining("is a symbolic link");
         assertThat(Files.readString(victim)).isEqualTo("precious");
 
