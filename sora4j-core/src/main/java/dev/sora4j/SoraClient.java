@@ -514,10 +514,21 @@ public final class SoraClient implements AutoCloseable {
     public DownloadResult download(String videoId, Variant variant, Path target, boolean force) {
         String id = Arguments.id("id", videoId);
         service();
-        DownloadResult result = downloader.download(id, variant, target, force);
+        // Marked first, so a download cut by Ctrl-C or a kill is finished by `sora resume`.
+        ledger.downloadStarted(id, variant.wireName(), target);
+        DownloadResult result;
+        try {
+            result = downloader.download(id, variant, target, force);
+        } catch (TruncatedDownloadException e) {
+            throw e; // Its part file is kept: left pending for resume.
+        } catch (RuntimeException e) {
+            ledger.downloadEnded(id, variant.wireName(), target);
+            throw e;
+        }
         if (variant == Variant.VIDEO) {
             ledger.downloaded(id, result.path(), result.bytes(), result.sha256());
         }
+        ledger.downloadEnded(id, variant.wireName(), target);
         return result;
     }
 

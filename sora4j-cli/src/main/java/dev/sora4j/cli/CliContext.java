@@ -5,6 +5,7 @@ import dev.sora4j.config.BaseUrls;
 import dev.sora4j.config.Settings;
 import dev.sora4j.emulator.Emulator;
 import dev.sora4j.emulator.config.EmulatorConfig;
+import dev.sora4j.ledger.LedgerJournal;
 import dev.sora4j.ledger.SqliteLedger;
 import dev.sora4j.options.AuthHeader;
 import dev.sora4j.options.ExtensionChains;
@@ -163,8 +164,10 @@ final class CliContext implements AutoCloseable {
         }
         // The flag wins over SORA4J_PROFILE, which fromSettings applied; extension chains stay in the home.
         b.profile(profile(global))
-                .extensionChains(ExtensionChains.inFile(settings().home().resolve("extension-chains.json")))
-                .ledger(ledger(global));
+                .extensionChains(ExtensionChains.inFile(settings().home().resolve("extension-chains.json")));
+        // Ids the service handed out survive a failing ledger write in the journal beside it.
+        SqliteLedger recorded = ledger(global);
+        b.ledger(new LedgerJournal(recorded, LedgerJournal.beside(recorded.file())));
         client = b.build();
         return client;
     }
@@ -203,6 +206,12 @@ final class CliContext implements AutoCloseable {
                             .map(Path::of)
                             .orElse(settings().home().resolve("ledger.db"));
             ledger = SqliteLedger.open(path, clock);
+            int replayed = LedgerJournal.replay(ledger, LedgerJournal.beside(ledger.file()));
+            if (replayed > 0) {
+                err.println("Recorded " + replayed + " job id(s) from " + LedgerJournal.beside(ledger.file())
+                        + " that an earlier run could not write to the ledger.");
+                err.flush();
+            }
         }
         return ledger;
     }

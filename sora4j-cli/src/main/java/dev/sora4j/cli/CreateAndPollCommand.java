@@ -64,15 +64,21 @@ final class CreateAndPollCommand extends BaseCommand {
         SoraClient client = client();
         VideoJob created = client.create(request);
         printJson(created.json());
-        info("Created " + created.id() + "; waiting for it to finish.");
         JobWaiter waiter = new JobWaiter(this);
-        VideoJob done = waiter.waitFor(client, created.id(), options);
-        printJson(done.json());
-        Map<String, Object> bundle = new LinkedHashMap<>();
-        bundle.put("create", Json.parse(created.json()));
-        bundle.put("final", Json.parse(done.json()));
-        writeJsonOut(json.path("create-and-poll.json"), bundle);
-        waiter.maybeDownload(client, done, download);
+        // Installed before the user is told we wait, so a Ctrl-C right after that line still gets the hint.
+        InterruptHint hint = waiter.hint(client, created.id(), download);
+        info("Created " + created.id() + "; waiting for it to finish.");
+        try {
+            VideoJob done = waiter.waitFor(client, created.id(), options);
+            printJson(done.json());
+            Map<String, Object> bundle = new LinkedHashMap<>();
+            bundle.put("create", Json.parse(created.json()));
+            bundle.put("final", Json.parse(done.json()));
+            writeJsonOut(json.path("create-and-poll.json"), bundle);
+            waiter.maybeDownload(client, done, download);
+        } finally {
+            hint.close();
+        }
         return ExitCodes.OK;
     }
 }

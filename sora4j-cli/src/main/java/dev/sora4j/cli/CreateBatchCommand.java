@@ -8,6 +8,7 @@ import dev.sora4j.batch.BatchOptions;
 import dev.sora4j.batch.BatchResult;
 import dev.sora4j.batch.BatchRunner;
 import dev.sora4j.batch.JobsFile;
+import dev.sora4j.internal.files.BatchClaim;
 import dev.sora4j.preflight.OutputTargets;
 import dev.sora4j.rules.PriceTable;
 import dev.sora4j.rules.VideoRules;
@@ -171,6 +172,20 @@ final class CreateBatchCommand extends BaseCommand {
                     Locale.ROOT, "%d job(s), estimated $%.2f in total (%s).", jobs.size(), total, PriceTable.SOURCE));
             return ExitCodes.OK;
         }
+        // Claimed before the ledger is read: a second run on this --out-dir refuses before it could send anything.
+        BatchClaim claim = BatchClaim.acquire(
+                context().settings().home().resolve("claims"),
+                input,
+                outDir,
+                context().clock());
+        try {
+            return run(jobs, options);
+        } finally {
+            claim.close();
+        }
+    }
+
+    private int run(List<BatchJob> jobs, BatchOptions options) {
         String batchKey = BatchRunner.batchKey(input, outDir);
         // No SDK retries (the runner retries each create), one rate limit shared by every worker.
         SoraClient client = context().client(global(), 0, rpm);
@@ -184,6 +199,11 @@ final class CreateBatchCommand extends BaseCommand {
             results = runner.run(jobs, outDir, options, batchKey);
         } finally {
             progress.close();
+            // A run that never sent anything (a --max-cost refusal, an --out-dir that is a file) has nothing
+            // to resume: forget it, so `sora resume` does not replay the same refusal forever.
+            if (client.ledger().batch(batchKey).isEmpty()) {
+                client.ledger().forgetRun(batchKey);
+            }
         }
         printValue(summary(results));
         long failed = results.stream().filter(r -> !r.ok()).count();

@@ -49,6 +49,12 @@ final class JobWaiter {
         }
     }
 
+    /** Prints how to continue if Ctrl-C comes while waiting for (or downloading) {@code id}; close it when done. */
+    InterruptHint hint(SoraClient client, String id, DownloadOptions download) {
+        String ref = client.ledger().find(id).map(e -> "@" + e.seq()).orElse(id);
+        return InterruptHint.install(command.err(), InterruptHint.pollLine(ref, download));
+    }
+
     /** Downloads when asked; a job that did not complete is an error (exit 5). */
     void maybeDownload(SoraClient client, VideoJob job, DownloadOptions download) {
         if (!job.status().isCompleted()) {

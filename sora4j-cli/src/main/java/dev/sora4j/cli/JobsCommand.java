@@ -3,6 +3,7 @@ package dev.sora4j.cli;
 import dev.sora4j.config.Redact;
 import dev.sora4j.errors.InvalidRequestException;
 import dev.sora4j.ledger.LedgerEntry;
+import dev.sora4j.ledger.LedgerStatus;
 import dev.sora4j.ledger.SqliteLedger;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -79,7 +80,8 @@ final class JobsCommand extends BaseCommand {
                             dash(e.model()),
                             dash(e.size()),
                             dash(e.seconds()),
-                            e.estimatedCost() == null ? "-" : String.format(Locale.ROOT, "%.2f", e.estimatedCost()),
+                            // Refused and never-sent entries created nothing: they count as 0.
+                            e.estimatedCost() == null ? "-" : String.format(Locale.ROOT, "%.2f", LedgerStatus.spend(e)),
                             TIME.format(Instant.ofEpochMilli(e.createdAt())),
                             e.videoId() == null ? "-" : e.videoId());
         }

@@ -34,10 +34,16 @@ final class PollCommand extends BaseCommand {
         JobWaiter.precheck(this, download, json);
         SoraClient client = client();
         JobWaiter waiter = new JobWaiter(this);
-        VideoJob done = waiter.waitFor(client, video.resolve(this), options);
-        printJson(done.json());
-        writeJsonOut(json.path("poll.json"), done.json());
-        waiter.maybeDownload(client, done, download);
+        String id = video.resolve(this);
+        InterruptHint hint = waiter.hint(client, id, download);
+        try {
+            VideoJob done = waiter.waitFor(client, id, options);
+            printJson(done.json());
+            writeJsonOut(json.path("poll.json"), done.json());
+            waiter.maybeDownload(client, done, download);
+        } finally {
+            hint.close();
+        }
         return ExitCodes.OK;
     }
 }

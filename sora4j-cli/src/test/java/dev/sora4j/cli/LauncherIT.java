@@ -6,6 +6,7 @@ import dev.sora4j.SoraClient;
 import dev.sora4j.emulator.Emulator;
 import dev.sora4j.emulator.clock.ManualClock;
 import dev.sora4j.emulator.config.EmulatorConfig;
+import dev.sora4j.internal.files.PartFiles;
 import dev.sora4j.model.VideoJob;
 import dev.sora4j.model.VideoRequest;
 import dev.sora4j.options.PollListener;
@@ -231,8 +232,12 @@ class LauncherIT {
     }
 
     private List<Path> partFiles() throws IOException {
-        try (var files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().startsWith(".clip.mp4."))
+        Path parts = dir.resolve(PartFiles.DIR_NAME);
+        if (!Files.isDirectory(parts)) {
+            return List.of();
+        }
+        try (var files = Files.list(parts)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".part"))
                     .toList();
         }
     }

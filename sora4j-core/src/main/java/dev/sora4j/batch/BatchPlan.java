@@ -52,7 +52,7 @@ final class BatchPlan {
         }
         Map<Integer, LedgerEntry> out = new HashMap<>();
         for (LedgerEntry e : client.ledger().batch(batchKey)) {
-            if (e.requestHash().equals(hashes.get(e.batchLine())) && !LedgerStatus.REFUSED.matches(e.status())) {
+            if (e.requestHash().equals(hashes.get(e.batchLine())) && !LedgerStatus.createdNothing(e.status())) {
                 LedgerEntry prev = out.get(e.batchLine());
                 // Prefer an entry with an id; among equals, the newest.
                 if (prev == null || (e.hasVideo() || !prev.hasVideo())) {

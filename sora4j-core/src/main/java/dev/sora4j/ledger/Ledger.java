@@ -45,6 +45,17 @@ public interface Ledger extends AutoCloseable {
     void uncertain(long seq, String error);
 
     /**
+     * The request never left this machine (no connection could be made): nothing was created, it costs
+     * nothing and may be sent again. Ledgers without the distinction record it as refused.
+     *
+     * @param seq the intent's sequence number
+     * @param error why no connection could be made
+     */
+    default void notSent(long seq, String error) {
+        refused(seq, error);
+    }
+
+    /**
      * A status seen for a known job.
      *
      * @param job the job
@@ -60,6 +71,33 @@ public interface Ledger extends AutoCloseable {
      * @param videoId the video's id
      */
     void downloaded(String videoId, Path path, long size, String sha256);
+
+    /**
+     * A download of the job's {@code variant} to {@code path} is starting (so a later run can finish it).
+     *
+     * @param videoId the job
+     * @param variant the variant's wire name
+     * @param path the final path
+     */
+    default void downloadStarted(String videoId, String variant, Path path) {}
+
+    /**
+     * The download begun by {@link #downloadStarted} needs no resuming: it finished, or cannot be resumed.
+     *
+     * @param videoId the job
+     * @param variant the variant's wire name
+     * @param path the final path
+     */
+    default void downloadEnded(String videoId, String variant, Path path) {}
+
+    /**
+     * Downloads that were started but neither finished nor given up, oldest first.
+     *
+     * @return the pending downloads
+     */
+    default List<PendingDownload> pendingDownloads() {
+        return List.of();
+    }
 
     /**
      * By {@code @last}, {@code @N} or a video id.
@@ -123,6 +161,14 @@ public interface Ledger extends AutoCloseable {
      * @return the unfinished runs
      */
     List<String> unfinishedRuns();
+
+    /** The runs that never finished, oldest first. */
+    default List<RunRecord> unfinishedRunRecords() {
+        return List.of();
+    }
+
+    /** Forgets a run, so {@code sora resume} no longer repeats it; its jobs stay in the ledger. */
+    default void forgetRun(String batchKey) {}
 
     @Override
     void close();

@@ -15,6 +15,8 @@ public enum LedgerStatus {
     UNKNOWN,
     /** The service refused: nothing was created. */
     REFUSED,
+    /** The request never left this machine (no connection): nothing was created, re-sending is safe. */
+    NOT_SENT,
     /** Found on the server by reconciliation after an unanswered create. */
     ADOPTED,
     /** A character was created (characters have no status of their own). */
@@ -52,5 +54,25 @@ public enum LedgerStatus {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether an entry with this status certainly created nothing: it costs nothing and may be sent again.
+     *
+     * @param status a status from {@link LedgerEntry#status()}
+     * @return true for {@link #REFUSED} and {@link #NOT_SENT}
+     */
+    public static boolean createdNothing(String status) {
+        return REFUSED.matches(status) || NOT_SENT.matches(status);
+    }
+
+    /**
+     * The estimated cost an entry counts for in totals: nothing when nothing was created.
+     *
+     * @param e a ledger entry
+     * @return its estimated cost in USD, or 0
+     */
+    public static double spend(LedgerEntry e) {
+        return e.estimatedCost() == null || createdNothing(e.status()) ? 0 : e.estimatedCost();
     }
 }

@@ -1,12 +1,12 @@
 package dev.sora4j.ledger;
 
+import dev.sora4j.config.Redaction;
 import dev.sora4j.errors.ConfigException;
 import dev.sora4j.errors.SoraException;
 import dev.sora4j.model.VideoJob;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -96,15 +96,9 @@ public final class SqliteLedger implements Ledger {
         Path abs = file.toAbsolutePath();
         try {
             Files.createDirectories(abs.getParent());
-            if (!Files.exists(abs)) {
-                try {
-                    Files.createFile(
-                            abs, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                } catch (UnsupportedOperationException e) {
-                    Files.createFile(abs);
-                }
-            }
-        } catch (IOException e) {
+            LedgerGuard.createIfAbsent(abs);
+            LedgerGuard.checkFile(abs);
+        } catch (IOException | SQLException e) {
             throw new ConfigException(
                     "ledger",
                     "Cannot create the ledger " + abs + ": " + e.getMessage() + ". Set " + SoraException.ref("ledger")
@@ -118,14 +112,20 @@ public final class SqliteLedger implements Ledger {
                 st.execute("PRAGMA synchronous = FULL");
                 st.execute("PRAGMA foreign_keys = ON");
             }
-            migrate(db, abs);
+            try {
+                LedgerGuard.checkIntegrity(db, abs);
+                migrate(db, abs, clock);
+            } catch (RuntimeException | SQLException e) {
+                db.close();
+                throw e;
+            }
             return new SqliteLedger(abs, db, clock);
         } catch (SQLException e) {
             throw new ConfigException("ledger", "Cannot open the ledger " + abs + ": " + e.getMessage());
         }
     }
 
-    private static void migrate(Connection db, Path file) throws SQLException {
+    private static void migrate(Connection db, Path file, Clock clock) throws SQLException {
         int version;
         try (Statement st = db.createStatement();
                 ResultSet rs = st.executeQuery("PRAGMA user_version")) {
@@ -137,6 +137,9 @@ public final class SqliteLedger implements Ledger {
                     "The ledger " + file + " has schema version " + version + ", newer than this sora4j ("
                             + SCHEMA_VERSION + "). Upgrade sora4j, or point " + SoraException.ref("ledger")
                             + " elsewhere.");
+        }
+        if (version < SCHEMA_VERSION && hasTables(db)) {
+            LedgerGuard.backup(db, file, clock.instant());
         }
         db.setAutoCommit(false);
         try (Statement st = db.createStatement()) {
@@ -154,6 +157,13 @@ public final class SqliteLedger implements Ledger {
             throw e;
         } finally {
             db.setAutoCommit(true);
+        }
+    }
+
+    private static boolean hasTables(Connection db) throws SQLException {
+        try (Statement st = db.createStatement();
+                ResultSet rs = st.executeQuery("SELECT count(*) FROM sqlite_master WHERE type = 'table'")) {
+            return rs.getInt(1) > 0;
         }
     }
 
@@ -182,7 +192,8 @@ public final class SqliteLedger implements Ledger {
                 ps.setString(6, i.size());
                 ps.setString(7, i.seconds());
                 ps.setString(8, i.profile());
-                ps.setString(9, i.baseUrl());
+                // Stored redacted whoever built the intent: user info or a query may hold a key.
+                ps.setString(9, Redaction.url(i.baseUrl()));
                 if (i.estimatedCost() == null) {
                     ps.setNull(10, Types.REAL);
                 } else {
@@ -232,6 +243,12 @@ public final class SqliteLedger implements Ledger {
     }
 
     @Override
+    public synchronized void notSent(long seq, String error) {
+        update(seq, "UPDATE jobs SET status = 'not_sent', error = ?, updated_at = ? WHERE seq = ?", error);
+        event(seq, "not_sent", error);
+    }
+
+    @Override
     public synchronized void status(VideoJob job) {
         if (job.id() == null) {
             return;
@@ -268,6 +285,37 @@ public final class SqliteLedger implements Ledger {
             }
         });
         find(videoId).ifPresent(e -> event(e.seq(), "downloaded", path + " " + sha256));
+    }
+
+    @Override
+    public synchronized void downloadStarted(String videoId, String variant, Path path) {
+        find(videoId).ifPresent(e -> event(e.seq(), "download_started", PendingDownload.detail(variant, path)));
+    }
+
+    @Override
+    public synchronized void downloadEnded(String videoId, String variant, Path path) {
+        find(videoId).ifPresent(e -> event(e.seq(), "download_ended", PendingDownload.detail(variant, path)));
+    }
+
+    @Override
+    public synchronized List<PendingDownload> pendingDownloads() {
+        return read(() -> {
+            List<PendingDownload> out = new ArrayList<>();
+            try (Statement st = db.createStatement();
+                    ResultSet rs = st.executeQuery("""
+                            SELECT j.video_id, s.detail FROM events s JOIN jobs j ON j.seq = s.seq
+                            WHERE s.kind = 'download_started' AND j.video_id IS NOT NULL
+                              AND s.id = (SELECT MAX(l.id) FROM events l
+                                          WHERE l.seq = s.seq AND l.kind = 'download_started' AND l.detail = s.detail)
+                              AND NOT EXISTS (SELECT 1 FROM events f WHERE f.seq = s.seq AND f.kind = 'download_ended'
+                                              AND f.detail = s.detail AND f.id > s.id)
+                            ORDER BY s.id""")) {
+                while (rs.next()) {
+                    PendingDownload.parse(rs.getString(1), rs.getString(2)).ifPresent(out::add);
+                }
+            }
+            return out;
+        });
     }
 
     @Override
@@ -351,6 +399,31 @@ public final class SqliteLedger implements Ledger {
                 }
             }
             return out;
+        });
+    }
+
+    @Override
+    public synchronized List<RunRecord> unfinishedRunRecords() {
+        return read(() -> {
+            List<RunRecord> out = new ArrayList<>();
+            try (Statement st = db.createStatement();
+                    ResultSet rs = st.executeQuery(
+                            "SELECT batch_key, args, started_at FROM runs WHERE finished_at IS NULL ORDER BY started_at")) {
+                while (rs.next()) {
+                    out.add(new RunRecord(rs.getString(1), rs.getString(2), rs.getLong(3)));
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public synchronized void forgetRun(String batchKey) {
+        write(() -> {
+            try (PreparedStatement ps = db.prepareStatement("DELETE FROM runs WHERE batch_key = ?")) {
+                ps.setString(1, batchKey);
+                return ps.executeUpdate();
+            }
         });
     }
 

@@ -113,10 +113,15 @@ public final class CallRecorder {
         return rec;
     }
 
-    /** No answer or a server error may still have created the job; a 4xx (or 429) created nothing. */
+    /**
+     * No answer or a server error may still have created the job; a 4xx (or 429) created nothing, and
+     * neither did a request that never got a connection.
+     */
     private void recordFailure(long seq, ApiException e) {
         String what = (e.status() == 0 ? "no response" : "HTTP " + e.status()) + ": " + e.getMessage();
-        if (e.mayHaveSucceeded()) {
+        if (e.status() == 0 && NeverSent.neverLeft(e)) {
+            ledger.notSent(seq, "not sent: " + e.getMessage());
+        } else if (e.mayHaveSucceeded()) {
             ledger.uncertain(seq, what);
         } else {
             ledger.refused(seq, what);

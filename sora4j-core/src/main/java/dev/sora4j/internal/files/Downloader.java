@@ -1,6 +1,7 @@
 package dev.sora4j.internal.files;
 
 import dev.sora4j.errors.ApiException;
+import dev.sora4j.errors.InvalidRequestException;
 import dev.sora4j.errors.OutputExistsException;
 import dev.sora4j.errors.SoraException;
 import dev.sora4j.errors.TruncatedDownloadException;
@@ -17,18 +18,17 @@ import java.nio.channels.FileLock;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 
 /**
- * Downloads content so that nothing half-written ever sits at the target path. Bytes go to a hidden
- * {@code .NAME.<id>-<variant>.part} file beside the target; a later attempt (even by another process after a crash)
- * resumes it with a range request. The length is checked against what the server declared, a video
- * must parse as a whole MP4 ({@link Mp4Check}), the file is fsynced, hashed, and only then moved
- * into place.
+ * Downloads content so that nothing half-written ever sits at the target path. Bytes go to a part file in
+ * the private {@code .sora4j-parts/} directory beside the target ({@link PartFiles}); a later attempt (even
+ * by another process after a crash) resumes it with a range request. The length is checked against what
+ * the server declared, the content must be what the variant promises ({@link ContentCheck}), the file is
+ * fsynced, hashed, and only then moved into place. A symlink at the target is never written through.
  */
 public final class Downloader {
     private static final int BUFFER = 64 * 1024;
@@ -39,13 +39,9 @@ public final class Downloader {
         this.gateway = gateway;
     }
 
-    /**
-     * The hidden file a download of {@code target} writes to until it is complete. It names the job
-     * and variant, so a resumed download never appends one video's bytes to another's.
-     */
+    /** The part file a download of {@code target} writes to until it is complete; see {@link PartFiles}. */
     public static Path partFile(Path target, String videoId, Variant variant) {
-        Path out = target.toAbsolutePath().normalize();
-        return out.resolveSibling("." + out.getFileName() + "." + videoId + "-" + variant.wireName() + ".part");
+        return PartFiles.partFile(target, videoId, variant);
     }
 
     /**
@@ -54,20 +50,23 @@ public final class Downloader {
      */
     public DownloadResult download(String videoId, Variant variant, Path target, boolean force) {
         Path out = target.toAbsolutePath().normalize();
-        if (Files.exists(out) && !force) {
+        if (Files.isSymbolicLink(out) && !force) {
+            throw new InvalidRequestException(
+                    "out",
+                    "Output " + target + " is a symbolic link; not writing through it. Remove it, "
+                            + "or use --force to replace the link itself (its target is never touched).");
+        }
+        if (Files.exists(out, LinkOption.NOFOLLOW_LINKS) && !force) {
             throw new OutputExistsException(target);
         }
         Path part = partFile(out, videoId, variant);
         boolean keepPart = true;
         try {
-            Files.createDirectories(out.getParent());
-            try (FileChannel channel = FileChannel.open(
-                    part, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ)) {
+            try (FileChannel channel = PartFiles.open(out, part)) {
                 FileLock lock = channel.tryLock();
                 if (lock == null) {
                     throw new SoraException("Another download to " + target + " is running (" + part + " is locked).");
                 }
-                readableByAll(part);
                 long written = channel.size();
                 // Servers may answer a range with less than the rest (Javalin serves ranges in chunks):
                 // keep asking from where the file ends, as long as every answer adds bytes.
@@ -103,13 +102,12 @@ public final class Downloader {
                     }
                 }
                 channel.force(true);
-                if (variant == Variant.VIDEO) {
-                    Optional<String> problem = Mp4Check.problem(part);
-                    if (problem.isPresent()) {
-                        keepPart = false;
-                        throw new SoraException("Download of " + videoId + " is not a whole MP4 (" + problem.get()
-                                + "); not saved. Run the download again.");
-                    }
+                Optional<String> problem = ContentCheck.problem(part, variant);
+                if (problem.isPresent()) {
+                    keepPart = false;
+                    throw new SoraException("Download of " + videoId + " " + variant.wireName() + " is not "
+                            + ContentCheck.expected(variant) + " (" + problem.get()
+                            + "); not saved. Run the download again.");
                 }
                 String sha256 = Sha256.of(channel);
                 moveIntoPlace(part, out, force);
@@ -127,19 +125,11 @@ public final class Downloader {
             if (!keepPart) {
                 try {
                     Files.deleteIfExists(part);
+                    PartFiles.removeIfEmpty(out);
                 } catch (IOException ignored) {
                     // A leftover hidden .part file never shadows the real output; the next attempt truncates it.
                 }
             }
-        }
-    }
-
-    /** Temporary files start with the umask's mode; a finished download should be readable like any other file. */
-    private static void readableByAll(Path file) {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
-        } catch (UnsupportedOperationException | IOException ignored) {
-            // Not a POSIX file system: keep the platform default.
         }
     }
 

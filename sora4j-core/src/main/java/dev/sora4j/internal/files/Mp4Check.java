@@ -46,7 +46,8 @@ public final class Mp4Check {
                 if (first && !type.equals("ftyp")) {
                     return Optional.of("it does not start with an ftyp box");
                 }
-                if (boxSize < headerLength || pos + boxSize > size) {
+                // Compared as "more than what is left": pos + boxSize could overflow for a crafted 64-bit size.
+                if (boxSize < headerLength || boxSize > size - pos) {
                     return Optional.of("box '" + type + "' at byte " + pos + " claims " + boxSize
                             + " bytes but the file has " + (size - pos) + " left (truncated)");
                 }

@@ -17,6 +17,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -104,6 +105,9 @@ class DownloaderTest {
         assertThat(done.bytes()).isEqualTo(clip.length);
         assertThat(done.sha256()).hasSize(64);
         assertThat(partFiles()).isEmpty();
+        assertThat(dir.resolve(PartFiles.DIR_NAME))
+                .as("the emptied parts directory is removed")
+                .doesNotExist();
     }
 
     @Test
@@ -163,6 +167,7 @@ class DownloaderTest {
     void a_complete_part_left_by_a_killed_run_is_fetched_again_when_its_range_is_refused() throws Exception {
         byte[] clip = mp4(20_000);
         Path target = dir.resolve("done.mp4");
+        PartFiles.privateDir(target);
         Files.write(Downloader.partFile(target, "video_3", Variant.VIDEO), clip);
         List<Long> asked = new ArrayList<>();
         UnsupportedGateway server = new UnsupportedGateway() {
@@ -191,6 +196,107 @@ class DownloaderTest {
         assertThat(partFiles()).isEmpty();
     }
 
+    /** Serves {@code bytes} whole. */
+    private static UnsupportedGateway serving(byte[] bytes) {
+        return new UnsupportedGateway() {
+            @Override
+            public ContentStream content(String videoId, Variant variant, long from) {
+                return new ContentStream(
+                        new ByteArrayInputStream(Arrays.copyOfRange(bytes, (int) from, bytes.length)),
+                        from,
+                        OptionalLong.of(bytes.length),
+                        () -> {});
+            }
+        };
+    }
+
+    @Test
+    void a_symlink_planted_at_the_final_path_is_refused_and_its_target_untouched() throws Exception {
+        Path victim = Files.writeString(dir.resolve("victim.txt"), "precious");
+        Path target = dir.resolve("clip.mp4");
+        Files.createSymbolicLink(target, victim);
+        Downloader downloader = new Downloader(serving(mp4(1000)));
+
+        assertThatThrownBy(() -> downloader.download("video_1", Variant.VIDEO, target, false))
+                .isInstanceOf(dev.sora4j.errors.InvalidRequestException.class)
+                .hasMessageContaining("is a symbolic link");
+        assertThat(Files.readString(victim)).isEqualTo("precious");
+
+        // --force replaces the link itself, never writes through it.
+        downloader.download("video_1", Variant.VIDEO, target, true);
+        assertThat(Files.isSymbolicLink(target)).isFalse();
+        assertThat(Files.readAllBytes(target)).isEqualTo(mp4(1000));
+        assertThat(Files.readString(victim)).isEqualTo("precious");
+    }
+
+    @Test
+    void a_symlink_planted_at_the_part_path_is_never_followed() throws Exception {
+        Path victim = Files.writeString(dir.resolve("victim.txt"), "precious");
+        Path target = dir.resolve("clip.mp4");
+        Path part = Downloader.partFile(target, "video_1", Variant.VIDEO);
+        // An attacker who could write the output directory plants the parts directory as a link...
+        Path elsewhere = Files.createDirectory(dir.resolve("elsewhere"));
+        Files.createSymbolicLink(part.getParent(), elsewhere);
+        Files.createSymbolicLink(elsewhere.resolve(part.getFileName()), victim);
+        Downloader downloader = new Downloader(serving(mp4(1000)));
+        assertThatThrownBy(() -> downloader.download("video_1", Variant.VIDEO, target, false))
+                .isInstanceOf(SoraException.class)
+                .hasMessageContaining("is not a directory");
+        assertThat(Files.readString(victim)).isEqualTo("precious");
+        assertThat(target).doesNotExist();
+
+        // ...or a link at the part file itself inside a real parts directory.
+        Files.delete(part.getParent());
+        PartFiles.privateDir(target);
+        Files.createSymbolicLink(part, victim);
+        assertThatThrownBy(() -> downloader.download("video_1", Variant.VIDEO, target, false))
+                .isInstanceOf(SoraException.class);
+        assertThat(Files.readString(victim)).isEqualTo("precious");
+        assertThat(target).doesNotExist();
+    }
+
+    @Test
+    void part_files_live_in_a_private_directory_and_final_files_follow_the_umask() throws Exception {
+        Path target = dir.resolve("clip.mp4");
+        Path parts = PartFiles.privateDir(target);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(parts)))
+                .isEqualTo("rwx------");
+        new Downloader(serving(mp4(1000))).download("video_1", Variant.VIDEO, target, false);
+        // Same mode as any file this process creates (the umask decides; nothing is chmod-ed).
+        Path plain = Files.createFile(dir.resolve("plain"));
+        assertThat(Files.getPosixFilePermissions(target)).isEqualTo(Files.getPosixFilePermissions(plain));
+
+        // A parts directory others can write is refused.
+        Path shared = dir.resolve("shared/clip.mp4");
+        Files.createDirectories(shared.resolveSibling(PartFiles.DIR_NAME));
+        Files.setPosixFilePermissions(
+                shared.resolveSibling(PartFiles.DIR_NAME), PosixFilePermissions.fromString("rwxrwxrwx"));
+        assertThatThrownBy(() -> new Downloader(serving(mp4(1000))).download("video_1", Variant.VIDEO, shared, false))
+                .isInstanceOf(SoraException.class)
+                .hasMessageContaining("is not private to you");
+    }
+
+    @Test
+    void a_400_character_id_with_base64_punctuation_downloads_fine() throws Exception {
+        String id = "bGl0ZWxsbTp" + "a+b/c=".repeat(65) + "==";
+        assertThat(id.length()).isGreaterThan(390);
+        Path target = dir.resolve("long.mp4");
+        Path part = Downloader.partFile(target, id, Variant.VIDEO);
+        assertThat(part.getFileName().toString()).hasSizeLessThan(40).doesNotContain("/", "+", "=");
+        new Downloader(serving(mp4(1000))).download(id, Variant.VIDEO, target, false);
+        assertThat(Files.readAllBytes(target)).isEqualTo(mp4(1000));
+    }
+
+    @Test
+    void an_image_variant_is_checked_by_content() throws Exception {
+        Path target = dir.resolve("thumb.webp");
+        assertThatThrownBy(() -> new Downloader(serving("<html>oops</html>".getBytes()))
+                        .download("video_1", Variant.THUMBNAIL, target, false))
+                .isInstanceOf(SoraException.class)
+                .hasMessageContaining("not a whole WebP, JPEG or PNG image");
+        assertThat(target).doesNotExist();
+    }
+
     @Test
     void mp4_check_names_what_is_wrong() throws Exception {
         Path ok = Files.write(dir.resolve("ok.mp4"), mp4(10));
@@ -207,7 +313,7 @@ class DownloaderTest {
     }
 
     private List<Path> partFiles() throws IOException {
-        try (Stream<Path> files = Files.list(dir)) {
+        try (Stream<Path> files = Files.walk(dir)) {
             return files.filter(p -> p.getFileName().toString().endsWith(".part"))
                     .toList();
         }
