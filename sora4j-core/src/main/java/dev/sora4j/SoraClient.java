@@ -1,8 +1,5 @@
 package dev.sora4j;
 
-import dev.sora4j.batchapi.BatchApiGateway;
-import dev.sora4j.batchapi.BatchApiStore;
-import dev.sora4j.batchapi.SoraBatches;
 import dev.sora4j.config.Settings;
 import dev.sora4j.errors.ApiException;
 import dev.sora4j.errors.ConfigException;
@@ -53,6 +50,7 @@ import dev.sora4j.options.Sleeper;
 import dev.sora4j.rules.PriceTable;
 import dev.sora4j.rules.Profile;
 import dev.sora4j.rules.VideoRules;
+import dev.sora4j.spi.BatchApiGateway;
 import dev.sora4j.spi.VideoGateway;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -533,15 +531,23 @@ public final class SoraClient implements AutoCloseable {
     }
 
     /**
-     * The official Batch API flow (plan, submit, status, list, cancel, collect) over this client,
-     * recording its calls in {@code store}.
+     * The Files and Batch API transport of this client (built on first use), for
+     * {@link dev.sora4j.batchapi.SoraBatches}.
      *
-     * @param store where submissions, lines and downloads are recorded; the caller closes it
-     * @return the flow
+     * @return the gateway
      * @throws ConfigException when no API key is configured
      */
-    public SoraBatches batches(BatchApiStore store) {
-        return new SoraBatches(this, batchGateway(), store, baseUrl);
+    public BatchApiGateway batchApiGateway() {
+        return batchGateway();
+    }
+
+    /**
+     * The service's base URL, as configured.
+     *
+     * @return the base URL
+     */
+    public String baseUrl() {
+        return baseUrl;
     }
 
     private synchronized BatchApiGateway batchGateway() {

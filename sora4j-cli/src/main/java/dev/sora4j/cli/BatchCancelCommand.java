@@ -1,6 +1,7 @@
 package dev.sora4j.cli;
 
 import dev.sora4j.batchapi.BatchApiStore;
+import dev.sora4j.batchapi.SoraBatches;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -16,7 +17,7 @@ final class BatchCancelCommand extends BatchSubcommand {
     @Override
     int execute() {
         try (BatchApiStore store = openStore()) {
-            printValue(summary(client().batches(store).cancel(id)));
+            printValue(summary(SoraBatches.of(client(), store).cancel(id)));
         }
         return ExitCodes.OK;
     }

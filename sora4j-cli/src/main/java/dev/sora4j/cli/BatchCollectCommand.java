@@ -3,6 +3,7 @@ package dev.sora4j.cli;
 import dev.sora4j.batchapi.BatchApiStore;
 import dev.sora4j.batchapi.BatchWaitTimeoutException;
 import dev.sora4j.batchapi.CollectResult;
+import dev.sora4j.batchapi.SoraBatches;
 import dev.sora4j.model.Variant;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,7 +59,7 @@ final class BatchCollectCommand extends BatchSubcommand {
         CollectResult r;
         try (BatchApiStore store = openStore()) {
             try {
-                r = client().batches(store)
+                r = SoraBatches.of(client(), store)
                         .collect(id, outDir, wanted, polling.toOptions(global().offline), this::info);
             } catch (BatchWaitTimeoutException e) {
                 info("Error: " + e.getMessage() + " Run the same command later to collect.");

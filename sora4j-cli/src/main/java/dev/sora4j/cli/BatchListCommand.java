@@ -1,7 +1,8 @@
 package dev.sora4j.cli;
 
-import dev.sora4j.batchapi.BatchApiGateway;
 import dev.sora4j.batchapi.BatchApiStore;
+import dev.sora4j.batchapi.SoraBatches;
+import dev.sora4j.spi.BatchApiGateway;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +24,7 @@ final class BatchListCommand extends BatchSubcommand {
     @Override
     int execute() {
         try (BatchApiStore store = openStore()) {
-            BatchApiGateway.BatchPage page = client().batches(store).list(limit, Optional.ofNullable(after));
+            BatchApiGateway.BatchPage page = SoraBatches.of(client(), store).list(limit, Optional.ofNullable(after));
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("data", page.data().stream().map(BatchSubcommand::summary).toList());
             out.put("has_more", page.hasMore());

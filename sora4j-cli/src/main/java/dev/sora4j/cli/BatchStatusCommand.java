@@ -1,9 +1,9 @@
 package dev.sora4j.cli;
 
 import dev.sora4j.batchapi.BatchApiStore;
-import dev.sora4j.batchapi.BatchInfo;
 import dev.sora4j.batchapi.BatchWaitTimeoutException;
 import dev.sora4j.batchapi.SoraBatches;
+import dev.sora4j.spi.BatchInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,7 +35,7 @@ final class BatchStatusCommand extends BatchSubcommand {
     @Override
     int execute() {
         try (BatchApiStore store = openStore()) {
-            SoraBatches batches = client().batches(store);
+            SoraBatches batches = SoraBatches.of(client(), store);
             BatchInfo b;
             if (await) {
                 try {

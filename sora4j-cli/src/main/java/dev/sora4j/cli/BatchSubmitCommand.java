@@ -69,7 +69,7 @@ final class BatchSubmitCommand extends BatchSubcommand {
         SoraBatches.SubmitOptions options = new SoraBatches.SubmitOptions(window.strip(), meta, discount(discount));
         SoraClient client = client();
         try (BatchApiStore store = openStore()) {
-            SubmitResult r = client.batches(store).submit(input, jobs, options, this::info);
+            SubmitResult r = SoraBatches.of(client, store).submit(input, jobs, options, this::info);
             Map<String, Object> out = new LinkedHashMap<>(summary(r.batch()));
             out.put("submission", r.key());
             out.put("resumed", r.resumed());

@@ -4,14 +4,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sora4j.SoraClient;
 import dev.sora4j.batchapi.BatchApiStore;
+import dev.sora4j.batchapi.SoraBatches;
 import dev.sora4j.config.Settings;
 import dev.sora4j.errors.ConfigException;
 import dev.sora4j.errors.InvalidRequestException;
 import dev.sora4j.model.Variant;
 import dev.sora4j.webhooks.SoraEventHandler;
+import dev.sora4j.webhooks.StandardWebhooks;
 import dev.sora4j.webhooks.WebhookReceiver;
 import dev.sora4j.webhooks.WebhookServer;
-import dev.sora4j.webhooks.WebhookVerifier;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -116,10 +117,10 @@ final class WebhooksListenCommand implements Callable<Integer> {
         boolean interrupted = false;
         try (BatchApiStore store = BatchApiStore.open(storeFile, context.clock());
                 WebhookReceiver receiver = new WebhookReceiver(
-                        WebhookVerifier.standard(secret, Duration.ofSeconds(tolerance)),
+                        StandardWebhooks.verifier(secret, Duration.ofSeconds(tolerance)),
                         store,
                         new SoraEventHandler(
-                                client.batches(store),
+                                SoraBatches.of(client, store),
                                 outDir,
                                 wanted,
                                 polling.toOptions(global.offline),

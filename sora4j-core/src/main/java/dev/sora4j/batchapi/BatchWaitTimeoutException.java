@@ -1,6 +1,7 @@
 package dev.sora4j.batchapi;
 
 import dev.sora4j.errors.SoraException;
+import dev.sora4j.spi.BatchInfo;
 import java.time.Duration;
 
 /** The wait for a batch ended before the batch did; the batch goes on on the server. */

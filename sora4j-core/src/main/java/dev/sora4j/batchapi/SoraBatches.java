@@ -17,6 +17,9 @@ import dev.sora4j.model.Variant;
 import dev.sora4j.model.VideoJob;
 import dev.sora4j.options.PollListener;
 import dev.sora4j.options.PollOptions;
+import dev.sora4j.spi.BatchApiGateway;
+import dev.sora4j.spi.BatchInfo;
+import dev.sora4j.spi.RemoteFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +39,7 @@ import java.util.function.Consumer;
 
 /**
  * The official Batch API for {@code /v1/videos}, from the same jobs file the local queue reads:
- * plan, submit, status, list, cancel and collect. Obtain it from {@link SoraClient#batches(BatchApiStore)}.
+ * plan, submit, status, list, cancel and collect. Obtain it with {@link #of(SoraClient, BatchApiStore)}.
  *
  * <p>Submitting is crash-safe: each call (image upload, input upload, batch create) is recorded in
  * the {@link BatchApiStore} as {@code sending} before it goes out and with its answer after. A rerun
@@ -48,7 +51,7 @@ import java.util.function.Consumer;
  * <pre>{@code
  * try (BatchApiStore store = BatchApiStore.open(Path.of("batches.db"), Clock.systemUTC());
  *         SoraClient sora = SoraClient.builder().fromEnv().build()) {
- *     SoraBatches batches = sora.batches(store);
+ *     SoraBatches batches = SoraBatches.of(sora, store);
  *     List<BatchJob> jobs = new JobsFile(sora.rules(), BatchDefaults.none(), System.err::println).read(input);
  *     SubmitResult submitted = batches.submit(input, jobs, SoraBatches.SubmitOptions.defaults(), System.err::println);
  *     CollectResult result = batches.collect(submitted.batch().id(), Path.of("out"), Set.of(Variant.VIDEO),
@@ -77,7 +80,18 @@ public final class SoraBatches {
     private final String baseUrl;
 
     /**
-     * Made by {@link SoraClient#batches(BatchApiStore)}.
+     * The Batch API flow over {@code client}'s endpoint and key.
+     *
+     * @param client the configured client
+     * @param store where calls, lines and downloads are recorded; the caller closes it
+     * @return the flow
+     */
+    public static SoraBatches of(SoraClient client, BatchApiStore store) {
+        return new SoraBatches(client, client.batchApiGateway(), store, client.baseUrl());
+    }
+
+    /**
+     * A flow over an explicit gateway (tests, other transports).
      *
      * @param client does the video reads, waits and downloads
      * @param gateway the Files and Batch endpoints

@@ -1,5 +1,6 @@
 package dev.sora4j.batchapi;
 
+import dev.sora4j.spi.BatchInfo;
 import java.util.Map;
 
 /**

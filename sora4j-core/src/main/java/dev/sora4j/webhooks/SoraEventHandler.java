@@ -1,12 +1,12 @@
 package dev.sora4j.webhooks;
 
 import dev.sora4j.batchapi.BatchApiStore;
-import dev.sora4j.batchapi.BatchInfo;
 import dev.sora4j.batchapi.CollectResult;
 import dev.sora4j.batchapi.SoraBatches;
 import dev.sora4j.model.Variant;
 import dev.sora4j.model.VideoJob;
 import dev.sora4j.options.PollOptions;
+import dev.sora4j.spi.BatchInfo;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

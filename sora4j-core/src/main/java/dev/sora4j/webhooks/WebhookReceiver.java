@@ -3,6 +3,8 @@ package dev.sora4j.webhooks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sora4j.batchapi.BatchApiStore;
+import dev.sora4j.spi.WebhookRejectedException;
+import dev.sora4j.spi.WebhookVerifier;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;

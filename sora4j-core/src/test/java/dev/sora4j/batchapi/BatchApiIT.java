@@ -18,6 +18,9 @@ import dev.sora4j.model.Variant;
 import dev.sora4j.options.AuthHeader;
 import dev.sora4j.options.PollOptions;
 import dev.sora4j.options.ResponseObserver;
+import dev.sora4j.spi.BatchApiGateway;
+import dev.sora4j.spi.BatchInfo;
+import dev.sora4j.spi.RemoteFile;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -168,23 +171,23 @@ class BatchApiIT {
         try (BatchApiStore store = BatchApiStore.open(dir.resolve("batches.db"), clock)) {
             // Crash 1: the image reached the server, its answer did not.
             try (SoraClient c = client("upload-vision", 1)) {
-                assertThatThrownBy(() -> c.batches(store).submit(input, jobs, options, s -> {}))
+                assertThatThrownBy(() -> SoraBatches.of(c, store).submit(input, jobs, options, s -> {}))
                         .hasMessageContaining("simulated crash");
             }
             // Crash 2: the input file reached the server, its answer did not.
             try (SoraClient c = client("upload-batch", 1)) {
-                assertThatThrownBy(() -> c.batches(store).submit(input, jobs, options, s -> {}))
+                assertThatThrownBy(() -> SoraBatches.of(c, store).submit(input, jobs, options, s -> {}))
                         .hasMessageContaining("simulated crash");
             }
             // Crash 3: the batch was created, its answer was lost.
             try (SoraClient c = client("create", 1)) {
-                assertThatThrownBy(() -> c.batches(store).submit(input, jobs, options, s -> {}))
+                assertThatThrownBy(() -> SoraBatches.of(c, store).submit(input, jobs, options, s -> {}))
                         .hasMessageContaining("simulated crash");
             }
             SubmitResult submitted;
             try (SoraClient c = client(null, 0)) {
-                submitted = c.batches(store).submit(input, jobs, options, s -> {});
-                SubmitResult again = c.batches(store).submit(input, jobs, options, s -> {});
+                submitted = SoraBatches.of(c, store).submit(input, jobs, options, s -> {});
+                SubmitResult again = SoraBatches.of(c, store).submit(input, jobs, options, s -> {});
                 assertThat(again.resumed()).isTrue();
                 assertThat(again.batch().id()).isEqualTo(submitted.batch().id());
             }
@@ -199,7 +202,7 @@ class BatchApiIT {
 
             // Crash 4: collect dies right after its first download is recorded.
             try (SoraClient c = client(null, 0)) {
-                assertThatThrownBy(() -> c.batches(store)
+                assertThatThrownBy(() -> SoraBatches.of(c, store)
                                 .collect(
                                         "@last",
                                         out,
@@ -215,14 +218,14 @@ class BatchApiIT {
             assertThat(count("GET /v1/videos/{id}/content")).isEqualTo(1);
             CollectResult result;
             try (SoraClient c = client(null, 0)) {
-                result = c.batches(store)
+                result = SoraBatches.of(c, store)
                         .collect(
                                 "@last",
                                 out,
                                 Set.of(Variant.VIDEO),
                                 new PollOptions(Duration.ofSeconds(2), null),
                                 s -> {});
-                CollectResult again = c.batches(store)
+                CollectResult again = SoraBatches.of(c, store)
                         .collect(submitted.batch().id(), out, Set.of(Variant.VIDEO), PollOptions.defaults(), s -> {});
                 assertThat(again.rows())
                         .allSatisfy(r -> assertThat(r.downloadedNow()).isZero());

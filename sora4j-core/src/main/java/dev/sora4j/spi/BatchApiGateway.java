@@ -1,4 +1,4 @@
-package dev.sora4j.batchapi;
+package dev.sora4j.spi;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.sora4j.batchapi;
+package dev.sora4j.spi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package dev.sora4j.webhooks;
+package dev.sora4j.spi;
 
 import dev.sora4j.errors.SoraException;
 

@@ -1,6 +1,5 @@
-package dev.sora4j.webhooks;
+package dev.sora4j.spi;
 
-import dev.sora4j.internal.openai.SdkWebhookVerifier;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,15 +21,4 @@ public interface WebhookVerifier extends AutoCloseable {
 
     @Override
     void close();
-
-    /**
-     * The official SDK's verifier.
-     *
-     * @param secret the signing secret, {@code whsec_...}
-     * @param tolerance how far from now a delivery's timestamp may be
-     * @return the verifier
-     */
-    static WebhookVerifier standard(String secret, Duration tolerance) {
-        return new SdkWebhookVerifier(secret, tolerance);
-    }
 }

@@ -1,4 +1,4 @@
-package dev.sora4j.batchapi;
+package dev.sora4j.spi;
 
 /**
  * A file stored by the Files API.
