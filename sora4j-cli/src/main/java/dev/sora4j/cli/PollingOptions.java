@@ -24,10 +24,10 @@ final class PollingOptions {
 
     PollOptions toOptions(boolean offline) {
         if (pollInterval != null && !(pollInterval > 0)) {
-            throw new InvalidRequestException("poll_interval", "poll_interval must be > 0, got " + pollInterval);
+            throw InvalidRequestException.of("poll_interval", " must be > 0, got " + pollInterval);
         }
         if (timeout != null && !(timeout > 0)) {
-            throw new InvalidRequestException("timeout", "timeout must be > 0, got " + timeout);
+            throw InvalidRequestException.of("timeout", " must be > 0, got " + timeout);
         }
         Duration interval = pollInterval != null
                 ? seconds(pollInterval)

@@ -3,7 +3,6 @@ package dev.sora4j.batch;
 import static dev.sora4j.errors.SoraException.ref;
 
 import dev.sora4j.errors.InvalidRequestException;
-import dev.sora4j.errors.SoraException;
 import dev.sora4j.preflight.TextFiles;
 import dev.sora4j.rules.VideoRules;
 import java.nio.file.Path;
@@ -66,7 +65,9 @@ public final class JobsFile {
                 job = requests.job(raw, jobs.size() + 1, lineNo, baseDir);
             } catch (InvalidRequestException e) {
                 throw new InvalidRequestException(
-                        "input", file.getFileName() + " line " + lineNo + ": " + e.message(SoraException::ref));
+                        "input",
+                        file.getFileName() + " line " + lineNo + ": "
+                                + e.message(key -> key)); // a line names its JSONL keys, not flags
             }
             Integer clash = lineByOut.putIfAbsent(job.outName(), lineNo);
             if (clash != null) {
