@@ -5,6 +5,7 @@ import dev.sora4j.config.BaseUrls;
 import dev.sora4j.config.Settings;
 import dev.sora4j.emulator.Emulator;
 import dev.sora4j.emulator.config.EmulatorConfig;
+import dev.sora4j.emulator.config.RenderMode;
 import dev.sora4j.ledger.SqliteLedger;
 import dev.sora4j.options.AuthHeader;
 import dev.sora4j.options.ExtensionChains;
@@ -25,6 +26,7 @@ import java.util.Properties;
 final class CliContext implements AutoCloseable {
     static final String OFFLINE_KEY = "sora4j-offline";
     static final int SDK_RETRIES = 2;
+    static final String RENDER_KNOB = "SORA4J_EMULATOR_RENDER";
 
     private final PrintWriter out;
     private final PrintWriter err;
@@ -72,6 +74,16 @@ final class CliContext implements AutoCloseable {
 
     PrintWriter err() {
         return err;
+    }
+
+    /** An environment variable of this run, or null. */
+    String env(String name) {
+        return env.get(name);
+    }
+
+    /** A system property of this run (tests pass their own), or null. */
+    String systemProperty(String name) {
+        return system.getProperty(name);
     }
 
     Clock clock() {
@@ -220,12 +232,22 @@ final class CliContext implements AutoCloseable {
     private Emulator offlineEmulator() {
         if (offline == null) {
             Path state = offlineStateDir();
-            offline = Emulator.start(EmulatorConfig.defaults(state), 0);
+            offline = Emulator.start(EmulatorConfig.defaults(state).withRenderMode(offlineRenderMode()), 0);
             err.println("Offline: using the local sora4j emulator (state in " + state
                     + "). Its videos are synthetic test renders, not AI generations.");
             err.flush();
         }
         return offline;
+    }
+
+    /**
+     * {@code SORA4J_EMULATOR_RENDER=fast} (environment or system property): the offline emulator
+     * copies one cached clip per size and length instead of encoding each job. A test and CI knob
+     * (the docs tests run every documented command with it); any other value keeps real renders.
+     */
+    private RenderMode offlineRenderMode() {
+        String value = system.getProperty(RENDER_KNOB, env.get(RENDER_KNOB));
+        return "fast".equalsIgnoreCase(value == null ? "" : value.strip()) ? RenderMode.FAST : RenderMode.FFMPEG;
     }
 
     private void warn(String line) {
