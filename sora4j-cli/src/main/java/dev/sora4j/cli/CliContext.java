@@ -38,6 +38,7 @@ final class CliContext implements AutoCloseable {
     private final boolean interactive;
     private SoraClient client;
     private Emulator offline;
+    private boolean ownsOffline = true;
     private SqliteLedger ledger;
 
     CliContext(
@@ -121,7 +122,7 @@ final class CliContext implements AutoCloseable {
 
     /** The base URL requests go to (not redacted; print it through {@code Redact.baseUrl}). */
     String baseUrl(GlobalOptions global) {
-        if (offline != null) {
+        if (offline != null && global.offline) {
             return offline.baseUrl();
         }
         if (global.baseUrl != null) {
@@ -250,6 +251,15 @@ final class CliContext implements AutoCloseable {
         return "fast".equalsIgnoreCase(value == null ? "" : value.strip()) ? RenderMode.FAST : RenderMode.FFMPEG;
     }
 
+    /**
+     * Serve {@code --offline} from an emulator the caller started and closes (tests that run many
+     * commands on one manual clock); this context never closes it.
+     */
+    void useOfflineEmulator(Emulator shared) {
+        offline = shared;
+        ownsOffline = false;
+    }
+
     private void warn(String line) {
         err.println("Warning: " + line);
         err.flush();
@@ -263,7 +273,7 @@ final class CliContext implements AutoCloseable {
         if (ledger != null) {
             ledger.close();
         }
-        if (offline != null) {
+        if (offline != null && ownsOffline) {
             // Finish renders started by this process, so the next command finds the media ready.
             int pending = offline.pendingRenders();
             if (pending > 0) {
