@@ -5,6 +5,7 @@ import dev.sora4j.config.BaseUrls;
 import dev.sora4j.config.Settings;
 import dev.sora4j.emulator.Emulator;
 import dev.sora4j.emulator.config.EmulatorConfig;
+import dev.sora4j.emulator.config.RenderMode;
 import dev.sora4j.ledger.LedgerJournal;
 import dev.sora4j.ledger.SqliteLedger;
 import dev.sora4j.options.AuthHeader;
@@ -26,6 +27,7 @@ import java.util.Properties;
 final class CliContext implements AutoCloseable {
     static final String OFFLINE_KEY = "sora4j-offline";
     static final int SDK_RETRIES = 2;
+    static final String RENDER_KNOB = "SORA4J_EMULATOR_RENDER";
 
     private final PrintWriter out;
     private final PrintWriter err;
@@ -37,6 +39,7 @@ final class CliContext implements AutoCloseable {
     private final boolean interactive;
     private SoraClient client;
     private Emulator offline;
+    private boolean ownsOffline = true;
     private SqliteLedger ledger;
 
     CliContext(
@@ -75,6 +78,16 @@ final class CliContext implements AutoCloseable {
         return err;
     }
 
+    /** An environment variable of this run, or null. */
+    String env(String name) {
+        return env.get(name);
+    }
+
+    /** A system property of this run (tests pass their own), or null. */
+    String systemProperty(String name) {
+        return system.getProperty(name);
+    }
+
     Clock clock() {
         return clock;
     }
@@ -110,7 +123,7 @@ final class CliContext implements AutoCloseable {
 
     /** The base URL requests go to (not redacted; print it through {@code Redact.baseUrl}). */
     String baseUrl(GlobalOptions global) {
-        if (offline != null) {
+        if (offline != null && global.offline) {
             return offline.baseUrl();
         }
         if (global.baseUrl != null) {
@@ -229,12 +242,31 @@ final class CliContext implements AutoCloseable {
     private Emulator offlineEmulator() {
         if (offline == null) {
             Path state = offlineStateDir();
-            offline = Emulator.start(EmulatorConfig.defaults(state), 0);
+            offline = Emulator.start(EmulatorConfig.defaults(state).withRenderMode(offlineRenderMode()), 0);
             err.println("Offline: using the local sora4j emulator (state in " + state
                     + "). Its videos are synthetic test renders, not AI generations.");
             err.flush();
         }
         return offline;
+    }
+
+    /**
+     * {@code SORA4J_EMULATOR_RENDER=fast} (environment or system property): the offline emulator
+     * copies one cached clip per size and length instead of encoding each job. A test and CI knob
+     * (the docs tests run every documented command with it); any other value keeps real renders.
+     */
+    private RenderMode offlineRenderMode() {
+        String value = system.getProperty(RENDER_KNOB, env.get(RENDER_KNOB));
+        return "fast".equalsIgnoreCase(value == null ? "" : value.strip()) ? RenderMode.FAST : RenderMode.FFMPEG;
+    }
+
+    /**
+     * Serve {@code --offline} from an emulator the caller started and closes (tests that run many
+     * commands on one manual clock); this context never closes it.
+     */
+    void useOfflineEmulator(Emulator shared) {
+        offline = shared;
+        ownsOffline = false;
     }
 
     private void warn(String line) {
@@ -250,7 +282,7 @@ final class CliContext implements AutoCloseable {
         if (ledger != null) {
             ledger.close();
         }
-        if (offline != null) {
+        if (offline != null && ownsOffline) {
             // Finish renders started by this process, so the next command finds the media ready.
             int pending = offline.pendingRenders();
             if (pending > 0) {

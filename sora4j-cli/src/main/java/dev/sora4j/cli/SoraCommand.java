@@ -41,6 +41,7 @@ import picocli.CommandLine.Spec;
             JobsCommand.class,
             ResumeCommand.class,
             EmulatorCommand.class,
+            SkillCommand.class,
             CommandLine.HelpCommand.class,
         },
         footerHeading = "%nConfiguration:%n",

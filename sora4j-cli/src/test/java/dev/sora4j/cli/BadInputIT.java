@@ -49,7 +49,7 @@ class BadInputIT {
     private static final String LITELLM_ID = "video_bGl0ZWxsbTpjdXN0b21fbGxtX3Byb3ZpZGVyOm9wZW5haTttb2RlbF9pZDo7"
             + "dmlkZW9faWQ6ZGExYjFmYzMtNGM2ZS00ZjBhLWI5YjEtM2Y0ZDg2ZDEyYWNlOzE3OTYyMTc2MzQ+fg==";
 
-    private static final String ROWS = """
+    static final String ROWS = """
             # prompt and prompt files
             2 | --prompt-file {empty} is empty (or only whitespace) | create --prompt-file {empty}
             2 | is empty (or only whitespace) | create --prompt-file {blank}

@@ -1,5 +1,6 @@
 package dev.sora4j.cli;
 
+import dev.sora4j.emulator.Emulator;
 import dev.sora4j.options.Sleeper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -15,11 +16,18 @@ final class CliRun {
     private final Map<String, String> env = new HashMap<>();
     private final Clock clock;
     private final Sleeper sleeper;
+    private Emulator offline;
 
     CliRun(Map<String, String> env, Clock clock, Sleeper sleeper) {
         this.env.putAll(env);
         this.clock = clock;
         this.sleeper = sleeper;
+    }
+
+    /** Serve {@code --offline} from {@code shared} (started and closed by the caller) instead of a new emulator. */
+    CliRun withOffline(Emulator shared) {
+        this.offline = shared;
+        return this;
     }
 
     Result run(String... args) {
@@ -30,6 +38,9 @@ final class CliRun {
         noProperties.setProperty("user.home", env.getOrDefault("SORA4J_HOME", "/nonexistent"));
         try (CliContext ctx = new CliContext(
                 new PrintWriter(out, true), new PrintWriter(err, true), env, noProperties, clock, sleeper, false)) {
+            if (offline != null) {
+                ctx.useOfflineEmulator(offline);
+            }
             code = Sora.commandLine(ctx).execute(args);
         }
         return new Result(code, out.toString(), err.toString());

@@ -1,0 +1,31 @@
+package dev.sora4j.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code sora skill}: the agent skill (SKILL.md, references, launcher) that ships with sora4j. */
+@Command(
+        name = "skill",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "The sora agent skill (skill/sora: SKILL.md, references, scripts/sora) for coding agents.",
+            "",
+            "Example:",
+            "  sora skill install --claude",
+        },
+        subcommands = {SkillInstallCommand.class})
+final class SkillCommand implements Runnable {
+    @ParentCommand
+    SoraCommand root;
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(root.context().err());
+    }
+}
