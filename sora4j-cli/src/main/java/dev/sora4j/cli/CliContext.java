@@ -230,6 +230,9 @@ final class CliContext implements AutoCloseable {
         if (global.offline) {
             return b;
         }
+        if (global.authHeader == null) {
+            ConfigChecks.authHeader(settings()); // a bad config value is a config error (exit 4), named with its origin
+        }
         b.fromSettings(settings());
         if (global.provider != null) {
             b.provider(global.provider);
