@@ -11,6 +11,8 @@ import dev.sora4j.ledger.SqliteLedger;
 import dev.sora4j.options.AuthHeader;
 import dev.sora4j.options.ExtensionChains;
 import dev.sora4j.options.Sleeper;
+import dev.sora4j.providers.ProviderProfile;
+import dev.sora4j.providers.Providers;
 import dev.sora4j.rules.PriceTable;
 import dev.sora4j.rules.Profile;
 import java.io.PrintWriter;
@@ -18,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -38,6 +41,10 @@ final class CliContext implements AutoCloseable {
     private final Sleeper sleeper;
     private final boolean interactive;
     private SoraClient client;
+    /** The provider and base URL of the ledger job this run acts on, when it found one (see clientFor). */
+    private String jobProvider;
+
+    private String jobBaseUrl;
     private Emulator offline;
     private boolean ownsOffline = true;
     private SqliteLedger ledger;
@@ -109,11 +116,24 @@ final class CliContext implements AutoCloseable {
         return interactive;
     }
 
+    /** The validation profile: the user's choice, else the one the provider's model rules name. */
     Profile profile(GlobalOptions global) {
-        if (global.profile != null) {
-            return Profile.parse(global.profile);
+        return explicitProfile(global).orElseGet(() -> provider(global).rules().validationProfile());
+    }
+
+    /** The provider profile of this run: --provider, the ledger job's, SORA4J_PROVIDER / config, else openai. */
+    ProviderProfile provider(GlobalOptions global) {
+        if (global.offline) {
+            return Providers.builtIn().defaultProfile();
         }
-        return ConfigChecks.profile(settings());
+        String name = global.provider != null
+                ? global.provider
+                : jobProvider != null
+                        ? jobProvider
+                        : settings().get(Settings.Key.PROVIDER).orElse(null);
+        return name == null
+                ? Providers.builtIn().defaultProfile()
+                : Providers.builtIn().require(name);
     }
 
     /** Whether requests go to OpenAI's own endpoint (nothing configured), where the Videos API was removed. */
@@ -130,6 +150,22 @@ final class CliContext implements AutoCloseable {
             return global.baseUrl;
         }
         return settings().get(Settings.Key.BASE_URL).orElse(BaseUrls.OPENAI);
+    }
+
+    /**
+     * The client for a command on one job: a job in the ledger is addressed with the provider and
+     * base URL it was created with, unless {@code --provider} or {@code --base-url} say otherwise (the
+     * key still comes from the environment variable that provider names). The first call of a run decides.
+     */
+    SoraClient clientFor(GlobalOptions global, String videoId) {
+        if (client == null && !global.offline && global.provider == null && global.baseUrl == null) {
+            ledger(global).find(videoId).ifPresent(e -> {
+                jobProvider = e.provider();
+                // A base URL stored redacted (it held a secret) cannot be used again: the configured one applies.
+                jobBaseUrl = e.baseUrl() == null || e.baseUrl().contains("***") ? null : e.baseUrl();
+            });
+        }
+        return client(global);
     }
 
     /** The client for this run: the offline emulator with {@code --offline}, else the configured service. */
@@ -168,16 +204,23 @@ final class CliContext implements AutoCloseable {
                 ConfigChecks.authHeader(settings());
             }
             b.fromSettings(settings());
+            if (global.provider != null) {
+                b.provider(global.provider);
+            } else if (jobProvider != null) {
+                b.provider(jobProvider);
+            }
             if (global.baseUrl != null) {
                 b.baseUrl(global.baseUrl);
+            } else if (jobBaseUrl != null) {
+                b.baseUrl(jobBaseUrl);
             }
             if (global.authHeader != null) {
                 b.authHeader(AuthHeader.parse(global.authHeader));
             }
         }
         // The flag wins over SORA4J_PROFILE, which fromSettings applied; extension chains stay in the home.
-        b.profile(profile(global))
-                .extensionChains(ExtensionChains.inFile(settings().home().resolve("extension-chains.json")));
+        explicitProfile(global).ifPresent(b::profile);
+        b.extensionChains(ExtensionChains.inFile(settings().home().resolve("extension-chains.json")));
         // Ids the service handed out survive a failing ledger write in the journal beside it.
         SqliteLedger recorded = ledger(global);
         b.ledger(new LedgerJournal(recorded, LedgerJournal.beside(recorded.file())));
@@ -194,11 +237,31 @@ final class CliContext implements AutoCloseable {
     }
 
     private SoraClient.Builder builder(GlobalOptions global) {
-        return SoraClient.builder()
-                .clock(clock)
-                .sleeper(sleeper)
-                .profile(profile(global))
-                .prices(prices());
+        SoraClient.Builder b =
+                SoraClient.builder().clock(clock).sleeper(sleeper).prices(prices());
+        explicitProfile(global).ifPresent(b::profile);
+        if (global.offline) {
+            return b;
+        }
+        if (global.authHeader == null) {
+            ConfigChecks.authHeader(settings()); // a bad config value is a config error (exit 4), named with its origin
+        }
+        b.fromSettings(settings());
+        if (global.provider != null) {
+            b.provider(global.provider);
+        }
+        if (global.baseUrl != null) {
+            b.baseUrl(global.baseUrl);
+        }
+        return b;
+    }
+
+    /** The profile the user chose (flag, SORA4J_PROFILE or config); empty lets the provider decide. */
+    Optional<Profile> explicitProfile(GlobalOptions global) {
+        if (global.profile != null) {
+            return Optional.of(Profile.parse(global.profile));
+        }
+        return settings().get(Settings.Key.PROFILE).map(v -> ConfigChecks.profile(settings()));
     }
 
     /** Closes this run's client so the next command (a resumed run) builds its own. */

@@ -98,7 +98,7 @@ public record ProviderProfile(
     public void require(Feature feature) {
         Optional<String> refusal = capabilities.refusal(name, feature);
         if (refusal.isPresent()) {
-            throw new InvalidRequestException("provider", refusal.get());
+            throw new UnsupportedFeatureException(name, feature.label(), refusal.get());
         }
     }
 
