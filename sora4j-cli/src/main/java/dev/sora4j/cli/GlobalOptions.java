@@ -15,6 +15,16 @@ final class GlobalOptions {
     String baseUrl;
 
     @Option(
+            names = "--provider",
+            scope = ScopeType.INHERIT,
+            paramLabel = "NAME",
+            description = "Server dialect: openai (default), azure, litellm, vllm-omni, sglang, trtllm, openrouter,"
+                    + " new-api (default: SORA4J_PROVIDER, else config 'provider'). Decides the base URL default,"
+                    + " the key's environment variable, the request encoding and which commands work."
+                    + " Commands on a recorded job use that job's provider.")
+    String provider;
+
+    @Option(
             names = "--offline",
             scope = ScopeType.INHERIT,
             description = "Run against the embedded local emulator (state in ~/.sora4j/emulator); no key needed.")

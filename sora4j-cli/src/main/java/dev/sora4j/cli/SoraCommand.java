@@ -41,6 +41,8 @@ import picocli.CommandLine.Spec;
             JobsCommand.class,
             ResumeCommand.class,
             EmulatorCommand.class,
+            ProvidersCommand.class,
+            DoctorCommand.class,
             CommandLine.HelpCommand.class,
         },
         footerHeading = "%nConfiguration:%n",
