@@ -107,7 +107,8 @@ final class DoctorCommand extends BaseCommand {
         out().println("Endpoint:  " + shown
                 + (r.reachable() ? " (reachable)" : " (NOT reachable: " + r.unreachableReason() + ")"));
         String key = r.keyVariable()
-                .map(v -> v + " is set; sent as " + r.credentialHeader() + (r.authRefused() ? " and REFUSED" : ""))
+                .map(v -> v + " is set; sent as " + DoctorReport.headerForm(r.configured())
+                        + (r.authRefused() ? " and REFUSED" : ""))
                 .orElse("no key: none of "
                         + String.join(", ", r.configured().auth().envVars()) + " is set"
                         + (r.authRefused() ? " and the server wants one" : ""));

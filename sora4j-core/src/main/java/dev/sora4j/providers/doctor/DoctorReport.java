@@ -1,5 +1,6 @@
 package dev.sora4j.providers.doctor;
 
+import dev.sora4j.providers.Auth;
 import dev.sora4j.providers.ProviderProfile;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,6 +66,13 @@ public record DoctorReport(
                 .filter(f -> !f.isEmpty())
                 .findFirst()
                 .orElse("");
+    }
+
+    /** How the provider's key travels, e.g. {@code Authorization: Bearer <key>} (a placeholder, never the key). */
+    public static String headerForm(ProviderProfile p) {
+        return p.auth().scheme() == Auth.Scheme.BEARER
+                ? p.auth().scheme().header() + ": Bearer <key>"
+                : p.auth().scheme().header() + ": <key>";
     }
 
     /** The provider to configure: the guess, else the configured one. */
