@@ -11,6 +11,7 @@ import dev.sora4j.errors.JobFailedException;
 import dev.sora4j.errors.OutputExistsException;
 import dev.sora4j.errors.SoraInterruptedException;
 import dev.sora4j.errors.TruncatedDownloadException;
+import dev.sora4j.errors.UnsupportedFeatureException;
 import dev.sora4j.errors.WaitTimeoutException;
 import dev.sora4j.internal.Arguments;
 import dev.sora4j.internal.calls.CallRecorder;
@@ -22,7 +23,8 @@ import dev.sora4j.internal.calls.VideoPages;
 import dev.sora4j.internal.files.Downloader;
 import dev.sora4j.internal.openai.GatewaySettings;
 import dev.sora4j.internal.openai.OpenAiBatchGateway;
-import dev.sora4j.internal.openai.OpenAiVideoGateway;
+import dev.sora4j.internal.openai.VideoGateways;
+import dev.sora4j.internal.wire.ProviderWire;
 import dev.sora4j.internal.wire.WireJson;
 import dev.sora4j.internal.wire.WireRequest;
 import dev.sora4j.internal.wire.WireRequests;
@@ -50,6 +52,12 @@ import dev.sora4j.options.PollOptions;
 import dev.sora4j.options.ResponseObserver;
 import dev.sora4j.options.SendOptions;
 import dev.sora4j.options.Sleeper;
+import dev.sora4j.providers.Auth;
+import dev.sora4j.providers.ContentPlan;
+import dev.sora4j.providers.Feature;
+import dev.sora4j.providers.ProviderProfile;
+import dev.sora4j.providers.Providers;
+import dev.sora4j.providers.request.CreateSpec;
 import dev.sora4j.rules.PriceTable;
 import dev.sora4j.rules.Profile;
 import dev.sora4j.rules.VideoRules;
@@ -89,6 +97,7 @@ public final class SoraClient implements AutoCloseable {
     private final Ledger ledger;
     private final PriceTable prices;
     private final String baseUrl;
+    private final ProviderProfile provider;
     private final Clock clock;
     private final Sleeper sleeper;
     private final CallRecorder calls;
@@ -102,7 +111,8 @@ public final class SoraClient implements AutoCloseable {
         this.chains = b.chains;
         this.ledger = b.ledger;
         this.prices = b.prices;
-        this.baseUrl = stripTrailingSlash(b.baseUrl);
+        this.baseUrl = b.baseUrl;
+        this.provider = b.provider;
         this.clock = b.clock;
         this.sleeper = b.sleeper;
         this.poller = new Poller(gateway, b.clock, b.sleeper);
@@ -143,9 +153,15 @@ public final class SoraClient implements AutoCloseable {
      * @throws SoraInterruptedException when interrupted between attempts
      */
     public CreateOutcome create(VideoRequest request, SendOptions options) {
-        VideoRequest r = rules.validate(request);
-        Intent intent =
-                intent("create", WireRequests.create(r), r.prompt(), r.model(), r.size(), r.seconds(), estimate(r));
+        VideoRequest r = prepare(request);
+        Intent intent = intent(
+                "create",
+                ProviderWire.create(provider, r).wire(),
+                r.prompt(),
+                r.model(),
+                r.size(),
+                r.seconds(),
+                estimate(r));
         Sent<VideoJob> sent = send(
                 intent, () -> service().create(r), VideoJob::id, j -> j.status().value(), options);
         return new CreateOutcome(sent.result(), sent.id(), sent.attempts(), sent.adopted());
@@ -159,7 +175,28 @@ public final class SoraClient implements AutoCloseable {
      * @throws InvalidRequestException when the request breaks a rule
      */
     public String requestHash(VideoRequest request) {
-        return WireJson.sha256(WireJson.canonical(WireRequests.create(rules.validate(request))));
+        return WireJson.sha256(WireJson.canonical(
+                ProviderWire.create(provider, prepare(request)).wire()));
+    }
+
+    /**
+     * The provider's checks and defaults ({@link ProviderProfile#prepareCreate}: capabilities, its
+     * model rules, typed extra fields), then the profile's: OpenAI's lists under guide/spec, only the
+     * checks that hold everywhere under open (so no {@code sora-2} default reaches a server that
+     * serves another model).
+     */
+    private VideoRequest prepare(VideoRequest request) {
+        boolean open = rules.profile() == Profile.OPEN;
+        CreateSpec spec = provider.prepareCreate(CreateSpec.from(request, request.extras()), open);
+        VideoRequest r = new VideoRequest(
+                spec.prompt(),
+                spec.model(),
+                spec.size(),
+                spec.seconds(),
+                spec.reference(),
+                spec.characterIds(),
+                spec.extras());
+        return open ? rules.validateAsGiven(r) : rules.validate(r);
     }
 
     /**
@@ -182,8 +219,9 @@ public final class SoraClient implements AutoCloseable {
      * @throws InvalidRequestException when the request breaks a rule
      */
     public RequestPreview preview(VideoRequest request) {
-        VideoRequest r = rules.validate(request);
-        return new RequestPreview(WireRequests.create(r).preview(), estimate(r).orElse(null));
+        VideoRequest r = prepare(request);
+        return new RequestPreview(
+                ProviderWire.create(provider, r).preview(), estimate(r).orElse(null));
     }
 
     /**
@@ -194,6 +232,7 @@ public final class SoraClient implements AutoCloseable {
      * @throws InvalidRequestException when the request breaks a rule
      */
     public RequestPreview preview(EditRequest request) {
+        provider.require(Feature.EDIT);
         return new RequestPreview(WireRequests.edit(rules.validateEdit(request)).preview(), null);
     }
 
@@ -206,6 +245,7 @@ public final class SoraClient implements AutoCloseable {
      * @throws InvalidRequestException when the request breaks a rule
      */
     public RequestPreview preview(ExtendRequest request) {
+        provider.require(Feature.EXTEND);
         return new RequestPreview(
                 WireRequests.extend(rules.validateExtend(request)).preview(), null);
     }
@@ -218,6 +258,7 @@ public final class SoraClient implements AutoCloseable {
      * @throws InvalidRequestException when the request breaks a rule
      */
     public RequestPreview preview(RemixRequest request) {
+        provider.require(Feature.REMIX);
         return new RequestPreview(
                 WireRequests.remix(rules.validateRemix(request)).preview(), null);
     }
@@ -230,6 +271,7 @@ public final class SoraClient implements AutoCloseable {
      * @throws InvalidRequestException when the request breaks a rule
      */
     public RequestPreview preview(CharacterRequest request) {
+        provider.require(Feature.CHARACTERS);
         return new RequestPreview(
                 WireRequests.createCharacter(rules.validateCharacter(request)).preview(), null);
     }
@@ -242,6 +284,7 @@ public final class SoraClient implements AutoCloseable {
      * @throws InvalidRequestException when the id is empty
      */
     public RequestPreview previewDelete(String videoId) {
+        provider.require(Feature.DELETE);
         return new RequestPreview(
                 WireRequests.delete(Arguments.id("id", videoId)).preview(), null);
     }
@@ -255,6 +298,7 @@ public final class SoraClient implements AutoCloseable {
      * @throws ApiException when the service refused or failed the request
      */
     public VideoJob edit(EditRequest request) {
+        provider.require(Feature.EDIT);
         EditRequest r = rules.validateEdit(request);
         Intent intent = intent("edit", WireRequests.edit(r), r.prompt(), r.model(), null, null, Optional.empty());
         return send(
@@ -276,6 +320,7 @@ public final class SoraClient implements AutoCloseable {
      * @throws ApiException when the service refused or failed a request
      */
     public VideoJob extend(ExtendRequest request) {
+        provider.require(Feature.EXTEND);
         ExtendRequest r = rules.validateExtend(request);
         int behind = chains.extensionsBehind(r.videoId());
         Optional<Double> cost = Optional.empty();
@@ -312,6 +357,7 @@ public final class SoraClient implements AutoCloseable {
      * @throws ApiException when the service refused or failed the request
      */
     public VideoJob remix(RemixRequest request) {
+        provider.require(Feature.REMIX);
         RemixRequest r = rules.validateRemix(request);
         Intent intent = intent("remix", WireRequests.remix(r), r.prompt(), null, null, null, Optional.empty());
         return send(
@@ -332,6 +378,7 @@ public final class SoraClient implements AutoCloseable {
      * @throws ApiException when the service refused or failed the request
      */
     public Character createCharacter(CharacterRequest request) {
+        provider.require(Feature.CHARACTERS);
         CharacterRequest r = rules.validateCharacter(request);
         Intent intent =
                 intent("character", WireRequests.createCharacter(r), r.name(), null, null, null, Optional.empty());
@@ -356,6 +403,24 @@ public final class SoraClient implements AutoCloseable {
     public Reconciliation reconcile(List<LedgerEntry> uncertain) {
         service();
         return calls.reconcile(uncertain);
+    }
+
+    /**
+     * The provider profile this client speaks to.
+     *
+     * @return the profile ({@code openai} unless configured)
+     */
+    public ProviderProfile provider() {
+        return provider;
+    }
+
+    /**
+     * The base URL this client sends to (not redacted: print it through {@code Redact.baseUrl}).
+     *
+     * @return the base URL without a trailing slash
+     */
+    public String baseUrl() {
+        return baseUrl;
     }
 
     /**
@@ -412,6 +477,7 @@ public final class SoraClient implements AutoCloseable {
      * @throws ApiException when the service refused or failed the request
      */
     public Character retrieveCharacter(String characterId) {
+        provider.require(Feature.CHARACTERS);
         return service().retrieveCharacter(Arguments.id("id", characterId));
     }
 
@@ -445,6 +511,7 @@ public final class SoraClient implements AutoCloseable {
      * @throws ApiException when the service refused or failed the request
      */
     public VideoPage list(ListQuery query) {
+        provider.require(Feature.LIST);
         return service().list(query);
     }
 
@@ -456,6 +523,7 @@ public final class SoraClient implements AutoCloseable {
      * @return the jobs; iterating may throw {@link ApiException}
      */
     public Iterable<VideoJob> listAll(Integer pageSize, String order) {
+        provider.require(Feature.LIST);
         return VideoPages.all(service(), pageSize, order);
     }
 
@@ -468,6 +536,7 @@ public final class SoraClient implements AutoCloseable {
      * @throws ApiException when the service refused or failed the request
      */
     public DeletedVideo delete(String videoId) {
+        provider.require(Feature.DELETE);
         return service().delete(Arguments.id("id", videoId));
     }
 
@@ -513,6 +582,11 @@ public final class SoraClient implements AutoCloseable {
      */
     public DownloadResult download(String videoId, Variant variant, Path target, boolean force) {
         String id = Arguments.id("id", videoId);
+        // A variant the provider cannot serve is refused before any request or ledger mark.
+        if (provider.contentPlan(id, variant, false) instanceof ContentPlan.Refuse refuse) {
+            throw new UnsupportedFeatureException(
+                    provider.name(), ProviderProfile.downloadFeature(variant).label(), refuse.message());
+        }
         service();
         // Marked first, so a download cut by Ctrl-C or a kill is finished by `sora resume`.
         ledger.downloadStarted(id, variant.wireName(), target);
@@ -541,6 +615,7 @@ public final class SoraClient implements AutoCloseable {
      * @throws ConfigException when no API key is configured
      */
     public SoraBatches batches(BatchApiStore store) {
+        provider.require(Feature.BATCH_API);
         return new SoraBatches(this, batchGateway(), store, baseUrl);
     }
 
@@ -592,6 +667,7 @@ public final class SoraClient implements AutoCloseable {
                 .size(size)
                 .seconds(seconds)
                 .profile(rules.profile().id())
+                .provider(provider.name())
                 .baseUrl(baseUrl)
                 .estimatedCost(cost.orElse(null))
                 .build();
@@ -605,8 +681,16 @@ public final class SoraClient implements AutoCloseable {
         return gateway;
     }
 
-    private static ConfigException missingKey() {
-        return new ConfigException("api_key", "OPENAI_API_KEY is not set.");
+    private ConfigException missingKey() {
+        return missingKey(provider);
+    }
+
+    private static ConfigException missingKey(ProviderProfile p) {
+        List<String> vars = p.auth().envVars();
+        if (vars.equals(List.of(Settings.Key.API_KEY.env()))) {
+            return new ConfigException("api_key", Settings.Key.API_KEY.env() + " is not set.");
+        }
+        return new ConfigException("api_key", p.auth().missingKeyMessage(p.name()) + ".");
     }
 
     private static String stripTrailingSlash(String url) {
@@ -618,10 +702,13 @@ public final class SoraClient implements AutoCloseable {
      * SORA4J_PROFILE.
      */
     public static final class Builder {
-        private String baseUrl = GatewaySettings.DEFAULT_BASE_URL;
+        private String baseUrl;
         private String apiKey;
-        private AuthHeader authHeader = AuthHeader.BEARER;
-        private Profile profile = Profile.GUIDE;
+        private AuthHeader authHeader;
+        private Profile profile;
+        private ProviderProfile provider;
+        private String providerName;
+        private Settings settings;
         private int maxRetries = 2;
         private Duration timeout = Duration.ofMinutes(10);
         private Clock clock = Clock.systemUTC();
@@ -656,11 +743,42 @@ public final class SoraClient implements AutoCloseable {
          * @throws InvalidRequestException when a profile or auth header setting is not known
          */
         public Builder fromSettings(Settings settings) {
-            settings.get(Settings.Key.API_KEY).ifPresent(this::apiKey);
-            settings.get(Settings.Key.BASE_URL).ifPresent(this::baseUrl);
+            // Resolved in build(): which key variable and base URL apply depends on the provider,
+            // which a later provider(...) call may still change.
+            this.settings = Objects.requireNonNull(settings);
             settings.get(Settings.Key.PROFILE).map(Profile::parse).ifPresent(this::profile);
             settings.get(Settings.Key.AUTH_HEADER).map(AuthHeader::parse).ifPresent(this::authHeader);
             chains = ExtensionChains.inFile(settings.home().resolve("extension-chains.json"));
+            return this;
+        }
+
+        /**
+         * Chooses a built-in provider profile by name ({@code openai} (default), {@code azure},
+         * {@code litellm}, {@code vllm-omni}, {@code sglang}, {@code trtllm}, {@code openrouter},
+         * {@code new-api}). The profile decides the default base URL, the credential header and the
+         * environment variable the key is read from (by {@link #fromSettings}), how a create is
+         * encoded, how statuses, errors and downloads read, and which commands are refused before
+         * sending. Overrides the {@code provider} setting.
+         *
+         * @param name the provider's name; case-insensitive, common aliases ({@code vllm}, {@code tensorrt-llm}) work
+         * @return this builder
+         * @throws InvalidRequestException when no built-in provider has that name (the message lists them)
+         */
+        public Builder provider(String name) {
+            this.provider = Providers.builtIn().require(name);
+            this.providerName = provider.name();
+            return this;
+        }
+
+        /**
+         * Uses a provider profile, built-in ({@link Providers#builtIn()}) or your own.
+         *
+         * @param value the profile
+         * @return this builder
+         */
+        public Builder provider(ProviderProfile value) {
+            this.provider = Objects.requireNonNull(value, "provider");
+            this.providerName = value.name();
             return this;
         }
 
@@ -841,8 +959,10 @@ public final class SoraClient implements AutoCloseable {
          * @throws ConfigException when no API key is configured and no gateway was given
          */
         public SoraClient build() {
-            if (gateway == null && (apiKey == null || apiKey.isBlank())) {
-                throw missingKey();
+            ProviderProfile p = resolvedProvider();
+            String key = resolvedKey(p);
+            if (gateway == null && key == null && p.auth().need() == Auth.Need.REQUIRED) {
+                throw missingKey(p);
             }
             return make();
         }
@@ -858,11 +978,91 @@ public final class SoraClient implements AutoCloseable {
             return make();
         }
 
+        /** The provider: set here, else the {@code provider} setting, else OpenAI. */
+        ProviderProfile resolvedProvider() {
+            if (provider != null) {
+                return provider;
+            }
+            Providers registry = Providers.builtIn();
+            if (settings != null) {
+                Optional<String> configured = settings.get(Settings.Key.PROVIDER);
+                if (configured.isPresent()) {
+                    return registry.find(configured.get())
+                            .orElseThrow(() -> new ConfigException(settings.origin(Settings.Key.PROVIDER) + ": '"
+                                    + configured.get() + "' is not a provider; known: "
+                                    + String.join(
+                                            ", ",
+                                            registry.all().stream()
+                                                    .map(ProviderProfile::name)
+                                                    .toList())
+                                    + "."));
+                }
+            }
+            return registry.defaultProfile();
+        }
+
+        /**
+         * The base URL: set here, else {@code provider.NAME.base-url}, else the {@code base-url}
+         * setting ({@code OPENAI_BASE_URL}), else the provider's default.
+         */
+        String resolvedBaseUrl(ProviderProfile p) {
+            if (baseUrl != null) {
+                return stripTrailingSlash(baseUrl);
+            }
+            Optional<String> configured = Optional.empty();
+            if (settings != null) {
+                configured = settings.providerEntry(p.name(), "base-url").or(() -> settings.get(Settings.Key.BASE_URL));
+            }
+            return p.endpoint()
+                    .resolve(configured.orElse(null))
+                    .orElseThrow(() -> new ConfigException(
+                            "base_url",
+                            "provider " + p.name() + " has no default base URL: pass --base-url (e.g. "
+                                    + p.endpoint().example() + "), or set " + Settings.providerKey(p.name(), "base-url")
+                                    + " in config.properties or " + Settings.Key.BASE_URL.env() + "."));
+        }
+
+        /** The key: set here, else from the provider's own environment variables (never another provider's). */
+        String resolvedKey(ProviderProfile p) {
+            if (apiKey != null && !apiKey.isBlank()) {
+                return apiKey;
+            }
+            if (settings == null) {
+                return null;
+            }
+            if (p.auth().envVars().contains(Settings.Key.API_KEY.env())) {
+                Optional<String> k = settings.get(Settings.Key.API_KEY);
+                if (k.isPresent()) {
+                    return k.get();
+                }
+            }
+            for (String var : p.auth().envVars()) {
+                Optional<String> k = settings.env(var);
+                if (k.isPresent()) {
+                    return k.get();
+                }
+            }
+            return null;
+        }
+
         private SoraClient make() {
+            ProviderProfile p = resolvedProvider();
+            if (profile == null) {
+                profile = p.rules().validationProfile();
+            }
+            this.provider = p;
+            String key = resolvedKey(p);
+            this.baseUrl = key == null && gateway == null && p.endpoint().baseUrlRequired() && baseUrl == null
+                    ? safeBaseUrl(p)
+                    : resolvedBaseUrl(p);
+            if (authHeader == null) {
+                authHeader = p.auth().scheme() == Auth.Scheme.API_KEY ? AuthHeader.API_KEY : AuthHeader.BEARER;
+            }
             RateGate gate = requestsPerMinute == null ? null : new RateGate(requestsPerMinute, clock, sleeper);
             VideoGateway gw = gateway;
             Supplier<BatchApiGateway> batches = batchGateway == null ? null : () -> batchGateway;
-            if (apiKey != null && !apiKey.isBlank()) {
+            if (key != null || (gw == null && p.auth().need() == Auth.Need.OPTIONAL)) {
+                String apiKey = key;
                 ResponseObserver heard = gate == null
                         ? observer
                         : (status, headers) -> {
@@ -870,9 +1070,9 @@ public final class SoraClient implements AutoCloseable {
                             observer.onResponse(status, headers);
                         };
                 GatewaySettings settings = new GatewaySettings(
-                        stripTrailingSlash(baseUrl), apiKey, authHeader, maxRetries, timeout, heard);
+                        baseUrl, apiKey == null ? "" : apiKey, authHeader, maxRetries, timeout, heard);
                 if (gw == null) {
-                    gw = new OpenAiVideoGateway(settings);
+                    gw = VideoGateways.open(p, settings);
                 }
                 if (batches == null) {
                     // Built on first use: most commands never touch the Files or Batch endpoints.
@@ -880,6 +1080,15 @@ public final class SoraClient implements AutoCloseable {
                 }
             }
             return new SoraClient(this, gw, gate, batches);
+        }
+
+        /** A preview client without a key still shows a base URL; a missing one is reported when sending. */
+        private String safeBaseUrl(ProviderProfile p) {
+            try {
+                return resolvedBaseUrl(p);
+            } catch (ConfigException e) {
+                return p.endpoint().example();
+            }
         }
     }
 }

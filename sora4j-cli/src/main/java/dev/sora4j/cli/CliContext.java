@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -160,6 +161,9 @@ final class CliContext implements AutoCloseable {
                 ConfigChecks.authHeader(settings());
             }
             b.fromSettings(settings());
+            if (global.provider != null) {
+                b.provider(global.provider);
+            }
             if (global.baseUrl != null) {
                 b.baseUrl(global.baseUrl);
             }
@@ -168,8 +172,8 @@ final class CliContext implements AutoCloseable {
             }
         }
         // The flag wins over SORA4J_PROFILE, which fromSettings applied; extension chains stay in the home.
-        b.profile(profile(global))
-                .extensionChains(ExtensionChains.inFile(settings().home().resolve("extension-chains.json")));
+        explicitProfile(global).ifPresent(b::profile);
+        b.extensionChains(ExtensionChains.inFile(settings().home().resolve("extension-chains.json")));
         // Ids the service handed out survive a failing ledger write in the journal beside it.
         SqliteLedger recorded = ledger(global);
         b.ledger(new LedgerJournal(recorded, LedgerJournal.beside(recorded.file())));
@@ -186,11 +190,28 @@ final class CliContext implements AutoCloseable {
     }
 
     private SoraClient.Builder builder(GlobalOptions global) {
-        return SoraClient.builder()
-                .clock(clock)
-                .sleeper(sleeper)
-                .profile(profile(global))
-                .prices(prices());
+        SoraClient.Builder b =
+                SoraClient.builder().clock(clock).sleeper(sleeper).prices(prices());
+        explicitProfile(global).ifPresent(b::profile);
+        if (global.offline) {
+            return b;
+        }
+        b.fromSettings(settings());
+        if (global.provider != null) {
+            b.provider(global.provider);
+        }
+        if (global.baseUrl != null) {
+            b.baseUrl(global.baseUrl);
+        }
+        return b;
+    }
+
+    /** The profile the user chose (flag, SORA4J_PROFILE or config); empty lets the provider decide. */
+    Optional<Profile> explicitProfile(GlobalOptions global) {
+        if (global.profile != null) {
+            return Optional.of(Profile.parse(global.profile));
+        }
+        return settings().get(Settings.Key.PROFILE).map(v -> ConfigChecks.profile(settings()));
     }
 
     /** Closes this run's client so the next command (a resumed run) builds its own. */

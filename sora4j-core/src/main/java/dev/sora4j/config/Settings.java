@@ -33,6 +33,11 @@ public final class Settings {
         LEDGER("ledger", "sora4j.ledger", "SORA4J_LEDGER", true),
         /** The webhook signing secret: environment or system property only, never the config file. */
         WEBHOOK_SECRET("webhook-secret", "sora4j.webhookSecret", "SORA4J_WEBHOOK_SECRET", false),
+        /**
+         * The provider profile ({@code openai}, {@code azure}, {@code litellm}, {@code vllm-omni}, ...);
+         * per-provider values live in the config file as {@code provider.NAME.base-url}.
+         */
+        PROVIDER("provider", "sora4j.provider", "SORA4J_PROVIDER", true),
         /** The Batch API's discount on the standard price for estimates (0.5 = half price). */
         BATCH_DISCOUNT("batch-discount", "sora4j.batchDiscount", "SORA4J_BATCH_DISCOUNT", true);
 
@@ -165,6 +170,42 @@ public final class Settings {
             return "config file " + home.resolve("config.properties") + ", key " + key.fileKey;
         }
         return "default";
+    }
+
+    /**
+     * An environment variable as this settings object sees it (a provider's key variable, e.g.
+     * {@code AZURE_OPENAI_API_KEY}).
+     *
+     * @param name the variable
+     * @return its non-blank value, stripped
+     */
+    public Optional<String> env(String name) {
+        String v = env.get(name);
+        return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.strip());
+    }
+
+    /**
+     * A per-provider config-file value, {@code provider.NAME.KEY} (e.g. {@code provider.litellm.base-url}).
+     *
+     * @param provider the provider's name as configured
+     * @param key the long option name, e.g. {@code base-url}
+     * @return the value, stripped, when set
+     */
+    public Optional<String> providerEntry(String provider, String key) {
+        return Optional.ofNullable(file.getProperty("provider." + provider + "." + key))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty());
+    }
+
+    /**
+     * The config-file key of a per-provider value, for messages.
+     *
+     * @param provider the provider's name
+     * @param key the long option name
+     * @return {@code provider.NAME.KEY}
+     */
+    public static String providerKey(String provider, String key) {
+        return "provider." + provider + "." + key;
     }
 
     /**

@@ -7,6 +7,8 @@ package dev.sora4j.ledger;
  * @param kind {@code create}, {@code edit}, {@code extend}, {@code remix} or {@code character}
  * @param requestHash sha256 of the request as sent (method, path and body)
  * @param params the request body as JSON (uploads appear as their file paths)
+ * @param provider the provider profile's name ({@code openai}, {@code litellm}, ...); null means openai
+ * @param baseUrl the base URL the request went to (stored redacted)
  * @param estimatedCost USD, or null when no price is known
  * @param batchKey identifies a create-batch run (its jobs file and output directory), else null
  * @param batchLine the jobs-file line this request came from, else 0
@@ -20,6 +22,7 @@ public record Intent(
         String size,
         String seconds,
         String profile,
+        String provider,
         String baseUrl,
         Double estimatedCost,
         String batchKey,
@@ -46,7 +49,19 @@ public record Intent(
      */
     public Intent withBatch(String key, int line) {
         return new Intent(
-                kind, requestHash, params, prompt, model, size, seconds, profile, baseUrl, estimatedCost, key, line);
+                kind,
+                requestHash,
+                params,
+                prompt,
+                model,
+                size,
+                seconds,
+                profile,
+                provider,
+                baseUrl,
+                estimatedCost,
+                key,
+                line);
     }
 
     /** Collects an intent's optional fields. */
@@ -60,6 +75,7 @@ public record Intent(
         private String seconds;
         private String profile;
         private String baseUrl;
+        private String provider;
         private Double estimatedCost;
 
         private Builder(String kind, String requestHash, String params) {
@@ -113,6 +129,17 @@ public record Intent(
         }
 
         /**
+         * Sets the provider profile's name, so later commands on this job speak the same dialect.
+         *
+         * @param value e.g. {@code litellm}
+         * @return this builder
+         */
+        public Builder provider(String value) {
+            this.provider = value;
+            return this;
+        }
+
+        /**
          * Sets the validation profile.
          *
          * @param value {@code guide}, {@code spec} or {@code open}
@@ -152,7 +179,19 @@ public record Intent(
          */
         public Intent build() {
             return new Intent(
-                    kind, requestHash, params, prompt, model, size, seconds, profile, baseUrl, estimatedCost, null, 0);
+                    kind,
+                    requestHash,
+                    params,
+                    prompt,
+                    model,
+                    size,
+                    seconds,
+                    profile,
+                    provider,
+                    baseUrl,
+                    estimatedCost,
+                    null,
+                    0);
         }
     }
 }

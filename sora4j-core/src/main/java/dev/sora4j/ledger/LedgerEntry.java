@@ -7,6 +7,8 @@ package dev.sora4j.ledger;
  * @param videoId the service's id once the create returned, else null
  * @param status {@code sending} (intent written, no answer yet), {@code unknown} (no answer: maybe
  *     created), {@code refused}, or the service's status
+ * @param provider the provider profile the job was sent to ({@code openai} for jobs recorded before providers)
+ * @param baseUrl the base URL it was sent to, redacted
  * @param createdAt when the intent was written (Unix ms)
  */
 public record LedgerEntry(
@@ -19,6 +21,7 @@ public record LedgerEntry(
         String size,
         String seconds,
         String profile,
+        String provider,
         String baseUrl,
         Double estimatedCost,
         String batchKey,

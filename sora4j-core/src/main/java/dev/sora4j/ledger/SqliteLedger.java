@@ -28,7 +28,7 @@ import java.util.Set;
  * {@code PRAGMA user_version} tracks the schema for migrations.
  */
 public final class SqliteLedger implements Ledger {
-    static final int SCHEMA_VERSION = 1;
+    static final int SCHEMA_VERSION = 2;
 
     private static final List<String> MIGRATIONS = List.of(
             // Version 1.
@@ -72,6 +72,10 @@ public final class SqliteLedger implements Ledger {
               kind TEXT NOT NULL,
               detail TEXT
             );
+            """,
+            // Version 2: the provider profile each job was sent to; older jobs went to OpenAI's protocol.
+            """
+            ALTER TABLE jobs ADD COLUMN provider TEXT NOT NULL DEFAULT 'openai'
             """);
 
     private final Path file;
@@ -182,8 +186,8 @@ public final class SqliteLedger implements Ledger {
         return write(() -> {
             try (PreparedStatement ps = db.prepareStatement("""
                     INSERT INTO jobs (kind, request_hash, params, prompt, model, size, seconds, profile, base_url,
-                      estimated_cost, batch_key, batch_line, status, created_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'sending', ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
+                      estimated_cost, batch_key, batch_line, status, created_at, updated_at, provider)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'sending', ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
                 ps.setString(1, i.kind());
                 ps.setString(2, i.requestHash());
                 ps.setString(3, i.params());
@@ -203,6 +207,7 @@ public final class SqliteLedger implements Ledger {
                 ps.setInt(12, i.batchLine());
                 ps.setLong(13, now);
                 ps.setLong(14, now);
+                ps.setString(15, i.provider() == null ? "openai" : i.provider());
                 ps.executeUpdate();
                 try (ResultSet keys = ps.getGeneratedKeys()) {
                     keys.next();
@@ -524,6 +529,7 @@ public final class SqliteLedger implements Ledger {
                 rs.getString("size"),
                 rs.getString("seconds"),
                 rs.getString("profile"),
+                rs.getString("provider"),
                 rs.getString("base_url"),
                 estimated,
                 rs.getString("batch_key"),

@@ -1,6 +1,9 @@
 package dev.sora4j.model;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -8,6 +11,8 @@ import java.util.Objects;
  *
  * @param seconds clip length as the API expects it, a string such as {@code "8"}
  * @param characterIds reusable character ids, at most two
+ * @param extras provider-specific fields ({@code --extra key=value}: {@code seed}, {@code negative_prompt},
+ *     {@code fps}...), typed; checked and spelled by the provider profile, refused by providers that take none
  */
 public record VideoRequest(
         String prompt,
@@ -15,7 +20,8 @@ public record VideoRequest(
         String size,
         String seconds,
         InputReference inputReference,
-        List<String> characterIds) {
+        List<String> characterIds,
+        Map<String, Object> extras) {
 
     /**
      * Checks the components.
@@ -29,6 +35,37 @@ public record VideoRequest(
      */
     public VideoRequest {
         characterIds = characterIds == null ? List.of() : List.copyOf(characterIds);
+        extras = extras == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extras));
+    }
+
+    /**
+     * A request without extra fields.
+     *
+     * @param prompt the prompt
+     * @param model the model, or null
+     * @param size the size, or null
+     * @param seconds the length, or null
+     * @param inputReference the first frame, or null
+     * @param characterIds character ids
+     */
+    public VideoRequest(
+            String prompt,
+            String model,
+            String size,
+            String seconds,
+            InputReference inputReference,
+            List<String> characterIds) {
+        this(prompt, model, size, seconds, inputReference, characterIds, Map.of());
+    }
+
+    /**
+     * This request with other extra fields.
+     *
+     * @param value the typed extra fields
+     * @return the copy
+     */
+    public VideoRequest withExtras(Map<String, Object> value) {
+        return new VideoRequest(prompt, model, size, seconds, inputReference, characterIds, value);
     }
 
     /**
@@ -55,7 +92,8 @@ public record VideoRequest(
                 Objects.requireNonNullElse(size, defaultSize),
                 Objects.requireNonNullElse(seconds, defaultSeconds),
                 inputReference,
-                characterIds);
+                characterIds,
+                extras);
     }
 
     /** Builds a {@link VideoRequest}; {@code seconds(int)} is a convenience for the string form. */
@@ -66,6 +104,7 @@ public record VideoRequest(
         private String seconds;
         private InputReference inputReference;
         private List<String> characterIds = List.of();
+        private Map<String, Object> extras = Map.of();
 
         /**
          * Sets the prompt.
@@ -145,12 +184,23 @@ public record VideoRequest(
         }
 
         /**
+         * Sets provider-specific fields ({@code --extra}); see {@code ExtraFields.parse} for typing text values.
+         *
+         * @param value field name to value (string, number, boolean, map or list)
+         * @return this builder
+         */
+        public Builder extras(Map<String, Object> value) {
+            this.extras = value;
+            return this;
+        }
+
+        /**
          * Builds the request (not yet validated).
          *
          * @return the build
          */
         public VideoRequest build() {
-            return new VideoRequest(prompt, model, size, seconds, inputReference, characterIds);
+            return new VideoRequest(prompt, model, size, seconds, inputReference, characterIds, extras);
         }
     }
 }

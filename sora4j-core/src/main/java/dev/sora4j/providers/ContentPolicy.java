@@ -33,9 +33,10 @@ public record ContentPolicy(boolean variantParam, boolean indexParam, boolean si
                 if (derive) {
                     return new ContentPlan.Derive(Variant.VIDEO, variant);
                 }
+                // sora4j does not derive images itself (the core has no media encoder): say how to.
                 return new ContentPlan.Refuse("provider " + providerName + " serves no " + what
-                        + " (asking would return the MP4); add --derive to make the " + what
-                        + " locally from the downloaded video, or download --variant video");
+                        + " (asking would return the MP4, so sora4j does not ask); download --variant video and make the "
+                        + what + " from it locally, e.g. ffmpeg -i video.mp4 -frames:v 1 " + what + ".jpg");
             }
             default -> {
                 Map<String, String> query = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package dev.sora4j.providers;
 
 import dev.sora4j.errors.InvalidRequestException;
+import dev.sora4j.errors.UnsupportedFeatureException;
 import dev.sora4j.model.InputReference;
 import dev.sora4j.model.Variant;
 import dev.sora4j.providers.request.CreateDialect;
@@ -98,7 +99,7 @@ public record ProviderProfile(
     public void require(Feature feature) {
         Optional<String> refusal = capabilities.refusal(name, feature);
         if (refusal.isPresent()) {
-            throw new InvalidRequestException("provider", refusal.get());
+            throw new UnsupportedFeatureException(name, feature.label(), refusal.get());
         }
     }
 

@@ -134,6 +134,30 @@ public final class VideoRules {
     }
 
     /**
+     * The checks that hold on every server, without OpenAI's defaults or lists: prompt length,
+     * character ids, the input reference. For a request a provider profile already prepared (its own
+     * defaults filled, or deliberately left to the server) under {@link Profile#OPEN}.
+     *
+     * @param r the request
+     * @return the same request
+     * @throws InvalidRequestException naming the field at fault
+     */
+    public VideoRequest validateAsGiven(VideoRequest r) {
+        prompt(r.prompt());
+        if (r.characterIds().stream().anyMatch(String::isBlank)) {
+            throw new InvalidRequestException("character_id", ref("character_id") + ": ids must not be empty");
+        }
+        if (r.characterIds().size() > MAX_CHARACTERS) {
+            throw new InvalidRequestException(
+                    "character_id",
+                    ref("character_id") + ": a video can include at most " + MAX_CHARACTERS + " characters, got "
+                            + r.characterIds().size());
+        }
+        inputReference(r.inputReference());
+        return r;
+    }
+
+    /**
      * An edit by id, or of an uploaded MP4 with an explicit model.
      *
      * @param r the request

@@ -43,7 +43,19 @@ class RedactionTest {
             }
             assertThat(ledger.list(null, 1).get(0).baseUrl()).isEqualTo("https://***@gw.example/v1?***");
             ledger.intent(new Intent(
-                    "create", "h", "{}", "p", null, null, null, "guide", "https://u:p@h/v1?key=v", null, null, 0));
+                    "create",
+                    "h",
+                    "{}",
+                    "p",
+                    null,
+                    null,
+                    null,
+                    "guide",
+                    "openai",
+                    "https://u:p@h/v1?key=v",
+                    null,
+                    null,
+                    0));
             assertThat(ledger.list(null, 1).get(0).baseUrl()).isEqualTo("https://***@h/v1?***");
         }
         String raw = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);

@@ -54,6 +54,7 @@ class LedgerGuardTest {
                         "1280x720",
                         "4",
                         "guide",
+                        "openai",
                         "http://127.0.0.1/v1",
                         0.4,
                         null,

@@ -28,6 +28,7 @@ class SqliteLedgerTest {
                 "1280x720",
                 "4",
                 "guide",
+                "openai",
                 "http://127.0.0.1/v1",
                 0.4,
                 "batch-1",

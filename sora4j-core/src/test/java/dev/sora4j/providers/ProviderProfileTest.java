@@ -61,7 +61,8 @@ class ProviderProfileTest {
         assertThat(refused).isInstanceOf(ContentPlan.Refuse.class);
         assertThat(((ContentPlan.Refuse) refused).message())
                 .contains("vllm-omni")
-                .contains("--derive");
+                .contains("--variant video")
+                .doesNotContain("--derive");
         // Azure's thumbnails are UNCERTAIN: fetch, but check the bytes.
         assertThat(providers.require("azure").contentPlan("video_a", Variant.THUMBNAIL, false))
                 .isEqualTo(new ContentPlan.Fetch("videos/video_a/content", Map.of("variant", "thumbnail"), true));

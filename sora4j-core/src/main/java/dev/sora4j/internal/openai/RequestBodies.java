@@ -4,10 +4,13 @@ import com.openai.core.http.HttpRequestBody;
 import dev.sora4j.errors.InvalidRequestException;
 import dev.sora4j.internal.wire.WireRequest;
 import dev.sora4j.media.MediaKind;
+import dev.sora4j.providers.request.WireCreate;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import okhttp3.MediaType;
 import okhttp3.MultipartBody;
@@ -21,17 +24,24 @@ final class RequestBodies {
 
     static HttpRequestBody of(WireRequest wire) {
         return wire.multipart()
-                ? multipart(wire)
+                ? multipart(wire.multipartTextParts(), wire.files())
+                : new BytesBody(WireJsonParsing.bytes(wire.fields()), "application/json");
+    }
+
+    /** A provider's create in the encoding its dialect chose (vLLM-Omni: multipart even without a file). */
+    static HttpRequestBody of(WireCreate wire) {
+        return wire.encoding() == WireCreate.Encoding.MULTIPART
+                ? multipart(wire.textParts(), wire.files())
                 : new BytesBody(WireJsonParsing.bytes(wire.fields()), "application/json");
     }
 
     /** Multipart through OkHttp's encoder; file parts carry the type sniffed from their content. */
-    private static HttpRequestBody multipart(WireRequest wire) {
+    private static HttpRequestBody multipart(List<Map.Entry<String, String>> textParts, Map<String, Path> files) {
         MultipartBody.Builder b = new MultipartBody.Builder().setType(MultipartBody.FORM);
-        for (Map.Entry<String, String> part : wire.multipartTextParts()) {
+        for (Map.Entry<String, String> part : textParts) {
             b.addFormDataPart(part.getKey(), part.getValue());
         }
-        wire.files().forEach((name, file) -> {
+        files.forEach((name, file) -> {
             if (!Files.isRegularFile(file)) {
                 throw InvalidRequestException.of(name, " file not found: " + file);
             }
