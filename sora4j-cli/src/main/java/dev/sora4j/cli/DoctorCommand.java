@@ -1,6 +1,7 @@
 package dev.sora4j.cli;
 
 import dev.sora4j.config.Redact;
+import dev.sora4j.config.Settings;
 import dev.sora4j.errors.InvalidRequestException;
 import dev.sora4j.providers.ProviderProfile;
 import dev.sora4j.providers.Providers;
@@ -65,7 +66,8 @@ final class DoctorCommand extends BaseCommand {
         }
         Providers registry = Providers.builtIn();
         ProviderProfile configured = configuredProvider(registry);
-        String baseUrl = configured.endpoint().resolve(explicitBaseUrl()).orElse(null);
+        String baseUrl =
+                configured.endpoint().resolve(explicitBaseUrl(configured)).orElse(null);
         if (baseUrl == null) {
             throw new InvalidRequestException(
                     null,
@@ -87,20 +89,30 @@ final class DoctorCommand extends BaseCommand {
         };
     }
 
-    /** {@code --base-url}, else the configured one (OPENAI_BASE_URL, config file); null for the provider's default. */
-    private String explicitBaseUrl() {
+    /**
+     * {@code --base-url}, else {@code provider.NAME.base-url}, else {@code base-url} (OPENAI_BASE_URL);
+     * null for the provider's default. The same order as the client's.
+     */
+    private String explicitBaseUrl(ProviderProfile provider) {
         if (global().baseUrl != null) {
             return global().baseUrl;
         }
-        return context().settings().get(dev.sora4j.config.Settings.Key.BASE_URL).orElse(null);
+        Settings settings = context().settings();
+        return settings.providerEntry(provider.name(), "base-url")
+                .or(() -> settings.get(Settings.Key.BASE_URL))
+                .orElse(null);
     }
 
+    /** {@code --provider}, else the {@code provider} setting (SORA4J_PROVIDER, config file), else openai. */
     private ProviderProfile configuredProvider(Providers registry) {
         if (global().provider != null) {
             return registry.require(global().provider);
         }
-        String fromEnv = context().env().get("SORA4J_PROVIDER");
-        return fromEnv == null || fromEnv.isBlank() ? registry.defaultProfile() : registry.require(fromEnv);
+        return context()
+                .settings()
+                .get(Settings.Key.PROVIDER)
+                .map(registry::require)
+                .orElse(registry.defaultProfile());
     }
 
     private void print(DoctorReport r, String shown) {
