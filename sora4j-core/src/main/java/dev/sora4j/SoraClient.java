@@ -98,6 +98,9 @@ public final class SoraClient implements AutoCloseable {
     private final PriceTable prices;
     private final String baseUrl;
     private final ProviderProfile provider;
+    /** Why a preview-only client cannot send (no base URL for its provider), or null. */
+    private final ConfigException unusable;
+
     private final Clock clock;
     private final Sleeper sleeper;
     private final CallRecorder calls;
@@ -113,6 +116,7 @@ public final class SoraClient implements AutoCloseable {
         this.prices = b.prices;
         this.baseUrl = b.baseUrl;
         this.provider = b.provider;
+        this.unusable = b.unusable;
         this.clock = b.clock;
         this.sleeper = b.sleeper;
         this.poller = new Poller(gateway, b.clock, b.sleeper);
@@ -180,11 +184,20 @@ public final class SoraClient implements AutoCloseable {
     }
 
     /**
-     * The provider's checks and defaults ({@link ProviderProfile#prepareCreate}: capabilities, its
+     * Validates a create for this client's provider and profile: the provider's checks and defaults ({@link ProviderProfile#prepareCreate}: capabilities, its
      * model rules, typed extra fields), then the profile's: OpenAI's lists under guide/spec, only the
      * checks that hold everywhere under open (so no {@code sora-2} default reaches a server that
      * serves another model).
+     *
+     * @param request the create as given
+     * @return the create as it will be sent (defaults filled, extras typed)
+     * @throws InvalidRequestException naming the field, the provider and the fix; nothing is sent
      */
+    public VideoRequest validate(VideoRequest request) {
+        return prepare(request);
+    }
+
+    // One road for create, preview, hash and batch plans.
     private VideoRequest prepare(VideoRequest request) {
         boolean open = rules.profile() == Profile.OPEN;
         CreateSpec spec = provider.prepareCreate(CreateSpec.from(request, request.extras()), open);
@@ -675,6 +688,9 @@ public final class SoraClient implements AutoCloseable {
 
     /** The gateway; a client built for previews only has none. */
     private VideoGateway service() {
+        if (gateway == null && unusable != null) {
+            throw unusable;
+        }
         if (gateway == null) {
             throw missingKey();
         }
@@ -709,6 +725,7 @@ public final class SoraClient implements AutoCloseable {
         private ProviderProfile provider;
         private String providerName;
         private Settings settings;
+        private ConfigException unusable;
         private int maxRetries = 2;
         private Duration timeout = Duration.ofMinutes(10);
         private Clock clock = Clock.systemUTC();
@@ -964,6 +981,9 @@ public final class SoraClient implements AutoCloseable {
             if (gateway == null && key == null && p.auth().need() == Auth.Need.REQUIRED) {
                 throw missingKey(p);
             }
+            if (gateway == null) {
+                resolvedBaseUrl(p); // A provider without a default needs one: say which setting, before anything.
+            }
             return make();
         }
 
@@ -1052,16 +1072,20 @@ public final class SoraClient implements AutoCloseable {
             }
             this.provider = p;
             String key = resolvedKey(p);
-            this.baseUrl = key == null && gateway == null && p.endpoint().baseUrlRequired() && baseUrl == null
-                    ? safeBaseUrl(p)
-                    : resolvedBaseUrl(p);
+            try {
+                this.baseUrl = resolvedBaseUrl(p);
+            } catch (ConfigException e) {
+                // A preview client still validates and previews; sending reports the missing base URL.
+                this.baseUrl = p.endpoint().example();
+                this.unusable = e;
+            }
             if (authHeader == null) {
                 authHeader = p.auth().scheme() == Auth.Scheme.API_KEY ? AuthHeader.API_KEY : AuthHeader.BEARER;
             }
             RateGate gate = requestsPerMinute == null ? null : new RateGate(requestsPerMinute, clock, sleeper);
             VideoGateway gw = gateway;
             Supplier<BatchApiGateway> batches = batchGateway == null ? null : () -> batchGateway;
-            if (key != null || (gw == null && p.auth().need() == Auth.Need.OPTIONAL)) {
+            if (unusable == null && (key != null || (gw == null && p.auth().need() == Auth.Need.OPTIONAL))) {
                 String apiKey = key;
                 ResponseObserver heard = gate == null
                         ? observer
@@ -1080,15 +1104,6 @@ public final class SoraClient implements AutoCloseable {
                 }
             }
             return new SoraClient(this, gw, gate, batches);
-        }
-
-        /** A preview client without a key still shows a base URL; a missing one is reported when sending. */
-        private String safeBaseUrl(ProviderProfile p) {
-            try {
-                return resolvedBaseUrl(p);
-            } catch (ConfigException e) {
-                return p.endpoint().example();
-            }
         }
     }
 }

@@ -67,6 +67,11 @@ abstract class BaseCommand implements Callable<Integer> {
         return context().client(global());
     }
 
+    /** The client for a command on one job: the ledger's provider and base URL for it, unless flags say otherwise. */
+    SoraClient clientFor(String videoId) {
+        return context().clientFor(global(), videoId);
+    }
+
     void info(String line) {
         err().println(line);
         err().flush();

@@ -10,6 +10,8 @@ import dev.sora4j.ledger.SqliteLedger;
 import dev.sora4j.options.AuthHeader;
 import dev.sora4j.options.ExtensionChains;
 import dev.sora4j.options.Sleeper;
+import dev.sora4j.providers.ProviderProfile;
+import dev.sora4j.providers.Providers;
 import dev.sora4j.rules.PriceTable;
 import dev.sora4j.rules.Profile;
 import java.io.PrintWriter;
@@ -37,6 +39,10 @@ final class CliContext implements AutoCloseable {
     private final Sleeper sleeper;
     private final boolean interactive;
     private SoraClient client;
+    /** The provider and base URL of the ledger job this run acts on, when it found one (see clientFor). */
+    private String jobProvider;
+
+    private String jobBaseUrl;
     private Emulator offline;
     private SqliteLedger ledger;
 
@@ -102,11 +108,24 @@ final class CliContext implements AutoCloseable {
         return interactive;
     }
 
+    /** The validation profile: the user's choice, else the one the provider's model rules name. */
     Profile profile(GlobalOptions global) {
-        if (global.profile != null) {
-            return Profile.parse(global.profile);
+        return explicitProfile(global).orElseGet(() -> provider(global).rules().validationProfile());
+    }
+
+    /** The provider profile of this run: --provider, the ledger job's, SORA4J_PROVIDER / config, else openai. */
+    ProviderProfile provider(GlobalOptions global) {
+        if (global.offline) {
+            return Providers.builtIn().defaultProfile();
         }
-        return ConfigChecks.profile(settings());
+        String name = global.provider != null
+                ? global.provider
+                : jobProvider != null
+                        ? jobProvider
+                        : settings().get(Settings.Key.PROVIDER).orElse(null);
+        return name == null
+                ? Providers.builtIn().defaultProfile()
+                : Providers.builtIn().require(name);
     }
 
     /** Whether requests go to OpenAI's own endpoint (nothing configured), where the Videos API was removed. */
@@ -123,6 +142,22 @@ final class CliContext implements AutoCloseable {
             return global.baseUrl;
         }
         return settings().get(Settings.Key.BASE_URL).orElse(BaseUrls.OPENAI);
+    }
+
+    /**
+     * The client for a command on one job: a job in the ledger is addressed with the provider and
+     * base URL it was created with, unless {@code --provider} or {@code --base-url} say otherwise (the
+     * key still comes from the environment variable that provider names). The first call of a run decides.
+     */
+    SoraClient clientFor(GlobalOptions global, String videoId) {
+        if (client == null && !global.offline && global.provider == null && global.baseUrl == null) {
+            ledger(global).find(videoId).ifPresent(e -> {
+                jobProvider = e.provider();
+                // A base URL stored redacted (it held a secret) cannot be used again: the configured one applies.
+                jobBaseUrl = e.baseUrl() == null || e.baseUrl().contains("***") ? null : e.baseUrl();
+            });
+        }
+        return client(global);
     }
 
     /** The client for this run: the offline emulator with {@code --offline}, else the configured service. */
@@ -163,9 +198,13 @@ final class CliContext implements AutoCloseable {
             b.fromSettings(settings());
             if (global.provider != null) {
                 b.provider(global.provider);
+            } else if (jobProvider != null) {
+                b.provider(jobProvider);
             }
             if (global.baseUrl != null) {
                 b.baseUrl(global.baseUrl);
+            } else if (jobBaseUrl != null) {
+                b.baseUrl(jobBaseUrl);
             }
             if (global.authHeader != null) {
                 b.authHeader(AuthHeader.parse(global.authHeader));

@@ -4,7 +4,6 @@ import dev.sora4j.SoraClient;
 import dev.sora4j.model.VideoJob;
 import dev.sora4j.model.VideoRequest;
 import dev.sora4j.options.PollOptions;
-import dev.sora4j.rules.VideoRules;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -35,7 +34,11 @@ final class CreateAndPollCommand extends BaseCommand {
 
     @Override
     int execute() {
-        VideoRequest request = create.toRequest(VideoRules.of(context().profile(global())), this::warn);
+        VideoRequest request;
+        // Validated as the configured provider receives it (its defaults, limits and extra fields).
+        try (SoraClient validator = previewClient()) {
+            request = create.toRequest(validator::validate, this::warn);
+        }
         PollOptions options = polling.toOptions(global().offline);
         if (create.dryRun.enabled) {
             noteKeyForDryRun();

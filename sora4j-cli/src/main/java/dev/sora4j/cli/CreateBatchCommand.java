@@ -8,10 +8,10 @@ import dev.sora4j.batch.BatchOptions;
 import dev.sora4j.batch.BatchResult;
 import dev.sora4j.batch.BatchRunner;
 import dev.sora4j.batch.JobsFile;
+import dev.sora4j.errors.InvalidRequestException;
 import dev.sora4j.internal.files.BatchClaim;
 import dev.sora4j.preflight.OutputTargets;
 import dev.sora4j.rules.PriceTable;
-import dev.sora4j.rules.VideoRules;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -150,8 +150,17 @@ final class CreateBatchCommand extends BaseCommand {
             warn("--variant has no effect without --download; add --download to save the results.");
         }
         OutputTargets.checkDirectory("--out-dir", outDir);
-        List<BatchJob> jobs =
-                new JobsFile(VideoRules.of(context().profile(global())), defaults, this::warn).read(input);
+        if (!video.extras.isEmpty()) {
+            throw new InvalidRequestException(
+                    "extra",
+                    "--extra is not read by create-batch; put the fields in each line instead, e.g."
+                            + " {\"prompt\": \"...\", \"extra\": {\"seed\": 42}}");
+        }
+        List<BatchJob> jobs;
+        // Each line is validated as the configured provider receives it (its defaults, limits and extras).
+        try (SoraClient validator = previewClient()) {
+            jobs = new JobsFile(validator, defaults, this::warn).read(input);
+        }
         if (dryRun.enabled) {
             noteKeyForDryRun();
             SoraClient previewer = previewClient();

@@ -1,8 +1,8 @@
 package dev.sora4j.cli;
 
+import dev.sora4j.SoraClient;
 import dev.sora4j.model.VideoJob;
 import dev.sora4j.model.VideoRequest;
-import dev.sora4j.rules.VideoRules;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -28,7 +28,11 @@ final class CreateCommand extends BaseCommand {
 
     @Override
     int execute() {
-        VideoRequest request = create.toRequest(VideoRules.of(context().profile(global())), this::warn);
+        VideoRequest request;
+        // Validated as the configured provider receives it (its defaults, limits and extra fields).
+        try (SoraClient validator = previewClient()) {
+            request = create.toRequest(validator::validate, this::warn);
+        }
         if (create.dryRun.enabled) {
             return dryRun(previewClient().preview(request), json, "create.json");
         }

@@ -1,8 +1,8 @@
 package dev.sora4j.cli;
 
 import dev.sora4j.model.VideoRequest;
-import dev.sora4j.rules.VideoRules;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Mixin;
 
 /** The flags of {@code create} (shared with {@code create-and-poll}): prompt, video fields, dry run. */
@@ -16,7 +16,7 @@ final class CreateOptions {
     @Mixin
     DryRunOption dryRun;
 
-    VideoRequest toRequest(VideoRules rules, Consumer<String> warn) {
-        return rules.validate(video.toRequest(prompt.build(warn)));
+    VideoRequest toRequest(UnaryOperator<VideoRequest> validator, Consumer<String> warn) {
+        return validator.apply(video.toRequest(prompt.build(warn)));
     }
 }

@@ -32,7 +32,8 @@ final class DeleteCommand extends BaseCommand {
         if (dryRun.enabled) {
             return dryRun(previewClient().previewDelete(video.resolve(this)), json, "delete.json");
         }
-        DeletedVideo deleted = client().delete(video.resolve(this));
+        String id = video.resolve(this);
+        DeletedVideo deleted = clientFor(id).delete(id);
         printJson(deleted.json());
         writeJsonOut(json.path("delete.json"), deleted.json());
         return ExitCodes.OK;

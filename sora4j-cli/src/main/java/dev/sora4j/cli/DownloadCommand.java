@@ -39,7 +39,7 @@ final class DownloadCommand extends BaseCommand {
             throw new OutputExistsException(out);
         }
         OutputTargets.checkFile("--out", out);
-        DownloadResult result = client().download(id, variant, out, target.force);
+        DownloadResult result = clientFor(id).download(id, variant, out, target.force);
         info("Wrote " + out + " (" + result.bytes() + " bytes, sha256 " + result.sha256() + ")");
         return ExitCodes.OK;
     }

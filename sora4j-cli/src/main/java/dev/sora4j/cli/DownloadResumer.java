@@ -49,7 +49,8 @@ final class DownloadResumer {
             }
             command.info("Resuming the download of " + d.videoId() + " (" + d.variant() + ") to " + d.path());
             try {
-                DownloadResult r = context.client(global).download(d.videoId(), variant, d.path(), false);
+                DownloadResult r =
+                        context.clientFor(global, d.videoId()).download(d.videoId(), variant, d.path(), false);
                 command.info("Wrote " + r.path() + " (" + r.bytes() + " bytes, sha256 " + r.sha256() + ")");
             } catch (SoraException e) {
                 command.warn(

@@ -21,6 +21,12 @@ final class InputChecks {
                     "--offline and --base-url contradict each other: --offline uses the local emulator. Drop one of"
                             + " them.");
         }
+        if (global.offline && global.provider != null) {
+            throw new InvalidRequestException(
+                    "provider",
+                    "--offline and --provider contradict each other: the local emulator speaks OpenAI's protocol."
+                            + " Drop --offline and run `sora emulator --dialect NAME` with --base-url, or drop --provider.");
+        }
         if (global.baseUrl != null) {
             BaseUrls.problem(global.baseUrl).ifPresent(problem -> {
                 throw new InvalidRequestException(null, "--base-url " + problem);

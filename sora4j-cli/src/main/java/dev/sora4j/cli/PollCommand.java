@@ -32,9 +32,9 @@ final class PollCommand extends BaseCommand {
     int execute() {
         var options = polling.toOptions(global().offline);
         JobWaiter.precheck(this, download, json);
-        SoraClient client = client();
-        JobWaiter waiter = new JobWaiter(this);
         String id = video.resolve(this);
+        SoraClient client = clientFor(id);
+        JobWaiter waiter = new JobWaiter(this);
         InterruptHint hint = waiter.hint(client, id, download);
         try {
             VideoJob done = waiter.waitFor(client, id, options);

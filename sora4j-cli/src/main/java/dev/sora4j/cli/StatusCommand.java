@@ -21,7 +21,8 @@ final class StatusCommand extends BaseCommand {
 
     @Override
     int execute() {
-        VideoJob job = client().retrieve(video.resolve(this));
+        String id = video.resolve(this);
+        VideoJob job = clientFor(id).retrieve(id);
         printJson(job.json());
         writeJsonOut(json.path("status.json"), job.json());
         return ExitCodes.OK;

@@ -3,6 +3,7 @@ package dev.sora4j.cli;
 import dev.sora4j.errors.InvalidRequestException;
 import dev.sora4j.model.InputReference;
 import dev.sora4j.model.VideoRequest;
+import dev.sora4j.providers.request.ExtraFields;
 import dev.sora4j.rules.Ids;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,6 +55,14 @@ final class VideoOptions {
                     "A reusable character id (repeatable or comma-separated; at most 2). Its name must appear in the prompt.")
     List<String> characterIds = new ArrayList<>();
 
+    @Option(
+            names = "--extra",
+            paramLabel = "KEY=VALUE",
+            description = "A provider-specific request field (repeatable), e.g. --extra seed=42 --extra"
+                    + " negative_prompt=blurry; 42 is a number, true a boolean, {...} JSON, \"42\" a string."
+                    + " Refused by providers that take none (openai, azure).")
+    List<String> extras = new ArrayList<>();
+
     /** A request with these fields and {@code prompt}; not yet validated. */
     VideoRequest toRequest(String prompt) {
         return VideoRequest.builder()
@@ -63,6 +72,7 @@ final class VideoOptions {
                 .seconds(seconds == null ? null : seconds.strip())
                 .inputReference(inputReference())
                 .characterIds(characterIds())
+                .extras(ExtraFields.parse(extras))
                 .build();
     }
 

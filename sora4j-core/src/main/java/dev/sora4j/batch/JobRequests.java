@@ -11,9 +11,9 @@ import dev.sora4j.model.VideoRequest;
 import dev.sora4j.preflight.JsonProblems;
 import dev.sora4j.prompt.PromptAugmenter;
 import dev.sora4j.prompt.PromptFields;
+import dev.sora4j.providers.request.ExtraFields;
 import dev.sora4j.rules.Ids;
 import dev.sora4j.rules.Suggest;
-import dev.sora4j.rules.VideoRules;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -43,7 +44,7 @@ final class JobRequests {
 
     static {
         Set<String> keys = new LinkedHashSet<>(
-                List.of("prompt", "model", "size", "seconds", "characters", "character_ids", "out", "fields"));
+                List.of("prompt", "model", "size", "seconds", "characters", "character_ids", "out", "fields", "extra"));
         keys.addAll(INPUT_REFERENCE_KEYS);
         keys.addAll(PromptFields.KEYS);
         KNOWN_KEYS = Set.copyOf(keys);
@@ -53,11 +54,11 @@ final class JobRequests {
     private static final Pattern EDGE_DASHES = Pattern.compile("^-+|-+$");
 
     private final ObjectMapper json = new ObjectMapper();
-    private final VideoRules rules;
+    private final UnaryOperator<VideoRequest> rules;
     private final BatchDefaults defaults;
     private final Consumer<String> warn;
 
-    JobRequests(VideoRules rules, BatchDefaults defaults, Consumer<String> warn) {
+    JobRequests(UnaryOperator<VideoRequest> rules, BatchDefaults defaults, Consumer<String> warn) {
         this.rules = rules;
         this.defaults = defaults;
         this.warn = warn;
@@ -114,15 +115,35 @@ final class JobRequests {
                     + "twice (send prompts unchanged with " + ref("no_augment") + ")");
         }
         String sent = defaults.augment() ? PromptAugmenter.augment(prompt, fields) : prompt;
-        VideoRequest request = rules.validate(VideoRequest.builder()
+        VideoRequest request = rules.apply(VideoRequest.builder()
                 .prompt(sent)
                 .model(lower(or(text(node, "model"), defaults.model())))
                 .size(lower(or(text(node, "size"), defaults.size())))
                 .seconds(or(text(node, "seconds"), defaults.seconds()))
                 .characterIds(characters(node))
                 .inputReference(inputReference(node, baseDir))
+                .extras(extras(node))
                 .build());
         return new BatchJob(number, lineNo, request, outName(number, prompt, text(node, "out")));
+    }
+
+    /**
+     * The line's {@code "extra": {...}} provider fields, checked as {@code --extra key=value} is: a
+     * JSON string stays a string, anything else keeps its JSON type.
+     */
+    private static Map<String, Object> extras(JsonNode node) {
+        JsonNode extra = node.get("extra");
+        if (extra == null || extra.isNull()) {
+            return Map.of();
+        }
+        if (!extra.isObject()) {
+            throw new InvalidRequestException(
+                    "extra", "\"extra\" must be an object of provider fields, e.g. {\"seed\": 42}");
+        }
+        List<String> args = new ArrayList<>();
+        extra.fields()
+                .forEachRemaining(f -> args.add(f.getKey() + "=" + f.getValue().toString()));
+        return ExtraFields.parse(args);
     }
 
     private List<String> characters(JsonNode node) {

@@ -2,6 +2,7 @@ package dev.sora4j.batch;
 
 import static dev.sora4j.errors.SoraException.ref;
 
+import dev.sora4j.SoraClient;
 import dev.sora4j.errors.InvalidRequestException;
 import dev.sora4j.errors.SoraException;
 import dev.sora4j.preflight.TextFiles;
@@ -33,7 +34,19 @@ public final class JobsFile {
      * @param warn hears warnings about single lines
      */
     public JobsFile(VideoRules rules, BatchDefaults defaults, Consumer<String> warn) {
-        this.requests = new JobRequests(rules, defaults, warn);
+        this.requests = new JobRequests(rules::validate, defaults, warn);
+    }
+
+    /**
+     * A reader that validates each line as {@code client} sends it: its provider's rules and
+     * defaults, then its profile ({@link SoraClient#validate}).
+     *
+     * @param client the client the jobs will be sent with (a preview client is enough)
+     * @param defaults what every line gets unless it says otherwise
+     * @param warn hears warnings about single lines
+     */
+    public JobsFile(SoraClient client, BatchDefaults defaults, Consumer<String> warn) {
+        this.requests = new JobRequests(client::validate, defaults, warn);
     }
 
     /**
