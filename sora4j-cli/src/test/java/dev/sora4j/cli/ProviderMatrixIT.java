@@ -121,22 +121,22 @@ class ProviderMatrixIT {
                     "--download",
                     "--out",
                     clip.toString()));
-            assertThat(made.code()).as(made.err()).isZero();
+            assertThat(made.code()).as(row + " create-and-poll: " + made.err()).isZero();
             assertMp4(clip);
             String id = lastJobId(sora);
 
             // status
             CliRun.Result status = sora.run(args(flags, "status", List.of(), "--id", id));
-            assertThat(status.code()).as(status.err()).isZero();
+            assertThat(status.code()).as(row + " status: " + status.err()).isZero();
             assertThat(status.out()).contains("completed");
 
             // list
             CliRun.Result list = sora.run(args(flags, "list", List.of()));
             if (profile.capabilities().get(Feature.LIST).usable()) {
-                assertThat(list.code()).as(list.err()).isZero();
+                assertThat(list.code()).as(row + " list: " + list.err()).isZero();
                 assertThat(list.out()).contains("\"data\"");
             } else {
-                assertThat(list.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+                assertThat(list.code()).as(row + " list refused: " + list.err()).isEqualTo(ExitCodes.INVALID_INPUT);
             }
 
             // create-batch --wait --download, two lines
@@ -152,7 +152,9 @@ class ProviderMatrixIT {
                     outDir.toString(),
                     "--wait",
                     "--download"));
-            assertThat(batch.code()).as(batch.out() + batch.err()).isZero();
+            assertThat(batch.code())
+                    .as(row + " create-batch: " + batch.out() + batch.err())
+                    .isZero();
             try (Stream<Path> files = Files.list(outDir)) {
                 List<Path> mp4s =
                         files.filter(p -> p.toString().endsWith(".mp4")).toList();
@@ -167,34 +169,41 @@ class ProviderMatrixIT {
             List<String> refused =
                     row.refused().stream().map(a -> a.equals("ID") ? id : a).toList();
             CliRun.Result refusal = sora.run(args(flags, refused.get(0), refused.subList(1, refused.size())));
-            assertThat(refusal.code()).as(refusal.err()).isEqualTo(ExitCodes.INVALID_INPUT);
+            assertThat(refusal.code()).as(row + " refusal: " + refusal.err()).isEqualTo(ExitCodes.INVALID_INPUT);
             String alternative =
                     profile.capabilities().get(row.refusedFeature()).note();
             assertThat(refusal.err())
+                    .as(row + " refusal message")
                     .contains("provider " + row.name())
                     .contains(row.refusedFeature().label())
                     .contains(alternative.substring(0, Math.min(40, alternative.length())));
-            assertThat(emulator.stats().get("requests")).isEqualTo(before.get("requests"));
+            assertThat(emulator.stats().get("requests"))
+                    .as(row + " refusal sent nothing")
+                    .isEqualTo(before.get("requests"));
             assertThat(emulator.stats().get("jobs_created")).isEqualTo(before.get("jobs_created"));
 
             // delete
             if (profile.capabilities().get(Feature.DELETE).usable()) {
                 CliRun.Result deleted = sora.run(args(flags, "delete", List.of(), "--id", id));
-                assertThat(deleted.code()).as(deleted.err()).isZero();
+                assertThat(deleted.code()).as(row + " delete: " + deleted.err()).isZero();
             }
 
             // a job created now is polled and downloaded later by a run with no provider flags
             CliRun.Result created =
                     sora.run(args(flags, "create", row.createArgs(), "--prompt", "A lighthouse at dusk"));
-            assertThat(created.code()).as(created.err()).isZero();
+            assertThat(created.code()).as(row + " create: " + created.err()).isZero();
             String later = lastJobId(sora);
             CliRun fresh = new CliRun(env, clock, sleeper);
             Path laterClip = home.resolve("later.mp4");
             CliRun.Result polled = fresh.run("poll", "--id", later, "--download", "--out", laterClip.toString());
-            assertThat(polled.code()).as(polled.err()).isZero();
+            assertThat(polled.code())
+                    .as(row + " poll without provider flags: " + polled.err())
+                    .isZero();
             assertMp4(laterClip);
             CliRun.Result laterStatus = fresh.run("status", "--id", later);
-            assertThat(laterStatus.code()).as(laterStatus.err()).isZero();
+            assertThat(laterStatus.code())
+                    .as(row + " status without provider flags: " + laterStatus.err())
+                    .isZero();
             assertThat(laterStatus.out()).contains("completed");
         }
     }
