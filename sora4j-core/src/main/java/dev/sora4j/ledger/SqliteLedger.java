@@ -1,6 +1,6 @@
 package dev.sora4j.ledger;
 
-import dev.sora4j.config.Redaction;
+import dev.sora4j.config.Redact;
 import dev.sora4j.errors.ConfigException;
 import dev.sora4j.errors.SoraException;
 import dev.sora4j.model.VideoJob;
@@ -197,7 +197,7 @@ public final class SqliteLedger implements Ledger {
                 ps.setString(7, i.seconds());
                 ps.setString(8, i.profile());
                 // Stored redacted whoever built the intent: user info or a query may hold a key.
-                ps.setString(9, Redaction.url(i.baseUrl()));
+                ps.setString(9, Redact.baseUrl(i.baseUrl()));
                 if (i.estimatedCost() == null) {
                     ps.setNull(10, Types.REAL);
                 } else {

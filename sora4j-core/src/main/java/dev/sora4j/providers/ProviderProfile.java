@@ -1,7 +1,6 @@
 package dev.sora4j.providers;
 
 import dev.sora4j.errors.InvalidRequestException;
-import dev.sora4j.errors.UnsupportedFeatureException;
 import dev.sora4j.model.InputReference;
 import dev.sora4j.model.Variant;
 import dev.sora4j.providers.request.CreateDialect;

@@ -20,11 +20,11 @@ class RedactionTest {
 
     @Test
     void user_info_query_and_fragment_are_hidden() {
-        assertThat(Redaction.url("https://bob:s3cret@gw.example:8443/v1?api-key=k123#x"))
+        assertThat(Redact.baseUrl("https://bob:s3cret@gw.example:8443/v1?api-key=k123#x"))
                 .isEqualTo("https://***@gw.example:8443/v1?***#***");
-        assertThat(Redaction.url("http://127.0.0.1:4010/v1")).isEqualTo("http://127.0.0.1:4010/v1");
-        assertThat(Redaction.url("not a url with @secret")).isEqualTo("not a url with ***");
-        assertThat(Redaction.url(null)).isNull();
+        assertThat(Redact.baseUrl("http://127.0.0.1:4010/v1")).isEqualTo("http://127.0.0.1:4010/v1");
+        assertThat(Redact.baseUrl("not a url with @secret")).isEqualTo("not a url with ***");
+        assertThat(Redact.baseUrl(null)).isNull();
     }
 
     @Test

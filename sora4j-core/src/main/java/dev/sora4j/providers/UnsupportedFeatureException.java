@@ -1,4 +1,6 @@
-package dev.sora4j.errors;
+package dev.sora4j.providers;
+
+import dev.sora4j.errors.InvalidRequestException;
 
 /**
  * The configured provider does not support a command or flag; refused before anything is sent
