@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
             "a capability table (rows = commands and features, columns = providers), then each",
             "provider's base URL, credential header, key variable and notes. Sends no request.",
             "",
-            "yes = supported; yes* = supported with a caveat (see the provider's notes); unverified = sent",
+            "yes = supported; yes¹ = supported with a caveat (see the provider's notes); unverified = sent",
             "and checked; derived = the server has no such asset (its download is refused; deriving it",
             "from the MP4 is planned); no = refused before sending (exit 2), with the alternative in the notes.",
             "",
@@ -105,10 +105,10 @@ final class ProvidersCommand extends BaseCommand {
         }
     }
 
-    /** The table cell: {@code yes*} marks a caveat in the provider's notes. */
+    /** The table cell: {@code yes¹} marks a caveat in the provider's notes. */
     private static String cell(Support s) {
         return switch (s.level()) {
-            case SUPPORTED -> s.note().isEmpty() ? "yes" : "yes*";
+            case SUPPORTED -> s.note().isEmpty() ? "yes" : "yes¹";
             case UNVERIFIED -> "unverified";
             case DERIVED -> "derived";
             case UNSUPPORTED -> "no";
