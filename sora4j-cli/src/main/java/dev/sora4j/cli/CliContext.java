@@ -77,6 +77,11 @@ final class CliContext implements AutoCloseable {
                 System.console() != null);
     }
 
+    /** The environment of this run (provider key variables are read from it). */
+    Map<String, String> env() {
+        return env;
+    }
+
     PrintWriter out() {
         return out;
     }

@@ -41,6 +41,8 @@ import picocli.CommandLine.Spec;
             JobsCommand.class,
             ResumeCommand.class,
             EmulatorCommand.class,
+            ProvidersCommand.class,
+            DoctorCommand.class,
             SkillCommand.class,
             CommandLine.HelpCommand.class,
         },

@@ -5,13 +5,15 @@ import dev.sora4j.errors.ApiException;
 import dev.sora4j.model.ListQuery;
 import dev.sora4j.model.VideoJob;
 import dev.sora4j.model.VideoPage;
+import dev.sora4j.providers.Feature;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * One look at every pending job with few requests: the newest pages of the list endpoint (100 jobs
- * each), then a retrieve for each job the list did not show.
+ * each), then a retrieve for each job the list did not show. A provider without a list route gets
+ * the retrieves only.
  */
 final class TrackingRound {
     private final SoraClient client;
@@ -43,6 +45,9 @@ final class TrackingRound {
     /** One pass over the newest pages of the list endpoint, until every pending job was seen or the pages run out. */
     private Map<String, VideoJob> listRound(Set<String> pending) {
         Map<String, VideoJob> seen = new HashMap<>();
+        if (client.provider().refusal(Feature.LIST).isPresent()) {
+            return seen; // No list route (OpenRouter, new-api): the per-job retrieves cover the round.
+        }
         String after = null;
         int pages = pending.size() / 100 + 2;
         for (int p = 0; p < pages; p++) {

@@ -49,6 +49,10 @@ public final class DialectGuesser {
             if (o.status() == 401 && ErrorEnvelopes.parse(401, o.body()).shape() == ErrorShape.STRING) {
                 s.add("vllm-omni", 4, "401 {\"error\":\"Unauthorized\"} is vLLM's API-key middleware");
             }
+            if (o.status() == 401 && pythonNoneParam(o.body())) {
+                // providers.md §1: LiteLLM's auth errors carry param "None" and code as strings (Python's str(None)).
+                s.add("litellm", STRONG, "a 401 error has param \"None\" and a string code (LiteLLM's auth error)");
+            }
         }
         find(observations, ProbePlan.LIST).ifPresent(o -> list(o, s));
         find(observations, ProbePlan.MISSING_JOB).ifPresent(o -> missingJob(o, s));
@@ -179,6 +183,15 @@ public final class DialectGuesser {
                 // TEXT, EMPTY, STRING, JOB: no dialect signal
             }
         }
+    }
+
+    private static boolean pythonNoneParam(String body) {
+        JsonNode n = read(body);
+        JsonNode error = n == null ? null : n.path("error");
+        return error != null
+                && error.isObject()
+                && "None".equals(error.path("param").asText(null))
+                && error.path("code").isTextual();
     }
 
     private static boolean isVideoCatalogue(Observation o) {

@@ -48,6 +48,19 @@ class DialectGuesserTest {
     }
 
     @Test
+    void litellm_by_its_auth_error_without_a_key() {
+        assertThat(
+                        guess(
+                                "http://localhost:4000/v1",
+                                OptionalInt.empty(),
+                                Observation.of(
+                                        ProbePlan.LIST,
+                                        401,
+                                        "{\"error\":{\"message\":\"Authentication Error, No api key passed in.\",\"type\":\"auth_error\",\"param\":\"None\",\"code\":\"401\"}}")))
+                .isEqualTo("litellm");
+    }
+
+    @Test
     void vllm_omni_by_its_error_envelope_and_ids() {
         assertThat(
                         guess(
