@@ -5,6 +5,7 @@ import dev.sora4j.config.BaseUrls;
 import dev.sora4j.config.Settings;
 import dev.sora4j.emulator.Emulator;
 import dev.sora4j.emulator.config.EmulatorConfig;
+import dev.sora4j.emulator.config.RenderMode;
 import dev.sora4j.ledger.LedgerJournal;
 import dev.sora4j.ledger.SqliteLedger;
 import dev.sora4j.options.AuthHeader;
@@ -26,6 +27,7 @@ import java.util.Properties;
 final class CliContext implements AutoCloseable {
     static final String OFFLINE_KEY = "sora4j-offline";
     static final int SDK_RETRIES = 2;
+    static final String RENDER_KNOB = "SORA4J_EMULATOR_RENDER";
 
     private final PrintWriter out;
     private final PrintWriter err;
@@ -229,12 +231,23 @@ final class CliContext implements AutoCloseable {
     private Emulator offlineEmulator() {
         if (offline == null) {
             Path state = offlineStateDir();
-            offline = Emulator.start(EmulatorConfig.defaults(state), 0);
+            offline = Emulator.start(EmulatorConfig.defaults(state).withRenderMode(offlineRenderMode()), 0);
             err.println("Offline: using the local sora4j emulator (state in " + state
                     + "). Its videos are synthetic test renders, not AI generations.");
             err.flush();
         }
         return offline;
+    }
+
+    /**
+     * {@code SORA4J_EMULATOR_RENDER=fast} (environment or system property): the offline emulator
+     * copies one cached clip per size and length instead of encoding each job. A test and CI knob
+     * (the docs tests run every documented command with it); any other value keeps real renders.
+     * {@code sora emulator} reads it too.
+     */
+    RenderMode offlineRenderMode() {
+        String value = system.getProperty(RENDER_KNOB, env.get(RENDER_KNOB));
+        return "fast".equalsIgnoreCase(value == null ? "" : value.strip()) ? RenderMode.FAST : RenderMode.FFMPEG;
     }
 
     private void warn(String line) {

@@ -7,12 +7,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A 50-job {@code create-batch --wait --download} against an emulator full of faults. */
+/** A 30-job {@code create-batch --wait --download} against an emulator full of faults. */
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
 class ChaosBatchIT {
-    private static final int JOBS = 50;
+    private static final int JOBS = 30;
 
     @TempDir
     Path dir;
@@ -37,7 +40,7 @@ class ChaosBatchIT {
                 "--render-threads",
                 "2",
                 "--speed",
-                "4",
+                "8",
                 "--error-rate",
                 "0.1",
                 "--seed",
@@ -62,7 +65,7 @@ class ChaosBatchIT {
                     "--wait",
                     "--download",
                     "--poll-interval",
-                    "0.5",
+                    "0.25",
                     "--concurrency",
                     "3",
                     "--max-attempts",
