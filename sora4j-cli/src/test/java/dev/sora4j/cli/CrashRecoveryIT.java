@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * first submit, mid-submission, mid-tracking, mid-download, near the end) and rerun each time; the
  * emulator (a separate, long-lived process) counts what was really created.
  */
-@Timeout(value = 4, unit = TimeUnit.MINUTES)
+@Timeout(value = 6, unit = TimeUnit.MINUTES)
 class CrashRecoveryIT {
     private static final int JOBS = 20;
     private static final String[] BATCH = {

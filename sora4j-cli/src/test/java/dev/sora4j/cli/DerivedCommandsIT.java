@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** edit, extend, remix, create-character, get-character and delete --dry-run through picocli. */
-@Timeout(value = 2, unit = TimeUnit.MINUTES)
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
 class DerivedCommandsIT {
     @TempDir
     static Path home;
