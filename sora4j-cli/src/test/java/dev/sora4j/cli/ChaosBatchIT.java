@@ -67,7 +67,10 @@ class ChaosBatchIT {
                     "--poll-interval",
                     "0.25",
                     "--concurrency",
-                    "3",
+                    "6",
+                    // The default 50 creates a minute would make pacing, not chaos, the test's cost.
+                    "--rpm",
+                    "600",
                     "--max-attempts",
                     "10");
             assertThat(code)

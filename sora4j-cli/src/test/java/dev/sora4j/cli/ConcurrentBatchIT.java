@@ -51,7 +51,16 @@ class ConcurrentBatchIT {
             Map<String, String> env =
                     Map.of("OPENAI_BASE_URL", emulator.url(), "OPENAI_API_KEY", "sk-concurrent-test-0123456789");
             String[] batch = {
-                "create-batch", "--input", "jobs.jsonl", "--out-dir", "out", "--wait", "--poll-interval", "0.25"
+                "create-batch",
+                "--input",
+                "jobs.jsonl",
+                "--out-dir",
+                "out",
+                "--wait",
+                "--poll-interval",
+                "0.25",
+                "--rpm",
+                "600"
             };
             Process a = sora.sora(env, batch)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)

@@ -34,7 +34,10 @@ class CrashRecoveryIT {
         "--poll-interval",
         "0.25",
         "--concurrency",
-        "3"
+        "3",
+        // The default 50 creates a minute would make the submissions, not the crashes, the test's cost.
+        "--rpm",
+        "600"
     };
 
     @TempDir
@@ -63,8 +66,9 @@ class CrashRecoveryIT {
                 "--no-rate-limits",
                 "--render-threads",
                 "2",
+                // Speed 4: a job lasts 0.75 s, so the last ones are still running when tracking starts.
                 "--speed",
-                "8",
+                "4",
                 "--content-bytes-per-second",
                 "4000000")) {
             Map<String, String> env =
