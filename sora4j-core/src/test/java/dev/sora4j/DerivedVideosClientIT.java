@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sora4j.emulator.Emulator;
 import dev.sora4j.emulator.config.EmulatorConfig;
+import dev.sora4j.emulator.config.RenderMode;
 import dev.sora4j.errors.ApiException;
 import dev.sora4j.errors.InvalidRequestException;
 import dev.sora4j.model.Character;
@@ -49,7 +50,11 @@ class DerivedVideosClientIT {
     @BeforeAll
     static void start() {
         clock = new TestClock(Instant.parse("2026-11-03T08:00:00Z"));
-        emulator = Emulator.start(EmulatorConfig.defaults(state.resolve("emu")).withClock(clock), 0);
+        emulator = Emulator.start(
+                EmulatorConfig.defaults(state.resolve("emu"))
+                        .withRenderMode(RenderMode.FAST)
+                        .withClock(clock),
+                0);
         guide = client(Profile.GUIDE);
         open = client(Profile.OPEN);
     }

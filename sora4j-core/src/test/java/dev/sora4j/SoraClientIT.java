@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sora4j.emulator.Emulator;
 import dev.sora4j.emulator.config.EmulatorConfig;
+import dev.sora4j.emulator.config.RenderMode;
 import dev.sora4j.errors.ApiException;
 import dev.sora4j.errors.ConfigException;
 import dev.sora4j.errors.OutputExistsException;
@@ -48,7 +49,8 @@ class SoraClientIT {
     @BeforeAll
     static void start() {
         clock = new TestClock(Instant.parse("2026-11-01T10:00:00Z"));
-        emulator = Emulator.start(EmulatorConfig.defaults(state).withClock(clock), 0);
+        emulator = Emulator.start(
+                EmulatorConfig.defaults(state).withRenderMode(RenderMode.FAST).withClock(clock), 0);
         sora = SoraClient.builder()
                 .baseUrl(emulator.baseUrl())
                 .apiKey("test-key")

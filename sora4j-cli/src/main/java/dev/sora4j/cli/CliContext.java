@@ -322,8 +322,9 @@ final class CliContext implements AutoCloseable {
      * {@code SORA4J_EMULATOR_RENDER=fast} (environment or system property): the offline emulator
      * copies one cached clip per size and length instead of encoding each job. A test and CI knob
      * (the docs tests run every documented command with it); any other value keeps real renders.
+     * {@code sora emulator} reads it too.
      */
-    private RenderMode offlineRenderMode() {
+    RenderMode offlineRenderMode() {
         String value = system.getProperty(RENDER_KNOB, env.get(RENDER_KNOB));
         return "fast".equalsIgnoreCase(value == null ? "" : value.strip()) ? RenderMode.FAST : RenderMode.FFMPEG;
     }

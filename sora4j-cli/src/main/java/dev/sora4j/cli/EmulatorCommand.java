@@ -322,6 +322,7 @@ final class EmulatorCommand extends BaseCommand {
             return EmulatorConfig.defaults(state).toBuilder()
                     .speed(speed)
                     .renderThreads(renderThreads)
+                    .renderMode(context().offlineRenderMode())
                     .assetTtl(Duration.ofSeconds(assetTtl))
                     .contentBytesPerSecond(contentBytesPerSecond)
                     .renderBase(Duration.ofMillis(Math.round(renderBase * 1000)))

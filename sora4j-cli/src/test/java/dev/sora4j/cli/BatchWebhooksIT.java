@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sora4j.emulator.Emulator;
 import dev.sora4j.emulator.clock.ManualClock;
 import dev.sora4j.emulator.config.EmulatorConfig;
+import dev.sora4j.emulator.config.RenderMode;
 import dev.sora4j.emulator.config.WebhookConfig;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -57,6 +58,7 @@ class BatchWebhooksIT {
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try (Emulator emulator = Emulator.start(
                 EmulatorConfig.defaults(dir.resolve("emu"))
+                        .withRenderMode(RenderMode.FAST)
                         .withClock(clock)
                         .withWebhooks(WebhookConfig.to(List.of(hook), SECRET).withRetries(8, Duration.ofMillis(200))),
                 0)) {

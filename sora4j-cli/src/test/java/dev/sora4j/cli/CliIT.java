@@ -5,19 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sora4j.emulator.Emulator;
 import dev.sora4j.emulator.clock.ManualClock;
 import dev.sora4j.emulator.config.EmulatorConfig;
+import dev.sora4j.emulator.config.RenderMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The commands through picocli with captured writers, against the emulator on port 0. */
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
 class CliIT {
     private static final String KEY = "sk-test-cli-0123456789";
 
@@ -32,7 +36,11 @@ class CliIT {
     @BeforeAll
     static void start() {
         clock = new ManualClock(Instant.parse("2026-11-02T09:00:00Z"));
-        emulator = Emulator.start(EmulatorConfig.defaults(home.resolve("emu")).withClock(clock), 0);
+        emulator = Emulator.start(
+                EmulatorConfig.defaults(home.resolve("emu"))
+                        .withRenderMode(RenderMode.FAST)
+                        .withClock(clock),
+                0);
         dev.sora4j.options.Sleeper sleeper = d -> {
             clock.advance(d);
             emulator.awaitRenders(Duration.ofMinutes(2));

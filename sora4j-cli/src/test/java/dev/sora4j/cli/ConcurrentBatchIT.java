@@ -47,11 +47,20 @@ class ConcurrentBatchIT {
                 "--render-threads",
                 "2",
                 "--speed",
-                "4")) {
+                "8")) {
             Map<String, String> env =
                     Map.of("OPENAI_BASE_URL", emulator.url(), "OPENAI_API_KEY", "sk-concurrent-test-0123456789");
             String[] batch = {
-                "create-batch", "--input", "jobs.jsonl", "--out-dir", "out", "--wait", "--poll-interval", "0.5"
+                "create-batch",
+                "--input",
+                "jobs.jsonl",
+                "--out-dir",
+                "out",
+                "--wait",
+                "--poll-interval",
+                "0.25",
+                "--rpm",
+                "600"
             };
             Process a = sora.sora(env, batch)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)

@@ -6,6 +6,7 @@ import dev.sora4j.emulator.Emulator;
 import dev.sora4j.emulator.clock.ManualClock;
 import dev.sora4j.emulator.config.EmulatorConfig;
 import dev.sora4j.emulator.config.FaultRule;
+import dev.sora4j.emulator.config.RenderMode;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,14 +15,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code create-batch} against an emulator that answers every third create with 429 and Retry-After: 1. */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class CreateBatchIT {
     @TempDir
     static Path home;
@@ -35,6 +39,7 @@ class CreateBatchIT {
         clock = new ManualClock(Instant.parse("2026-11-04T09:00:00Z"));
         emulator = Emulator.start(
                 EmulatorConfig.defaults(home.resolve("emu"))
+                        .withRenderMode(RenderMode.FAST)
                         .withClock(clock)
                         .withFaults(List.of(FaultRule.parse("POST /v1/videos every=3 status=429 retry-after=1"))),
                 0);
@@ -250,6 +255,7 @@ class CreateBatchIT {
                 .withSeed(2026);
         try (Emulator chaotic = Emulator.start(
                 EmulatorConfig.defaults(work.resolve("emu"))
+                        .withRenderMode(RenderMode.FAST)
                         .withClock(chaosClock)
                         .withChaos(chaos)
                         .withRateLimits(dev.sora4j.emulator.config.RateLimits.parse("*=30")),

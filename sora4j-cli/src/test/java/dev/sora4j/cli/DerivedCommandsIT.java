@@ -5,17 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sora4j.emulator.Emulator;
 import dev.sora4j.emulator.clock.ManualClock;
 import dev.sora4j.emulator.config.EmulatorConfig;
+import dev.sora4j.emulator.config.RenderMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** edit, extend, remix, create-character, get-character and delete --dry-run through picocli. */
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
 class DerivedCommandsIT {
     @TempDir
     static Path home;
@@ -30,7 +34,11 @@ class DerivedCommandsIT {
     @BeforeAll
     static void start() {
         clock = new ManualClock(Instant.parse("2026-11-05T09:00:00Z"));
-        emulator = Emulator.start(EmulatorConfig.defaults(home.resolve("emu")).withClock(clock), 0);
+        emulator = Emulator.start(
+                EmulatorConfig.defaults(home.resolve("emu"))
+                        .withRenderMode(RenderMode.FAST)
+                        .withClock(clock),
+                0);
         dev.sora4j.options.Sleeper sleeper = d -> {
             clock.advance(d);
             emulator.awaitRenders(Duration.ofMinutes(2));

@@ -6,6 +6,7 @@ import dev.sora4j.emulator.Emulator;
 import dev.sora4j.emulator.clock.ManualClock;
 import dev.sora4j.emulator.config.EmulatorConfig;
 import dev.sora4j.emulator.config.FaultRule;
+import dev.sora4j.emulator.config.RenderMode;
 import dev.sora4j.internal.files.Mp4Check;
 import dev.sora4j.ledger.SqliteLedger;
 import java.nio.file.Files;
@@ -44,8 +45,11 @@ class ResumeRunsIT {
     @Test
     void resume_finishes_a_single_download_that_was_cut_off(@TempDir Path work) throws Exception {
         ManualClock clock = new ManualClock(Instant.parse("2026-11-04T09:00:00Z"));
-        try (Emulator emulator =
-                Emulator.start(EmulatorConfig.defaults(home.resolve("emu")).withClock(clock), 0)) {
+        try (Emulator emulator = Emulator.start(
+                EmulatorConfig.defaults(home.resolve("emu"))
+                        .withRenderMode(RenderMode.FAST)
+                        .withClock(clock),
+                0)) {
             CliRun sora = sora(emulator, clock);
             CliRun.Result made = sora.run("create-and-poll", "--prompt", "A cut-off download");
             assertThat(made.code()).as(made.err()).isZero();
@@ -73,6 +77,7 @@ class ResumeRunsIT {
         ManualClock clock = new ManualClock(Instant.parse("2026-11-04T09:00:00Z"));
         try (Emulator emulator = Emulator.start(
                 EmulatorConfig.defaults(home.resolve("emu"))
+                        .withRenderMode(RenderMode.FAST)
                         .withClock(clock)
                         .withFaults(List.of(FaultRule.parse("POST /v1/videos every=2 status=400"))),
                 0)) {

@@ -28,7 +28,8 @@ import java.util.stream.Stream;
 
 /**
  * Runs {@code bin/sora} as a separate process in a test's directory, the way a user does: a clean
- * environment (no OPENAI_* or SORA4J_* from the machine), {@code SORA4J_HOME} inside the directory.
+ * environment (no OPENAI_* or SORA4J_* from the machine), {@code SORA4J_HOME} inside the directory,
+ * and emulators (offline or served) on the fast renderer unless the test's environment says otherwise.
  */
 final class SoraProcesses {
     private static final Path SORA =
@@ -48,6 +49,8 @@ final class SoraProcesses {
         pb.environment().keySet().removeIf(k -> k.startsWith("OPENAI_") || k.startsWith("SORA4J_"));
         pb.environment().put("SORA4J_HOME", dir.resolve("home").toString());
         pb.environment().put("SORA4J_NO_BUILD", "1");
+        // Cached clips instead of an encode per job; a test that checks real renders passes "ffmpeg".
+        pb.environment().put(CliContext.RENDER_KNOB, "fast");
         pb.environment().putAll(env);
         return pb;
     }

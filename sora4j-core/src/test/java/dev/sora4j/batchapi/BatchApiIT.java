@@ -10,6 +10,7 @@ import dev.sora4j.batch.JobsFile;
 import dev.sora4j.emulator.Emulator;
 import dev.sora4j.emulator.clock.ManualClock;
 import dev.sora4j.emulator.config.EmulatorConfig;
+import dev.sora4j.emulator.config.RenderMode;
 import dev.sora4j.errors.ApiException;
 import dev.sora4j.internal.files.Mp4Check;
 import dev.sora4j.internal.openai.GatewaySettings;
@@ -55,7 +56,11 @@ class BatchApiIT {
     @BeforeEach
     void start() {
         clock = new ManualClock(Instant.parse("2026-11-04T09:00:00Z"));
-        emulator = Emulator.start(EmulatorConfig.defaults(dir.resolve("emu")).withClock(clock), 0);
+        emulator = Emulator.start(
+                EmulatorConfig.defaults(dir.resolve("emu"))
+                        .withRenderMode(RenderMode.FAST)
+                        .withClock(clock),
+                0);
     }
 
     @AfterEach

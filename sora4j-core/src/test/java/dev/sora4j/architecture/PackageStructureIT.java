@@ -19,11 +19,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
-/** The core's package rules, checked on its compiled classes with ArchUnit. */
-class PackageStructureTest {
+/**
+ * The core's package rules, checked on its compiled classes with ArchUnit (an IT: importing the
+ * classes takes seconds, more than a unit test may).
+ */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
+class PackageStructureIT {
     private static final String ROOT = "dev.sora4j";
     // The module's own classes only: scanning the whole classpath for the package would also read the emulator.
     private static final JavaClasses CORE = new ClassFileImporter()
