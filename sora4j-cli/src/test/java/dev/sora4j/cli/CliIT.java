@@ -325,7 +325,12 @@ class CliIT {
                 "delete",
                 "jobs",
                 "resume",
-                "emulator");
+                "emulator",
+                "batch",
+                "webhooks",
+                "skill",
+                "providers",
+                "doctor");
         java.util.List<String> registered = new java.util.ArrayList<>(
                 new picocli.CommandLine(new SoraCommand(null)).getSubcommands().keySet());
         registered.remove("help");

@@ -66,9 +66,9 @@ class CrashRecoveryIT {
                 "--no-rate-limits",
                 "--render-threads",
                 "2",
-                // Speed 4: a job lasts 0.75 s, so the last ones are still running when tracking starts.
+                // Speed 1: a job lasts 3 s, so jobs are still running when tracking starts (creates are fast).
                 "--speed",
-                "4",
+                "1",
                 "--content-bytes-per-second",
                 "4000000")) {
             Map<String, String> env =

@@ -81,7 +81,7 @@ public final class CallRecorder {
                 }
                 if (e.mayHaveSucceeded() && intent.batchKey() != null) {
                     // The create may have happened even though no answer came back: look before sending again.
-                    Optional<String> found = adoptIfCreated(intent);
+                    Optional<String> found = searchBeforeResend(intent, options, e);
                     if (found.isPresent()) {
                         return new Sent<>(null, found.get(), attempt, true);
                     }
@@ -125,6 +125,24 @@ public final class CallRecorder {
             ledger.uncertain(seq, what);
         } else {
             ledger.refused(seq, what);
+        }
+    }
+
+    /**
+     * The search after a lost answer, itself retried while the server answers it with transient
+     * failures: sending again without having looked could pay twice, so if the search never gets
+     * through, the original failure stands (the intent stays unknown for the next run to reconcile).
+     */
+    private Optional<String> searchBeforeResend(Intent intent, SendOptions options, ApiException lost) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return adoptIfCreated(intent);
+            } catch (ApiException searchFailed) {
+                if (!searchFailed.isTransient() || attempt >= options.maxAttempts()) {
+                    throw lost;
+                }
+                sleep(RetryPolicy.waitAfter(attempt, searchFailed));
+            }
         }
     }
 
