@@ -35,11 +35,28 @@ public final class Redact {
                 return fromParts(u);
             }
         } catch (URISyntaxException e) {
-            // Not a parsable URL: the patterns below still find user info, query and fragment.
+            // Not a parsable URL: hide user info where a scheme shows it, then cut at the first
+            // character that could start a secret.
+            String s = USERINFO.matcher(url).replaceAll("$1***@");
+            int hidden = s.lastIndexOf("***@");
+            int from = hidden < 0 ? 0 : hidden + 4;
+            int cut = indexOfAny(s.substring(from), '@', '?', '#');
+            return cut < 0 ? s : s.substring(0, from + cut) + HIDDEN;
         }
         String s = USERINFO.matcher(url).replaceAll("$1***@");
         s = QUERY.matcher(s).replaceAll("?***");
         return FRAGMENT.matcher(s).replaceAll("#***");
+    }
+
+    private static int indexOfAny(String s, char... chars) {
+        int best = -1;
+        for (char c : chars) {
+            int i = s.indexOf(c);
+            if (i >= 0 && (best < 0 || i < best)) {
+                best = i;
+            }
+        }
+        return best;
     }
 
     private static String fromParts(URI u) {
