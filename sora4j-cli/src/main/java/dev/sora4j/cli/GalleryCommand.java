@@ -7,6 +7,8 @@ import dev.sora4j.internal.files.AtomicFiles;
 import dev.sora4j.options.PollOptions;
 import java.awt.Desktop;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,6 +62,17 @@ final class GalleryCommand extends BaseCommand {
         if (port < 0 || port > 65535) {
             throw new InvalidRequestException(
                     "port", "--port must be 0-65535, got " + port + "; use 0 for any free port.");
+        }
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            throw new InvalidRequestException(
+                    "host", "--host " + host + " is not an address of this machine; use 127.0.0.1 (the default).");
+        }
+        if (!address.isLoopbackAddress()) {
+            warn("--host " + host
+                    + " lets other machines reach the gallery over plain HTTP; only the token guards it.");
         }
         if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
             throw new InvalidRequestException("out_dir", "--out-dir " + outDir + " is a file; name a directory.");

@@ -76,8 +76,9 @@
     state.page = page;
     state.byId = new Map(page.jobs.filter((j) => j.id).map((j) => [j.id, j]));
     state.bySeq = new Map(page.jobs.map((j) => [j.seq, j]));
+    const unestimated = page.jobs.filter((j) => j.estimated_cost_usd === null && j.kind !== 'character').length;
     $('spend').textContent = page.count + ' job' + (page.count === 1 ? '' : 's') + ' · estimated spend '
-        + money(page.total_spend_usd);
+        + money(page.total_spend_usd) + (unestimated ? ' (+ ' + unestimated + ' without an estimate)' : '');
     fillSelect($('f-status'), page.statuses);
     fillSelect($('f-model'), page.models);
     fillSelect($('f-batch'), page.batches);
@@ -153,8 +154,11 @@
       if (badge) badge.textContent = label(job);
     }
     card.querySelector('.prompt').textContent = job.prompt || '(no prompt)';
-    const parts = ['#' + job.seq, job.kind, job.model, job.size, job.seconds ? job.seconds + ' s' : null,
-      money(job.spend_usd) + (job.estimated_cost_usd === null ? '' : ' est.'), job.provider].filter(Boolean);
+    // Edits and remixes are recorded without an estimate (their length is the source's): say so, never "$0".
+    const cost = job.estimated_cost_usd === null ? 'no estimate'
+        : job.spend_usd === 0 ? '$0.00 (nothing created)' : money(job.spend_usd) + ' est.';
+    const parts = ['#' + job.seq, job.kind, job.model, job.size, job.seconds ? job.seconds + ' s' : null, cost,
+      job.provider].filter(Boolean);
     card.querySelector('.meta').textContent = parts.join(' · ') + (job.inherited ? ' (from source)' : '');
     const lin = card.querySelector('.lineage');
     lin.replaceChildren();
