@@ -22,12 +22,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -49,7 +49,6 @@ public final class GalleryServer implements AutoCloseable {
     private final String host;
     private final AccessToken token;
     private final StatusRefresher refresher;
-    private volatile AccessGuard guard;
 
     private GalleryServer(Javalin app, String host, AccessToken token, StatusRefresher refresher) {
         this.app = app;
@@ -78,11 +77,12 @@ public final class GalleryServer implements AutoCloseable {
         MediaFiles media = new MediaFiles(backend, clock);
         WebAssets assets = WebAssets.load();
         StatusRefresher refresher = StatusRefresher.start(backend, refreshEvery);
-        GalleryServer[] self = new GalleryServer[1];
+        // The rules need the port, known only once the server is bound: until then every request is refused.
+        AtomicReference<AccessGuard> guard = new AtomicReference<>();
         Handlers h = new Handlers(backend, views, media, assets, refresher, json);
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
-            cfg.routes.before(ctx -> self[0].admit(ctx));
+            cfg.routes.before(ctx -> admit(ctx, guard.get()));
             cfg.routes.get("/", h::page);
             cfg.routes.get("/assets/{name}", h::asset);
             cfg.routes.get("/api/jobs", h::jobs);
@@ -92,15 +92,14 @@ public final class GalleryServer implements AutoCloseable {
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> plain(ctx, e.getStatus(), e.getMessage()));
             cfg.routes.exception(Exception.class, (e, ctx) -> plain(ctx, 500, "The gallery failed: " + e.getMessage()));
         });
-        self[0] = new GalleryServer(app, host, token, refresher);
         try {
             app.start(host, port);
         } catch (RuntimeException e) {
             refresher.close();
             throw e;
         }
-        self[0].guard = new AccessGuard(token, app.port(), loopback);
-        return self[0];
+        guard.set(new AccessGuard(token, app.port(), loopback));
+        return new GalleryServer(app, host, token, refresher);
     }
 
     /**
@@ -129,12 +128,11 @@ public final class GalleryServer implements AutoCloseable {
         app.stop();
     }
 
-    private void admit(Context ctx) {
+    private static void admit(Context ctx, AccessGuard rules) {
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "no-referrer");
         ctx.header("X-Frame-Options", "DENY");
         ctx.header("Content-Security-Policy", CSP);
-        AccessGuard rules = guard;
         if (rules == null) {
             throw new HttpResponseException(503, "The gallery is starting; try again.", Map.of());
         }
@@ -316,7 +314,7 @@ public final class GalleryServer implements AutoCloseable {
         }
 
         private static HttpResponseException badRequest(String message) {
-            return new HttpResponseException(400, message, new LinkedHashMap<>());
+            return new HttpResponseException(400, message, Map.of());
         }
     }
 
