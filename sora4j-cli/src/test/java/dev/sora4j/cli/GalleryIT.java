@@ -224,8 +224,12 @@ class GalleryIT {
                         .statusCode())
                 .as("a form post (which a foreign page could send without a preflight)")
                 .isEqualTo(415);
-        assertThat(fixture.emulator.stats().toString()).doesNotContain("DELETE");
-        assertThat(fixture.galleryErr.toString()).doesNotContain("Gallery ran");
+        assertThat(fixture.galleryErr.toString())
+                .doesNotContain("Gallery ran: sora --offline delete --id " + downloadedId);
+        CliRun.Result still = fixture.sora.run("--offline", "status", "--id", downloadedId);
+        assertThat(still.code())
+                .as("the job survived every refused delete: " + still.err())
+                .isZero();
     }
 
     @Test
@@ -338,6 +342,43 @@ class GalleryIT {
         assertThat(job.get("id")).isEqualTo(newId);
         assertThat(job.get("source_seq")).isEqualTo(1);
         assertThat(job.get("kind")).isEqualTo("remix");
+    }
+
+    @Test
+    void extend_and_delete_show_their_command_and_delete_reaches_the_service() throws Exception {
+        String[] same = {"Cookie", cookie(), "Content-Type", "application/json", "Sec-Fetch-Site", "same-origin"};
+        Map<String, Object> extend = Json.parse(post(
+                        "/api/actions/preview",
+                        "{\"action\":\"extend\",\"seq\":1,\"prompt\":\"The boat drifts on\",\"seconds\":\"8\"}",
+                        same)
+                .body());
+        assertThat(extend.get("error")).isNull();
+        assertThat(extend.get("command").toString()).contains("extend --id " + downloadedId + " --seconds 8");
+        assertThat(((Number) extend.get("estimated_cost_usd")).doubleValue()).isPositive();
+        Map<String, Object> badSeconds = Json.parse(post(
+                        "/api/actions/preview",
+                        "{\"action\":\"extend\",\"seq\":1,\"prompt\":\"On\",\"seconds\":\"7\"}",
+                        same)
+                .body());
+        assertThat(badSeconds.get("error").toString()).contains("seconds");
+        assertThat(badSeconds.get("exit_code")).isEqualTo(ExitCodes.INVALID_INPUT);
+
+        awaitStatus(3, "completed");
+        Map<String, Object> preview = Json.parse(post("/api/actions/preview", "{\"action\":\"delete\",\"seq\":3}", same)
+                .body());
+        assertThat(preview.get("command")).isEqualTo("sora --offline delete --id " + untouchedId);
+        assertThat(fixture.sora.run("--offline", "status", "--id", untouchedId).code())
+                .isZero();
+        Map<String, Object> deleted = Json.parse(post("/api/actions/run", "{\"action\":\"delete\",\"seq\":3}", same)
+                .body());
+        assertThat(deleted.get("error")).as(deleted.toString()).isNull();
+        CliRun.Result gone = fixture.sora.run("--offline", "status", "--id", untouchedId);
+        assertThat(gone.code()).as(gone.err()).isEqualTo(ExitCodes.API_ERROR);
+        assertThat(text(get("/api/jobs", "Cookie", cookie()))).contains("\"deleted\":true");
+        Map<String, Object> missing =
+                Json.parse(post("/api/actions/run", "{\"action\":\"remix\",\"seq\":99,\"prompt\":\"x\"}", same)
+                        .body());
+        assertThat(missing.get("error").toString()).contains("#99").contains("not in the ledger");
     }
 
     @Test

@@ -27,6 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -79,7 +80,7 @@ public final class GalleryServer implements AutoCloseable {
         StatusRefresher refresher = StatusRefresher.start(backend, refreshEvery);
         // The rules need the port, known only once the server is bound: until then every request is refused.
         AtomicReference<AccessGuard> guard = new AtomicReference<>();
-        Handlers h = new Handlers(backend, views, media, assets, refresher, json);
+        Handlers h = new Handlers(backend, views, media, assets, refresher, json, ConcurrentHashMap.newKeySet());
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.routes.before(ctx -> admit(ctx, guard.get()));
@@ -188,7 +189,8 @@ public final class GalleryServer implements AutoCloseable {
             MediaFiles media,
             WebAssets assets,
             StatusRefresher refresher,
-            ObjectMapper json) {
+            ObjectMapper json,
+            Set<String> deleted) {
 
         void page(Context ctx) {
             WebAssets.Asset a = assets.get("index.html").orElseThrow();
@@ -208,7 +210,7 @@ public final class GalleryServer implements AutoCloseable {
                     .filter(e -> MediaFiles.video(e).isPresent())
                     .map(LedgerEntry::seq)
                     .collect(Collectors.toSet());
-            Map<String, Object> page = views.page(entries, downloaded, refresher::lastError);
+            Map<String, Object> page = views.page(entries, downloaded, deleted, refresher::lastError);
             sendJson(ctx, 200, page);
         }
 
@@ -240,7 +242,10 @@ public final class GalleryServer implements AutoCloseable {
             if (run) {
                 ActionResult result = backend.run(request);
                 if (result.error() == null && request.action() == GalleryAction.DELETE) {
-                    backend.job(request.seq()).map(LedgerEntry::videoId).ifPresent(media::evict);
+                    backend.job(request.seq()).map(LedgerEntry::videoId).ifPresent(id -> {
+                        media.evict(id);
+                        deleted.add(id); // the ledger has no deleted state: the page marks it while it runs
+                    });
                 }
                 sendJson(ctx, 200, result);
             } else {

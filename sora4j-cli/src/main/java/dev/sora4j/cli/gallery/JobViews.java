@@ -86,11 +86,15 @@ public final class JobViews {
      *
      * @param entries newest first
      * @param downloaded which entries' recorded video files exist (by ledger number)
+     * @param deleted ids this gallery deleted on the server (the ledger keeps their record)
      * @param checkErrors why the last status check of a job (by id) failed, if it did
      * @return {@code jobs}, {@code total_spend_usd} and the values the filters offer
      */
     public Map<String, Object> page(
-            List<LedgerEntry> entries, Set<Long> downloaded, Function<String, Optional<String>> checkErrors) {
+            List<LedgerEntry> entries,
+            Set<Long> downloaded,
+            Set<String> deleted,
+            Function<String, Optional<String>> checkErrors) {
         Map<String, LedgerEntry> byId = new HashMap<>();
         // Newest first: the oldest entry for an id (its creation) is the one kept.
         for (LedgerEntry e : entries) {
@@ -116,6 +120,7 @@ public final class JobViews {
             Map<String, Object> v = view(e, lineages.get(e.seq()), byId, lineages, downloaded.contains(e.seq()));
             v.put("children", e.videoId() == null ? List.of() : children.getOrDefault(e.videoId(), List.of()));
             v.put("status_check_error", checkErrors.apply(e.videoId()).orElse(null));
+            v.put("deleted", e.videoId() != null && deleted.contains(e.videoId()));
             jobs.add(v);
             spend += LedgerStatus.spend(e);
             if (v.get("model") != null) {

@@ -130,17 +130,17 @@
     const media = card.querySelector('.media');
     const playing = media.querySelector('video');
     if (!playing) {
-      const key = [job.status, job.has_assets, job.downloaded, job.progress].join('|');
+      const key = [job.status, job.has_assets, job.downloaded, job.progress, job.deleted].join('|');
       if (card.mediaKey !== key) {
         card.mediaKey = key;
         const kids = [el('span', { class: 'badge ' + job.status }, label(job))];
-        if (job.has_assets) {
+        if (job.has_assets && !job.deleted) {
           kids.push(el('img', { class: 'thumb', alt: 'Thumbnail of job #' + job.seq, src: '/media/' + job.seq
               + '/thumbnail', loading: 'lazy', onerror: (e) => { e.target.replaceWith(
                   el('div', { class: 'placeholder' }, 'No thumbnail (assets expired or not served)')); } }));
           kids.push(el('div', { class: 'scrub' }));
         } else {
-          kids.push(el('div', { class: 'placeholder' }, job.terminal ? job.status : (label(job) + '…')));
+          kids.push(el('div', { class: 'placeholder' }, job.terminal ? label(job) : (label(job) + '…')));
         }
         if (!job.terminal) {
           const bar = el('div', { class: 'bar' }, el('i'));
@@ -180,7 +180,7 @@
     err.hidden = !problem;
     err.textContent = problem || '';
     card.classList.toggle('selected', state.compare.includes(job.seq));
-    const actionsKey = [job.status, job.downloaded, job.id, state.compare.includes(job.seq)].join('|');
+    const actionsKey = [job.status, job.downloaded, job.id, job.deleted, state.compare.includes(job.seq)].join('|');
     if (card.actionsKey !== actionsKey) {
       card.actionsKey = actionsKey;
       card.querySelector('.actions').replaceChildren(...actionButtons(job));
@@ -188,13 +188,14 @@
   }
 
   function label(job) {
+    if (job.deleted) return 'deleted on the server';
     return job.terminal || !job.progress ? job.status : job.status + ' ' + job.progress + '%';
   }
 
   function actionButtons(job) {
     const b = (text, onclick, extra) => el('button', Object.assign({ type: 'button', onclick }, extra || {}), text);
     const out = [];
-    const video = job.id && job.kind !== 'character';
+    const video = job.id && job.kind !== 'character' && !job.deleted;
     if (video && job.status === 'completed') {
       out.push(b(job.downloaded ? 'Play' : 'Download', () => job.downloaded ? play(state.cards.get(job.seq))
           : openAction('download', job), { class: job.downloaded ? 'play' : 'download' }));

@@ -49,13 +49,18 @@ class JobViewsTest {
                 entry(1, "create", CREATE, "video_a", "completed", "sora-2", "/v/a.mp4"),
                 entry(0, "create", CREATE, null, "refused", "sora-2"));
         Map<String, Object> page = views.page(
-                newestFirst, Set.of(1L), id -> "video_c".equals(id) ? Optional.of("timeout") : Optional.empty());
+                newestFirst,
+                Set.of(1L),
+                Set.of("video_b"),
+                id -> "video_c".equals(id) ? Optional.of("timeout") : Optional.empty());
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> jobs = (List<Map<String, Object>>) page.get("jobs");
         assertThat(jobs).extracting(j -> j.get("seq")).containsExactly(3L, 2L, 1L, 0L);
         Map<String, Object> remix = jobs.get(1);
         assertThat(remix).containsEntry("source_seq", 1L).containsEntry("model", "sora-2");
         assertThat(remix).containsEntry("inherited", true).containsEntry("children", List.of(3L));
+        assertThat(remix).containsEntry("deleted", true);
+        assertThat(jobs.get(2)).containsEntry("deleted", false);
         assertThat(jobs.get(0)).containsEntry("model", "sora-2").containsEntry("seconds", null);
         assertThat(jobs.get(0)).containsEntry("terminal", false).containsEntry("status_check_error", "timeout");
         assertThat(jobs.get(2)).containsEntry("downloaded", true).containsEntry("has_assets", true);
