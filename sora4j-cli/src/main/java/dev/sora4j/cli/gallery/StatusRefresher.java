@@ -25,7 +25,7 @@ public final class StatusRefresher implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final Map<String, String> lastErrors = new ConcurrentHashMap<>();
 
-    private StatusRefresher(GalleryBackend backend) {
+    StatusRefresher(GalleryBackend backend) {
         this.backend = backend;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "sora4j-gallery-status");
