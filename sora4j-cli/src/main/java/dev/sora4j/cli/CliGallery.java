@@ -99,6 +99,13 @@ final class CliGallery implements GalleryBackend {
     }
 
     @Override
+    public boolean reaches(LedgerEntry entry) {
+        // Jobs recorded before providers existed have none: they were OpenAI's.
+        String provider = entry.provider() == null ? "openai" : entry.provider();
+        return provider.equals(client.provider().name());
+    }
+
+    @Override
     public void refresh(String videoId) {
         ledger.status(client.retrieve(videoId));
     }

@@ -37,6 +37,15 @@ public interface GalleryBackend {
     void fetch(String videoId, Variant variant, Path target);
 
     /**
+     * Whether this gallery's client speaks to the provider a job was sent to (a ledger may hold jobs of
+     * several); the gallery asks the service only about those.
+     *
+     * @param entry the job
+     * @return true when status requests and asset downloads for it can go through this client
+     */
+    boolean reaches(LedgerEntry entry);
+
+    /**
      * Asks the service for a job's status and records it in the ledger.
      *
      * @param videoId the job

@@ -64,6 +64,9 @@ public final class MediaFiles {
         if (variant == Variant.VIDEO || e.videoId() == null || !"completed".equals(e.status())) {
             return Optional.empty();
         }
+        if (!backend.reaches(e) && !Files.isRegularFile(cached(backend.cacheDir(), e.videoId(), variant))) {
+            return Optional.empty();
+        }
         Path target = cached(backend.cacheDir(), e.videoId(), variant);
         if (Files.isRegularFile(target)) {
             return Optional.of(target);

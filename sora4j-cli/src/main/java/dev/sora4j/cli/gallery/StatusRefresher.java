@@ -62,7 +62,10 @@ public final class StatusRefresher implements AutoCloseable {
             if (asked >= PER_ROUND) {
                 break;
             }
-            if (e.videoId() == null || e.kind().equals("character") || JobViews.terminal(e.status())) {
+            if (e.videoId() == null
+                    || e.kind().equals("character")
+                    || JobViews.terminal(e.status())
+                    || !backend.reaches(e)) {
                 continue;
             }
             asked++;

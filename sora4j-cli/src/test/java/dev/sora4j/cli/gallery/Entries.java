@@ -37,4 +37,32 @@ final class Entries {
                 download == null ? null : 10L,
                 null);
     }
+
+    /** {@code e} as if it had been sent to {@code provider}. */
+    static LedgerEntry withProvider(LedgerEntry e, String provider) {
+        return new LedgerEntry(
+                e.seq(),
+                e.kind(),
+                e.requestHash(),
+                e.params(),
+                e.prompt(),
+                e.model(),
+                e.size(),
+                e.seconds(),
+                e.profile(),
+                provider,
+                e.baseUrl(),
+                e.estimatedCost(),
+                e.batchKey(),
+                e.batchLine(),
+                e.videoId(),
+                e.status(),
+                e.progress(),
+                e.error(),
+                e.createdAt(),
+                e.updatedAt(),
+                e.downloadPath(),
+                e.downloadSize(),
+                e.downloadSha256());
+    }
 }

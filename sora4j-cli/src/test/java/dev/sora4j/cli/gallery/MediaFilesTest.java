@@ -51,6 +51,11 @@ class MediaFilesTest {
         }
 
         @Override
+        public boolean reaches(LedgerEntry entry) {
+            return !"litellm".equals(entry.provider());
+        }
+
+        @Override
         public void refresh(String videoId) {}
 
         @Override

@@ -36,6 +36,11 @@ class StatusRefresherTest {
         public void fetch(String videoId, Variant variant, Path target) {}
 
         @Override
+        public boolean reaches(LedgerEntry entry) {
+            return !"litellm".equals(entry.provider());
+        }
+
+        @Override
         public void refresh(String videoId) {
             asked.add(videoId);
             if (videoId.equals(failing)) {
@@ -68,6 +73,8 @@ class StatusRefresherTest {
         ledger.entries.add(entry(3, "create", null, null, "sending", "sora-2"));
         ledger.entries.add(entry(2, "character", null, "char_1", "created", null));
         ledger.entries.add(entry(1, "create", null, "video_lost", "failed", "sora-2"));
+        ledger.entries.add(
+                Entries.withProvider(entry(0, "create", null, "video_elsewhere", "queued", "sora-2"), "litellm"));
         try (StatusRefresher r = new StatusRefresher(ledger)) {
             r.round();
             assertThat(ledger.asked).containsExactly("video_run", "video_bad");
