@@ -5,6 +5,7 @@ import dev.sora4j.config.BaseUrls;
 import dev.sora4j.config.Settings;
 import dev.sora4j.emulator.Emulator;
 import dev.sora4j.emulator.config.EmulatorConfig;
+import dev.sora4j.guard.Guardrails;
 import dev.sora4j.ledger.LedgerJournal;
 import dev.sora4j.ledger.SqliteLedger;
 import dev.sora4j.options.AuthHeader;
@@ -13,6 +14,7 @@ import dev.sora4j.options.Sleeper;
 import dev.sora4j.rules.PriceTable;
 import dev.sora4j.rules.Profile;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,6 +40,7 @@ final class CliContext implements AutoCloseable {
     private SoraClient client;
     private Emulator offline;
     private SqliteLedger ledger;
+    private Guardrails guardrails;
 
     CliContext(
             PrintWriter out,
@@ -185,7 +188,34 @@ final class CliContext implements AutoCloseable {
                 .clock(clock)
                 .sleeper(sleeper)
                 .profile(profile(global))
-                .prices(prices());
+                .prices(prices())
+                .guardrails(guardrails());
+    }
+
+    /**
+     * The content rules for this run, built once: the shipped rules, {@code <home>/guardrails/*.txt}
+     * and the files or directories the {@code guardrails} setting names (comma-separated).
+     */
+    Guardrails guardrails() {
+        if (guardrails == null) {
+            Guardrails.Builder b = Guardrails.builder()
+                    .addDefaults()
+                    .addDirectory(settings().home().resolve("guardrails"));
+            for (String entry :
+                    settings().get(Settings.Key.GUARDRAILS).orElse("").split(",")) {
+                if (entry.isBlank()) {
+                    continue;
+                }
+                Path path = Path.of(entry.strip());
+                if (Files.isDirectory(path)) {
+                    b.addDirectory(path);
+                } else {
+                    b.addFile(path);
+                }
+            }
+            guardrails = b.build();
+        }
+        return guardrails;
     }
 
     /** Closes this run's client so the next command (a resumed run) builds its own. */

@@ -35,7 +35,10 @@ final class CreateAndPollCommand extends BaseCommand {
 
     @Override
     int execute() {
-        VideoRequest request = create.toRequest(VideoRules.of(context().profile(global())), this::warn);
+        VideoRequest request = ReferenceFits.fitted(
+                create.toRequest(VideoRules.of(context().profile(global())), this::warn),
+                create.video,
+                context().settings().home());
         PollOptions options = polling.toOptions(global().offline);
         if (create.dryRun.enabled) {
             noteKeyForDryRun();

@@ -150,8 +150,12 @@ final class CreateBatchCommand extends BaseCommand {
             warn("--variant has no effect without --download; add --download to save the results.");
         }
         OutputTargets.checkDirectory("--out-dir", outDir);
-        List<BatchJob> jobs =
-                new JobsFile(VideoRules.of(context().profile(global())), defaults, this::warn).read(input);
+        VideoRules rules = VideoRules.of(context().profile(global()));
+        List<BatchJob> jobs = ReferenceFits.fitted(
+                new JobsFile(rules, defaults, this::warn).read(input),
+                rules,
+                video,
+                context().settings().home());
         if (dryRun.enabled) {
             noteKeyForDryRun();
             SoraClient previewer = previewClient();
@@ -170,8 +174,10 @@ final class CreateBatchCommand extends BaseCommand {
             printValue(previews);
             info(String.format(
                     Locale.ROOT, "%d job(s), estimated $%.2f in total (%s).", jobs.size(), total, PriceTable.SOURCE));
-            return ExitCodes.OK;
+            return verdictCode(previewer.checkJobs(jobs));
         }
+        // Every line passes the guardrails before any of them is sent (a library run checks again in the runner).
+        previewClient().requireAllowed(jobs);
         // Claimed before the ledger is read: a second run on this --out-dir refuses before it could send anything.
         BatchClaim claim = BatchClaim.acquire(
                 context().settings().home().resolve("claims"),

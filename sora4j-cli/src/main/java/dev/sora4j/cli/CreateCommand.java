@@ -28,7 +28,10 @@ final class CreateCommand extends BaseCommand {
 
     @Override
     int execute() {
-        VideoRequest request = create.toRequest(VideoRules.of(context().profile(global())), this::warn);
+        VideoRequest request = ReferenceFits.fitted(
+                create.toRequest(VideoRules.of(context().profile(global())), this::warn),
+                create.video,
+                context().settings().home());
         if (create.dryRun.enabled) {
             return dryRun(previewClient().preview(request), json, "create.json");
         }

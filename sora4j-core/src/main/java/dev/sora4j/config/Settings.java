@@ -34,7 +34,12 @@ public final class Settings {
         /** The webhook signing secret: environment or system property only, never the config file. */
         WEBHOOK_SECRET("webhook-secret", "sora4j.webhookSecret", "SORA4J_WEBHOOK_SECRET", false),
         /** The Batch API's discount on the standard price for estimates (0.5 = half price). */
-        BATCH_DISCOUNT("batch-discount", "sora4j.batchDiscount", "SORA4J_BATCH_DISCOUNT", true);
+        BATCH_DISCOUNT("batch-discount", "sora4j.batchDiscount", "SORA4J_BATCH_DISCOUNT", true),
+        /**
+         * Extra guardrail rule files or directories, comma-separated, added to the shipped rules and
+         * {@code <home>/guardrails/*.txt}.
+         */
+        GUARDRAILS("guardrails", "sora4j.guardrails", "SORA4J_GUARDRAILS", true);
 
         final String fileKey;
         final String property;
