@@ -19,6 +19,8 @@ import dev.sora4j.guard.Guardrails;
 import dev.sora4j.guard.Verdict;
 import dev.sora4j.internal.Arguments;
 import dev.sora4j.internal.calls.CallRecorder;
+import dev.sora4j.internal.calls.CharacterNames;
+import dev.sora4j.internal.calls.LedgerChains;
 import dev.sora4j.internal.calls.PaidCall;
 import dev.sora4j.internal.calls.Poller;
 import dev.sora4j.internal.calls.RateGate;
@@ -102,6 +104,7 @@ public final class SoraClient implements AutoCloseable {
     private final CallRecorder calls;
     private final Guardrails guardrails;
     private final InputPreflight media;
+    private final CharacterNames characterNames;
     private final Supplier<BatchApiGateway> batchGatewayFactory;
     private BatchApiGateway batchGateway;
 
@@ -119,6 +122,8 @@ public final class SoraClient implements AutoCloseable {
         this.downloader = new Downloader(gateway);
         this.guardrails = b.guardrails == null ? Guardrails.defaults() : b.guardrails;
         this.calls = new CallRecorder(b.ledger, gate, b.sleeper, gateway, guardrails);
+        this.characterNames = new CharacterNames(
+                b.ledger, id -> service().retrieveCharacter(id).name());
         this.media = new InputPreflight(b.faces == null ? FaceCheck.discover() : b.faces);
     }
 
@@ -157,6 +162,9 @@ public final class SoraClient implements AutoCloseable {
     public CreateOutcome create(VideoRequest request, SendOptions options) {
         VideoRequest r = rules.validate(request);
         media.checkReference(r);
+        if (!r.characterIds().isEmpty() && rules.profile() != Profile.OPEN) {
+            characterNames.require(r.prompt(), r.characterIds());
+        }
         Intent intent =
                 intent("create", WireRequests.create(r), r.prompt(), r.model(), r.size(), r.seconds(), estimate(r));
         Sent<VideoJob> sent = send(
@@ -293,7 +301,8 @@ public final class SoraClient implements AutoCloseable {
      */
     public VideoJob extend(ExtendRequest request) {
         ExtendRequest r = rules.validateExtend(request);
-        int behind = chains.extensionsBehind(r.videoId());
+        // The chain file, else the ledger's extend entries: the API does not say how deep a chain is.
+        int behind = Math.max(chains.extensionsBehind(r.videoId()), LedgerChains.extensionsBehind(ledger, r.videoId()));
         Optional<Double> cost = Optional.empty();
         if (rules.profile() != Profile.OPEN) {
             VideoJob source = service().retrieve(r.videoId());
