@@ -1,5 +1,6 @@
 package dev.sora4j.cli;
 
+import dev.sora4j.RequestPreview;
 import dev.sora4j.SoraClient;
 import dev.sora4j.model.VideoJob;
 import dev.sora4j.model.VideoRequest;
@@ -42,7 +43,8 @@ final class CreateAndPollCommand extends BaseCommand {
         PollOptions options = polling.toOptions(global().offline);
         if (create.dryRun.enabled) {
             noteKeyForDryRun();
-            Map<String, Object> preview = previewClient().preview(request).toMap();
+            RequestPreview previewed = previewClient().preview(request);
+            Map<String, Object> preview = previewed.toMap();
             printValue(preview);
             info("Would poll for completion.");
             Map<String, Object> bundle = new LinkedHashMap<>();
@@ -61,7 +63,7 @@ final class CreateAndPollCommand extends BaseCommand {
                                 download.target.outPath().toString()));
             }
             writeJsonOut(json.path("create-and-poll.json"), bundle);
-            return ExitCodes.OK;
+            return verdictCode(previewed.verdict());
         }
         JobWaiter.precheck(this, download, json);
         SoraClient client = client();
@@ -78,6 +80,9 @@ final class CreateAndPollCommand extends BaseCommand {
             bundle.put("create", Json.parse(created.json()));
             bundle.put("final", Json.parse(done.json()));
             writeJsonOut(json.path("create-and-poll.json"), bundle);
+            if (!previewed.verdict().isAllowed()) {
+                return verdictCode(previewed.verdict());
+            }
             waiter.maybeDownload(client, done, download);
         } finally {
             hint.close();
