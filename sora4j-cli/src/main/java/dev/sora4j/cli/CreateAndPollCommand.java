@@ -80,9 +80,6 @@ final class CreateAndPollCommand extends BaseCommand {
             bundle.put("create", Json.parse(created.json()));
             bundle.put("final", Json.parse(done.json()));
             writeJsonOut(json.path("create-and-poll.json"), bundle);
-            if (!previewed.verdict().isAllowed()) {
-                return verdictCode(previewed.verdict());
-            }
             waiter.maybeDownload(client, done, download);
         } finally {
             hint.close();
