@@ -301,6 +301,8 @@ public final class SoraClient implements AutoCloseable {
      */
     public VideoJob extend(ExtendRequest request) {
         ExtendRequest r = rules.validateExtend(request);
+        // Before the source is fetched: a refused prompt sends no request at all.
+        guardrails.require(List.of(GuardText.of("prompt", r.prompt())));
         // The chain file, else the ledger's extend entries: the API does not say how deep a chain is.
         int behind = Math.max(chains.extensionsBehind(r.videoId()), LedgerChains.extensionsBehind(ledger, r.videoId()));
         Optional<Double> cost = Optional.empty();
