@@ -1,6 +1,5 @@
 package dev.sora4j;
 
-import dev.sora4j.batch.BatchJob;
 import dev.sora4j.config.Settings;
 import dev.sora4j.errors.ApiException;
 import dev.sora4j.errors.ConfigException;
@@ -10,7 +9,6 @@ import dev.sora4j.errors.OutputExistsException;
 import dev.sora4j.errors.SoraInterruptedException;
 import dev.sora4j.errors.TruncatedDownloadException;
 import dev.sora4j.errors.WaitTimeoutException;
-import dev.sora4j.guard.ContentRefusedException;
 import dev.sora4j.guard.GuardText;
 import dev.sora4j.guard.Guardrails;
 import dev.sora4j.guard.Verdict;
@@ -72,7 +70,6 @@ import dev.sora4j.spi.VideoGateway;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -441,38 +438,15 @@ public final class SoraClient implements AutoCloseable {
     }
 
     /**
-     * Checks every job of a batch before any is sent: hits name the jobs-file line ({@code line 3: prompt}).
+     * Checks a create's input reference file as {@link #create(VideoRequest)} would (type, size
+     * against the validated size, faces), without sending anything; {@code JobsFile.requireAllowed}
+     * runs it for every line of a batch.
      *
-     * @param jobs the jobs as read from the jobs file
-     * @return the verdict over all lines
+     * @param request the create as given
+     * @throws InvalidRequestException when the request or its input reference would be refused
      */
-    public Verdict checkJobs(List<BatchJob> jobs) {
-        List<GuardText> texts = new ArrayList<>();
-        for (BatchJob job : jobs) {
-            String prompt = job.request().prompt();
-            if (prompt != null) {
-                texts.add(GuardText.of("prompt", prompt).within("line " + job.line()));
-            }
-        }
-        return guardrails.check(texts);
-    }
-
-    /**
-     * As {@link #checkJobs(List)}, throwing when any line is refused; then every line's input
-     * reference file is checked as {@link #create(VideoRequest)} would (type, size, faces).
-     *
-     * @param jobs the jobs as read from the jobs file
-     * @throws ContentRefusedException listing every refused line; nothing was sent
-     * @throws InvalidRequestException when a line's input reference would be refused; nothing was sent
-     */
-    public void requireAllowed(List<BatchJob> jobs) {
-        Verdict v = checkJobs(jobs);
-        if (!v.isAllowed()) {
-            throw new ContentRefusedException(v);
-        }
-        for (BatchJob job : jobs) {
-            media.checkReference(prepare(job.request()));
-        }
+    public void checkReference(VideoRequest request) {
+        media.checkReference(prepare(request));
     }
 
     /**

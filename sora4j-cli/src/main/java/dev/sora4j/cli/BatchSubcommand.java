@@ -81,7 +81,7 @@ abstract class BatchSubcommand implements Callable<Integer> {
                 video,
                 context().settings().home());
         // Every line passes the guardrails before any of them is uploaded or sent.
-        context().previewClient(global()).requireAllowed(jobs);
+        JobsFile.requireAllowed(context().previewClient(global()), jobs);
         return jobs;
     }
 

@@ -108,7 +108,7 @@ public final class BatchRunner {
      */
     public List<BatchResult> run(List<BatchJob> jobs, Path outDir, BatchOptions options, String batchKey) {
         // All lines pass the guardrails before the first is sent; a refused line stops the whole run.
-        client.requireAllowed(jobs);
+        JobsFile.requireAllowed(client, jobs);
         BatchPlan plan = BatchPlan.of(client, jobs, batchKey);
         ResultFiles.check(jobs, outDir, options.force(), plan.knownLines());
         plan.checkCost(client, jobs, options.maxCost());
