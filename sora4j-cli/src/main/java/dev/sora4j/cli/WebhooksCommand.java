@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
             "Receive webhook events (video.completed, video.failed, batch.*) instead of polling.",
             "",
             "Example:",
-            "  SORA4J_WEBHOOK_SECRET=whsec_... sora webhooks listen --port 8787 --out-dir out/",
+            "  sora webhooks listen --secret-file secret.txt --port 8787 --out-dir out/",
         },
         subcommands = {WebhooksListenCommand.class})
 final class WebhooksCommand implements Runnable {

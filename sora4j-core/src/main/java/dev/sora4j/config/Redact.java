@@ -32,24 +32,11 @@ public final class Redact {
                 return fromParts(u);
             }
         } catch (URISyntaxException e) {
-            // Not a parsable URL: keep only what surely precedes any secret.
-            int cut = indexOfAny(url, '@', '?', '#');
-            return cut < 0 ? url : url.substring(0, cut) + HIDDEN;
+            // Not a parsable URL: the patterns below still find user info, query and fragment.
         }
         String s = USERINFO.matcher(url).replaceAll("$1***@");
         s = QUERY.matcher(s).replaceAll("?***");
         return FRAGMENT.matcher(s).replaceAll("#***");
-    }
-
-    private static int indexOfAny(String s, char... chars) {
-        int best = -1;
-        for (char c : chars) {
-            int i = s.indexOf(c);
-            if (i >= 0 && (best < 0 || i < best)) {
-                best = i;
-            }
-        }
-        return best;
     }
 
     private static String fromParts(URI u) {
