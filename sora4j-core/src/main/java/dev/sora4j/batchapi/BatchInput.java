@@ -41,6 +41,15 @@ public record BatchInput(List<Line> lines, double discount, double standardUsd, 
     private static final ObjectMapper JSON =
             new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, false);
 
+    /**
+     * Copies the lines into an unmodifiable list.
+     *
+     * @param lines one per job, in file order
+     * @param discount the batch discount applied to the estimate (0.5 = half price)
+     * @param standardUsd the estimate at standard prices (jobs whose model has no price count 0)
+     * @param batchUsd the estimate at batch prices
+     * @param unpriced jobs the price table does not know
+     */
     public BatchInput {
         lines = List.copyOf(lines);
     }

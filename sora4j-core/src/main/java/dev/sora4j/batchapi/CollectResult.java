@@ -12,6 +12,13 @@ import java.util.List;
  * @param warnings e.g. the 24 h download window is near or past
  */
 public record CollectResult(BatchInfo batch, List<Row> rows, List<String> warnings) {
+    /**
+     * Copies the rows and warnings into unmodifiable lists.
+     *
+     * @param batch the batch as last seen
+     * @param rows one per request line, by jobs-file line when known
+     * @param warnings e.g. the 24 h download window is near or past
+     */
     public CollectResult {
         rows = List.copyOf(rows);
         warnings = List.copyOf(warnings);
@@ -36,6 +43,17 @@ public record CollectResult(BatchInfo batch, List<Row> rows, List<String> warnin
             List<Path> files,
             int downloadedNow,
             String error) {
+        /**
+         * Copies the files into an unmodifiable list.
+         *
+         * @param customId its custom_id
+         * @param line its jobs-file line, when this store submitted the batch
+         * @param videoId the job it created, or null when refused
+         * @param status the job's final status, {@code refused}, or {@code missing} (no result line)
+         * @param files the downloaded files (already present ones included)
+         * @param downloadedNow how many of {@code files} were fetched by this run
+         * @param error why the line failed, or null
+         */
         public Row {
             files = List.copyOf(files);
         }

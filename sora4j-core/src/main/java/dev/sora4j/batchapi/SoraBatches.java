@@ -116,6 +116,13 @@ public final class SoraBatches {
         /** The Batch API's price: half the standard per-second rate (videos-api.md §8.1, §9). */
         public static final double DEFAULT_DISCOUNT = 0.5;
 
+        /**
+         * Copies the metadata into an unmodifiable map.
+         *
+         * @param completionWindow {@code 24h} (the only value the API accepts)
+         * @param metadata up to 15 keys of the caller's (sora4j adds its submission key)
+         * @param discount the batch discount for the estimate (0.5: half the standard price)
+         */
         public SubmitOptions {
             metadata = Map.copyOf(metadata);
         }

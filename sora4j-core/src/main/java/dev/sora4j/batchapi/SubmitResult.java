@@ -20,6 +20,16 @@ public record SubmitResult(
         Map<Integer, String> imageFileIds,
         boolean resumed,
         double estimatedCostUsd) {
+    /**
+     * Copies the image file ids into an unmodifiable map.
+     *
+     * @param key the submission key (also in the batch's metadata as {@code sora4j_submission})
+     * @param batch the batch as last seen
+     * @param inputFileId the uploaded input file
+     * @param imageFileIds the uploaded first-frame image of each jobs-file line
+     * @param resumed whether an earlier run had already created the batch (nothing was created now)
+     * @param estimatedCostUsd the batch-priced estimate
+     */
     public SubmitResult {
         imageFileIds = Map.copyOf(imageFileIds);
     }

@@ -25,7 +25,12 @@ public final class BaseUrls {
 
     private BaseUrls() {}
 
-    /** Why {@code raw} cannot be a base URL, e.g. {@code "'localhost:4000' has no scheme; ..."}; empty when it can. */
+    /**
+     * Why {@code raw} cannot be a base URL, e.g. {@code "'localhost:4000' has no scheme; ..."}; empty when it can.
+     *
+     * @param raw the candidate base URL as given
+     * @return why it is unusable, or empty when it is a usable base URL
+     */
     public static Optional<String> problem(String raw) {
         if (raw == null || raw.isBlank()) {
             return Optional.of("is empty; give the API root, e.g. " + EXAMPLE + ".");
@@ -54,6 +59,9 @@ public final class BaseUrls {
     /**
      * A hint when a valid URL has no version segment at its end ({@code /v1}): every server in
      * {@code providers.md} serves the Videos API under one, so its absence is usually a mistake.
+     *
+     * @param raw the base URL as given
+     * @return the hint, or empty when the URL ends in a version segment or is invalid
      */
     public static Optional<String> missingVersionHint(String raw) {
         if (problem(raw).isPresent()) {
@@ -71,7 +79,12 @@ public final class BaseUrls {
                 + "<root>/v1/videos on most servers, so you probably mean " + suggestion + ".");
     }
 
-    /** Whether {@code url} is OpenAI's own endpoint (with or without a trailing slash). */
+    /**
+     * Whether {@code url} is OpenAI's own endpoint (with or without a trailing slash).
+     *
+     * @param url the base URL to test; may be null
+     * @return whether it is {@code https://api.openai.com/v1}
+     */
     public static boolean isOpenAi(String url) {
         return url != null && url.strip().replaceAll("/+$", "").equalsIgnoreCase(OPENAI);
     }

@@ -21,6 +21,9 @@ public final class Redact {
     /**
      * {@code url} with user info, query and fragment replaced by {@code ***}; null stays null. The one
      * redaction for base URLs: what the ledger stores and what commands print.
+     *
+     * @param url the base URL, or null
+     * @return the redacted URL, or null
      */
     public static String baseUrl(String url) {
         if (url == null) {
@@ -66,7 +69,13 @@ public final class Redact {
         return sb.toString();
     }
 
-    /** {@code text} with every occurrence of {@code url} replaced by its redacted form, and any URL's user info hidden. */
+    /**
+     * {@code text} with every occurrence of {@code url} replaced by its redacted form, and any URL's user info hidden.
+     *
+     * @param text the text to redact, e.g. an error message
+     * @param url the base URL whose occurrences are redacted; may be null
+     * @return the text with URLs redacted
+     */
     public static String in(String text, String url) {
         if (text == null) {
             return null;

@@ -37,17 +37,29 @@ public enum Category {
         this.hint = hint;
     }
 
-    /** The base name of this category's rule file, also accepted in a {@code # category:} header. */
+    /**
+     * The base name of this category's rule file, also accepted in a {@code # category:} header.
+     *
+     * @return the rule file's base name, e.g. {@code music}
+     */
     public String fileName() {
         return fileName;
     }
 
-    /** A short human description, used in refusal lines. */
+    /**
+     * A short human description, used in refusal lines.
+     *
+     * @return the category's label
+     */
     public String label() {
         return label;
     }
 
-    /** One line that tells the user how to rephrase. */
+    /**
+     * One line that tells the user how to rephrase.
+     *
+     * @return the rephrasing hint
+     */
     public String hint() {
         return hint;
     }
@@ -55,6 +67,9 @@ public enum Category {
     /**
      * The category named by a file base name or header value: {@code public-figures}, {@code
      * franchises}, {@code music}, {@code adult}, or the enum constant's name in any case.
+     *
+     * @param name a file base name, header value or constant name
+     * @return the category, or empty when the name matches none
      */
     public static Optional<Category> named(String name) {
         String n = name.trim().toLowerCase(Locale.ROOT).replace('_', '-');

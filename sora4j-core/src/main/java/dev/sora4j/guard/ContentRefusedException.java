@@ -11,12 +11,21 @@ public class ContentRefusedException extends InvalidRequestException {
 
     private final transient Verdict verdict;
 
+    /**
+     * A refusal carrying the verdict; the message is its refusal lines.
+     *
+     * @param verdict the verdict with at least one hit
+     */
     public ContentRefusedException(Verdict verdict) {
         super(verdict.hits().isEmpty() ? null : verdict.hits().get(0).field(), verdict.refusalLine());
         this.verdict = verdict;
     }
 
-    /** Every hit, for callers that show them one per line or as JSON. */
+    /**
+     * Every hit, for callers that show them one per line or as JSON.
+     *
+     * @return the verdict that caused the refusal
+     */
     public Verdict verdict() {
         return verdict;
     }

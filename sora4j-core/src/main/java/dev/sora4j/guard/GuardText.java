@@ -9,19 +9,39 @@ import java.util.Objects;
  * One text that will reach the server, with the name of the field it came from ({@code prompt},
  * {@code dialogue}, {@code character name}, {@code line 12: prompt} ...), so a refusal can point at
  * it.
+ *
+ * @param field where the text came from, e.g. {@code prompt} or {@code line 12: prompt}
+ * @param text the text to check
  */
 public record GuardText(String field, String text) {
+    /**
+     * Checks that neither component is null.
+     *
+     * @param field where the text came from, e.g. {@code prompt} or {@code line 12: prompt}
+     * @param text the text to check
+     */
     public GuardText {
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(text, "text");
     }
 
-    /** A text from the named field. */
+    /**
+     * A text from the named field.
+     *
+     * @param field the field name, e.g. {@code prompt}
+     * @param text the text
+     * @return the text with its field
+     */
     public static GuardText of(String field, String text) {
         return new GuardText(field, text);
     }
 
-    /** Every non-blank augmentation field, named by its JSONL key ({@code scene}, {@code dialogue}...). */
+    /**
+     * Every non-blank augmentation field, named by its JSONL key ({@code scene}, {@code dialogue}...).
+     *
+     * @param fields the augmentation fields of a prompt
+     * @return one text per non-blank field, in field order
+     */
     public static List<GuardText> of(PromptFields fields) {
         String[] values = {
             fields.useCase(),
@@ -48,7 +68,12 @@ public record GuardText(String field, String text) {
         return out;
     }
 
-    /** The same text with its field prefixed, e.g. {@code line 3: prompt} for a batch line. */
+    /**
+     * The same text with its field prefixed, e.g. {@code line 3: prompt} for a batch line.
+     *
+     * @param prefix what to put before the field name, e.g. {@code line 3}
+     * @return a new text whose field is {@code prefix: field}
+     */
     public GuardText within(String prefix) {
         return new GuardText(prefix + ": " + field, text);
     }

@@ -57,7 +57,11 @@ public final class Guardrails {
         this.allowCount = b.allowCount;
     }
 
-    /** The rules that ship with sora4j. */
+    /**
+     * The rules that ship with sora4j.
+     *
+     * @return guardrails holding only the shipped rules
+     */
     public static Guardrails defaults() {
         return builder().addDefaults().build();
     }
@@ -66,23 +70,40 @@ public final class Guardrails {
      * The default rules plus every {@code *.txt} in {@code <home>/guardrails/} (home is the sora4j
      * data directory, normally {@code ~/.sora4j}); a missing directory adds nothing.
      *
+     * @param home the sora4j data directory whose {@code guardrails/} folder is read
+     * @return the default rules plus the user's
      * @throws ConfigException when a user rule file cannot be read or names an unknown category
      */
     public static Guardrails forHome(Path home) {
         return builder().addDefaults().addDirectory(home.resolve("guardrails")).build();
     }
 
-    /** An empty builder; call {@link Builder#addDefaults()} to start from the shipped rules. */
+    /**
+     * An empty builder; call {@link Builder#addDefaults()} to start from the shipped rules.
+     *
+     * @return a new, empty builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Checks one text from the named field. */
+    /**
+     * Checks one text from the named field.
+     *
+     * @param field the field the text came from, e.g. {@code prompt}
+     * @param text the text to check
+     * @return the hits in that text; allowed when none
+     */
     public Verdict check(String field, String text) {
         return check(List.of(GuardText.of(field, text)));
     }
 
-    /** Checks every text; the verdict lists the hits of all of them, in order. */
+    /**
+     * Checks every text; the verdict lists the hits of all of them, in order.
+     *
+     * @param texts the texts to check, each with its field
+     * @return the hits of all texts, in order; allowed when none
+     */
     public Verdict check(Collection<GuardText> texts) {
         List<Hit> hits = new ArrayList<>();
         for (GuardText t : texts) {
@@ -94,6 +115,7 @@ public final class Guardrails {
     /**
      * Checks every text and throws when any rule matched.
      *
+     * @param texts the texts to check, each with its field
      * @throws ContentRefusedException naming the categories, matched words, fields and hints
      */
     public void require(Collection<GuardText> texts) {
@@ -106,6 +128,9 @@ public final class Guardrails {
     /**
      * Checks a whole batch before any line is sent: each inner list is one line's texts, reported
      * with fields such as {@code line 3: prompt} (lines count from 1).
+     *
+     * @param lines one collection of texts per batch line, in line order
+     * @return the hits of every line, fields prefixed with their line number
      */
     public Verdict checkLines(List<? extends Collection<GuardText>> lines) {
         List<GuardText> all = new ArrayList<>();
@@ -117,12 +142,21 @@ public final class Guardrails {
         return check(all);
     }
 
-    /** How many phrases (variants not counted) a category holds. */
+    /**
+     * How many phrases (variants not counted) a category holds.
+     *
+     * @param category the category to count
+     * @return the number of phrases in it, 0 when none
+     */
     public int ruleCount(Category category) {
         return counts.getOrDefault(category, 0);
     }
 
-    /** How many allow-list phrases there are. */
+    /**
+     * How many allow-list phrases there are.
+     *
+     * @return the number of allow-list phrases
+     */
     public int allowCount() {
         return allowCount;
     }
@@ -214,7 +248,11 @@ public final class Guardrails {
 
         private Builder() {}
 
-        /** Adds the rule files that ship with sora4j ({@link #DEFAULT_FILES}). */
+        /**
+         * Adds the rule files that ship with sora4j ({@link #DEFAULT_FILES}).
+         *
+         * @return this builder
+         */
         public Builder addDefaults() {
             for (String name : DEFAULT_FILES) {
                 try (InputStream in = Guardrails.class.getResourceAsStream(name)) {
@@ -234,6 +272,8 @@ public final class Guardrails {
          * Adds one rule file; its category comes from a {@code # category:} header or its name
          * ({@code music.txt}, {@code allow.txt}...).
          *
+         * @param file the rule file to read
+         * @return this builder
          * @throws ConfigException when it cannot be read or names an unknown category
          */
         public Builder addFile(Path file) {
@@ -248,7 +288,12 @@ public final class Guardrails {
             return this;
         }
 
-        /** Adds every {@code *.txt} file of a directory, in name order; a missing directory adds nothing. */
+        /**
+         * Adds every {@code *.txt} file of a directory, in name order; a missing directory adds nothing.
+         *
+         * @param dir the directory to scan for rule files
+         * @return this builder
+         */
         public Builder addDirectory(Path dir) {
             List<Path> files = new ArrayList<>();
             try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*.txt")) {
@@ -263,20 +308,35 @@ public final class Guardrails {
             return this;
         }
 
-        /** Adds one phrase to a category (marked {@code ~} rules need a file with context phrases). */
+        /**
+         * Adds one phrase to a category (marked {@code ~} rules need a file with context phrases).
+         *
+         * @param category the category the phrase belongs to
+         * @param phrase the phrase to refuse; surrounding whitespace is ignored
+         * @return this builder
+         */
         public Builder addRule(Category category, String phrase) {
             addRule(new Rule(category, phrase.strip(), "api", false));
             return this;
         }
 
-        /** Adds one allow-list phrase: a match it covers is not a hit. */
+        /**
+         * Adds one allow-list phrase: a match it covers is not a hit.
+         *
+         * @param phrase the phrase to allow
+         * @return this builder
+         */
         public Builder addAllow(String phrase) {
             addPhrase(allow, phrase, Boolean.TRUE);
             allowCount++;
             return this;
         }
 
-        /** Compiles the rules; the builder must not be used afterwards. */
+        /**
+         * Compiles the rules; the builder must not be used afterwards.
+         *
+         * @return the compiled guardrails
+         */
         public Guardrails build() {
             return new Guardrails(this);
         }

@@ -162,12 +162,20 @@ public interface Ledger extends AutoCloseable {
      */
     List<String> unfinishedRuns();
 
-    /** The runs that never finished, oldest first. */
+    /**
+     * The runs that never finished, oldest first.
+     *
+     * @return the unfinished runs; empty by default
+     */
     default List<RunRecord> unfinishedRunRecords() {
         return List.of();
     }
 
-    /** Forgets a run, so {@code sora resume} no longer repeats it; its jobs stay in the ledger. */
+    /**
+     * Forgets a run, so {@code sora resume} no longer repeats it; its jobs stay in the ledger.
+     *
+     * @param batchKey the run's key
+     */
     default void forgetRun(String batchKey) {}
 
     @Override

@@ -29,12 +29,23 @@ public final class LedgerJournal implements Ledger {
     private final Ledger ledger;
     private final Path journal;
 
+    /**
+     * A ledger whose writes fall back to the journal file when they fail.
+     *
+     * @param ledger the ledger to write to
+     * @param journal the journal file for ids the ledger could not record
+     */
     public LedgerJournal(Ledger ledger, Path journal) {
         this.ledger = ledger;
         this.journal = journal;
     }
 
-    /** The journal beside a ledger file: {@code ledger.db} → {@code ledger.journal}. */
+    /**
+     * The journal beside a ledger file: {@code ledger.db} → {@code ledger.journal}.
+     *
+     * @param ledgerFile the ledger's database file
+     * @return the journal path in the same directory
+     */
     public static Path beside(Path ledgerFile) {
         String name = ledgerFile.getFileName().toString();
         int dot = name.lastIndexOf('.');
@@ -44,6 +55,10 @@ public final class LedgerJournal implements Ledger {
     /**
      * Records every journalled id into {@code ledger}, then removes the journal; returns how many.
      * An id the ledger already has is skipped. On a failure the journal is kept for the next run.
+     *
+     * @param ledger the ledger to record into
+     * @param journal the journal file; a missing one replays nothing
+     * @return how many ids were recorded
      */
     public static int replay(Ledger ledger, Path journal) {
         List<String> lines;
@@ -134,13 +149,26 @@ public final class LedgerJournal implements Ledger {
     /** The service created {@link #videoId()}, and the ledger could not record it. */
     public static final class LedgerWriteException extends SoraException {
         private static final long serialVersionUID = 1L;
+        /** The video id the ledger could not record. */
         private final String videoId;
 
+        /**
+         * An exception for a created video the ledger missed.
+         *
+         * @param message what failed
+         * @param videoId the created video's id
+         * @param cause the ledger's failure
+         */
         public LedgerWriteException(String message, String videoId, Throwable cause) {
             super(message, cause);
             this.videoId = videoId;
         }
 
+        /**
+         * The video the ledger could not record.
+         *
+         * @return the video id
+         */
         public String videoId() {
             return videoId;
         }

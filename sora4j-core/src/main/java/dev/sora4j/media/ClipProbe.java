@@ -23,6 +23,8 @@ public final class ClipProbe {
     /**
      * Reads a clip's header.
      *
+     * @param clip the MP4 file to read
+     * @return what its header says
      * @throws InvalidRequestException ({@code video}) when it is not an MP4 or its header is damaged
      */
     public static ClipInfo probe(Path clip) {
@@ -42,7 +44,13 @@ public final class ClipProbe {
         }
     }
 
-    /** What the guide advises against, one line each; empty when the clip is within every advice. */
+    /**
+     * What the guide advises against, one line each; empty when the clip is within every advice.
+     *
+     * @param clip the clip, named in the warnings
+     * @param info what {@link #probe(Path)} read from it
+     * @return the warnings, one line each
+     */
     public static List<String> warnings(Path clip, ClipInfo info) {
         List<String> out = new ArrayList<>();
         if (info.seconds() < 2 || info.seconds() > 4) {

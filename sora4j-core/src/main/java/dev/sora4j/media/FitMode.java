@@ -12,7 +12,13 @@ public enum FitMode {
     /** Scale each axis on its own; the aspect ratio changes. */
     STRETCH;
 
-    /** The mode named {@code crop}, {@code pad} or {@code stretch}, in any case. */
+    /**
+     * The mode named {@code crop}, {@code pad} or {@code stretch}, in any case.
+     *
+     * @param name the mode's name
+     * @return the mode
+     * @throws InvalidRequestException ({@code fit}) when the name is not a mode
+     */
     public static FitMode parse(String name) {
         try {
             return valueOf(name.trim().toUpperCase(Locale.ROOT));

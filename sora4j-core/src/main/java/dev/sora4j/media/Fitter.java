@@ -28,6 +28,11 @@ public final class Fitter {
      * Fits {@code source} to {@code width}x{@code height} and writes it to {@code target} (through a
      * temporary file, renamed when complete).
      *
+     * @param source the image to fit
+     * @param width the target width in pixels
+     * @param height the target height in pixels
+     * @param mode how to handle a different aspect ratio
+     * @param target where to write the result
      * @return the kind written: {@link MediaKind#JPEG} or {@link MediaKind#PNG}
      * @throws InvalidRequestException when the source is not a readable JPEG, PNG or WebP
      */
@@ -57,7 +62,15 @@ public final class Fitter {
         return out;
     }
 
-    /** The image fitted to the size, as pixels (opaque RGB). */
+    /**
+     * The image fitted to the size, as pixels (opaque RGB).
+     *
+     * @param src the image to fit
+     * @param width the target width in pixels
+     * @param height the target height in pixels
+     * @param mode how to handle a different aspect ratio
+     * @return a new {@code width}x{@code height} RGB image
+     */
     public static BufferedImage fit(BufferedImage src, int width, int height, FitMode mode) {
         BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();

@@ -9,7 +9,11 @@ package dev.sora4j.media;
  * @param orientation the EXIF orientation (1 = as stored; 5 to 8 swap width and height)
  */
 public record ImageInfo(MediaKind kind, int width, int height, int orientation) {
-    /** {@code WIDTHxHEIGHT}, as the API spells a size. */
+    /**
+     * {@code WIDTHxHEIGHT}, as the API spells a size.
+     *
+     * @return the displayed size, e.g. {@code 1280x720}
+     */
     public String size() {
         return width + "x" + height;
     }

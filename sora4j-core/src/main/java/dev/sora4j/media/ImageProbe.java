@@ -23,6 +23,8 @@ public final class ImageProbe {
     /**
      * Probes an input reference image.
      *
+     * @param file the image file
+     * @return its kind, displayed size and orientation
      * @throws InvalidRequestException ({@code input_reference}) when the file is not a readable JPEG,
      *     PNG or WebP image
      */

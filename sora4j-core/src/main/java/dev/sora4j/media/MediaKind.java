@@ -7,10 +7,15 @@ import java.nio.file.Path;
 
 /** What a file is by its first bytes, never by its extension. */
 public enum MediaKind {
+    /** An MP4 video. */
     MP4("video/mp4"),
+    /** A JPEG image. */
     JPEG("image/jpeg"),
+    /** A PNG image. */
     PNG("image/png"),
+    /** A WebP image. */
     WEBP("image/webp"),
+    /** Anything else, or an unreadable file. */
     UNKNOWN("application/octet-stream");
 
     private final String mimeType;
@@ -19,15 +24,30 @@ public enum MediaKind {
         this.mimeType = mimeType;
     }
 
+    /**
+     * The MIME type, e.g. {@code image/png}.
+     *
+     * @return the MIME type
+     */
     public String mimeType() {
         return mimeType;
     }
 
+    /**
+     * Whether this is an image kind.
+     *
+     * @return true for JPEG, PNG and WebP
+     */
     public boolean isImage() {
         return this == JPEG || this == PNG || this == WEBP;
     }
 
-    /** Reads the first 12 bytes; an unreadable file is {@link #UNKNOWN}. */
+    /**
+     * Reads the first 12 bytes; an unreadable file is {@link #UNKNOWN}.
+     *
+     * @param file the file to inspect
+     * @return the kind its first bytes show
+     */
     public static MediaKind of(Path file) {
         byte[] b = new byte[12];
         int n;

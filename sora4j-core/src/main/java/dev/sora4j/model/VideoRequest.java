@@ -32,6 +32,7 @@ public record VideoRequest(
      * @param prompt the prompt
      * @param seconds clip length as the API expects it, a string such as {@code "8"}
      * @param size its size in bytes
+     * @param extras provider-specific fields, sent as given
      */
     public VideoRequest {
         characterIds = characterIds == null ? List.of() : List.copyOf(characterIds);

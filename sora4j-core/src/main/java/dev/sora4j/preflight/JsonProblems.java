@@ -18,7 +18,12 @@ public final class JsonProblems {
 
     private JsonProblems() {}
 
-    /** One phrase, e.g. {@code unexpected '}' at column 17 (a key must be in double quotes; no trailing comma)}. */
+    /**
+     * One phrase, e.g. {@code unexpected '}' at column 17 (a key must be in double quotes; no trailing comma)}.
+     *
+     * @param e the parse failure
+     * @return a short description of what is wrong and where
+     */
     public static String describe(JsonProcessingException e) {
         String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
         String at = column(e.getLocation());

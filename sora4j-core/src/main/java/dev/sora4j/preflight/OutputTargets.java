@@ -19,6 +19,7 @@ public final class OutputTargets {
      * Checks that a file can be created at {@code target}.
      *
      * @param flag the option that named it, e.g. {@code --out}
+     * @param target the file to be written
      * @throws InvalidRequestException naming the flag and what blocks the write
      */
     public static void checkFile(String flag, Path target) {
@@ -32,7 +33,13 @@ public final class OutputTargets {
         }
     }
 
-    /** Checks that {@code dir} is, or can become, a directory we can write in. */
+    /**
+     * Checks that {@code dir} is, or can become, a directory we can write in.
+     *
+     * @param flag the option that named it, e.g. {@code --out-dir}
+     * @param dir the directory to be written in
+     * @throws InvalidRequestException naming the flag and what blocks the write
+     */
     public static void checkDirectory(String flag, Path dir) {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new InvalidRequestException(

@@ -14,6 +14,7 @@ public final class ReferenceCheck {
      * Checks that the image is a JPEG, PNG or WebP whose displayed size equals {@code targetSize}.
      *
      * @param targetSize the video size, {@code WIDTHxHEIGHT}
+     * @param image the input reference image
      * @return what the image is
      * @throws InvalidRequestException ({@code input_reference}) naming both sizes and {@code --fit}
      */
@@ -28,7 +29,13 @@ public final class ReferenceCheck {
         return info;
     }
 
-    /** Parses {@code WIDTHxHEIGHT} into {@code {width, height}}. */
+    /**
+     * Parses {@code WIDTHxHEIGHT} into {@code {width, height}}.
+     *
+     * @param size the size, e.g. {@code 1280x720}
+     * @return the width and height
+     * @throws InvalidRequestException when it is not {@code WIDTHxHEIGHT}
+     */
     public static int[] parseSize(String size) {
         String[] p = size.toLowerCase(Locale.ROOT).split("x");
         try {

@@ -28,6 +28,8 @@ public final class TextFiles {
      * The file's text, without a leading byte-order mark.
      *
      * @param flag the option that named the file, e.g. {@code --prompt-file}
+     * @param file the file to read
+     * @return its text
      * @throws InvalidRequestException when the file is missing, a directory, unreadable, too large
      *     or not UTF-8
      */

@@ -27,6 +27,11 @@ public record Auth(Scheme scheme, List<String> envVars, Need need, String note) 
             this.header = header;
         }
 
+        /**
+         * The HTTP header that carries the credential.
+         *
+         * @return the header name, e.g. {@code Authorization}
+         */
         public String header() {
             return header;
         }
@@ -40,12 +45,25 @@ public record Auth(Scheme scheme, List<String> envVars, Need need, String note) 
         OPTIONAL
     }
 
+    /**
+     * Copies {@code envVars} and turns a null {@code note} into an empty string.
+     *
+     * @param scheme the header form
+     * @param envVars the variables holding the key, first found wins
+     * @param need whether a request without a key makes sense
+     * @param note alternatives the server also accepts (e.g. LiteLLM's {@code x-litellm-api-key}), for docs
+     */
     public Auth {
         envVars = List.copyOf(envVars);
         note = note == null ? "" : note;
     }
 
-    /** The key from the first set, non-blank variable. */
+    /**
+     * The key from the first set, non-blank variable.
+     *
+     * @param env the environment to read, variable name to value
+     * @return the stripped key, or empty when none of {@link #envVars()} is set
+     */
     public Optional<String> keyFrom(Map<String, String> env) {
         for (String name : envVars) {
             String v = env.get(name);
@@ -56,7 +74,12 @@ public record Auth(Scheme scheme, List<String> envVars, Need need, String note) 
         return Optional.empty();
     }
 
-    /** The header name and value to send; empty without a key. The value is a secret: never log it. */
+    /**
+     * The header name and value to send; empty without a key. The value is a secret: never log it.
+     *
+     * @param key the API key, may be null or blank
+     * @return the header name and value, or empty when {@code key} is null or blank
+     */
     public Optional<Map.Entry<String, String>> header(String key) {
         if (key == null || key.isBlank()) {
             return Optional.empty();
@@ -65,8 +88,14 @@ public record Auth(Scheme scheme, List<String> envVars, Need need, String note) 
         return Optional.of(Map.entry(scheme.header(), value));
     }
 
-    /** The line printed when a required key is missing. */
+    /**
+     * The line printed when a required key is missing.
+     *
+     * @param providerName the provider's name, as the user wrote it
+     * @return a message naming the provider and the variables to set
+     */
     public String missingKeyMessage(String providerName) {
+
         return "provider " + providerName + " needs an API key: set " + String.join(" or ", envVars)
                 + " (the key is never read from a flag)";
     }

@@ -19,8 +19,12 @@ public record ContentPolicy(boolean variantParam, boolean indexParam, boolean si
     /**
      * The plan for one variant.
      *
+     * @param providerName the provider's name, for refusal messages
+     * @param videoId the job id whose content is wanted
+     * @param variant the variant to get
      * @param support the provider's support for this variant's download feature
      * @param derive whether the user allowed a locally derived thumbnail/spritesheet ({@code --derive})
+     * @return a fetch, a local derivation, or a refusal
      */
     public ContentPlan plan(String providerName, String videoId, Variant variant, Support support, boolean derive) {
         String what = variant.wireName();

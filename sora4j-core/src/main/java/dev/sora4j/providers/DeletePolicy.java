@@ -22,11 +22,21 @@ public record DeletePolicy(Answer answer, boolean cancelsRunning) {
         NONE
     }
 
+    /**
+     * The policy of a provider with no delete route.
+     *
+     * @return a policy with {@link Answer#NONE} that cancels nothing
+     */
     public static DeletePolicy none() {
         return new DeletePolicy(Answer.NONE, false);
     }
 
-    /** Whether a 2xx answer body confirms the deletion, in any of the shapes above. */
+    /**
+     * Whether a 2xx answer body confirms the deletion, in any of the shapes above.
+     *
+     * @param body the parsed answer body
+     * @return true when it has {@code "deleted":true} or {@code "status":"deleted"}
+     */
     public boolean confirms(JsonNode body) {
         return body.path("deleted").asBoolean(false)
                 || "deleted".equals(body.path("status").asText());

@@ -17,6 +17,11 @@ import java.util.regex.Pattern;
 public record Endpoint(String defaultBaseUrl, String example, String pathPrefix) {
     private static final Pattern TRAILING_SLASHES = Pattern.compile("/+$");
 
+    /**
+     * Whether the user must configure a base URL.
+     *
+     * @return true when the provider has no default base URL
+     */
     public boolean baseUrlRequired() {
         return defaultBaseUrl == null;
     }
@@ -24,6 +29,9 @@ public record Endpoint(String defaultBaseUrl, String example, String pathPrefix)
     /**
      * The base URL to use: the configured one without a trailing slash, else the default. Empty when
      * none is configured and the provider has no default.
+     *
+     * @param configured the base URL the user configured, may be null or blank
+     * @return the base URL without trailing slashes, or empty when there is none
      */
     public Optional<String> resolve(String configured) {
         String url = configured == null || configured.isBlank() ? defaultBaseUrl : configured.strip();
@@ -40,6 +48,9 @@ public record Endpoint(String defaultBaseUrl, String example, String pathPrefix)
      * A warning when a base URL looks wrong for this provider (not http(s), or its path does not end
      * with {@link #pathPrefix()}); empty when it looks right. A warning, not a refusal: proxies
      * re-mount paths (LiteLLM also serves every route without {@code /v1}, §1).
+     *
+     * @param baseUrl the base URL to check
+     * @return the warning, or empty when the URL looks right
      */
     public Optional<String> check(String baseUrl) {
         URI uri;

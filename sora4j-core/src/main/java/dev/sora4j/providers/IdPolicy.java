@@ -26,7 +26,12 @@ public record IdPolicy(Pattern shape, String description, boolean mayChange) {
     private static final Pattern UNSAFE_FILE_CHARS = Pattern.compile("[^A-Za-z0-9._-]");
     private static final String UNRESERVED = "-._~!$&'()*+,;=:@";
 
-    /** Whether an id matches this provider's known shape (false when the shape is unknown). */
+    /**
+     * Whether an id matches this provider's known shape (false when the shape is unknown).
+     *
+     * @param id the job id, may be null
+     * @return true when the shape is known and the id matches it
+     */
     public boolean matches(String id) {
         return shape != null && id != null && shape.matcher(id).matches();
     }
@@ -35,6 +40,9 @@ public record IdPolicy(Pattern shape, String description, boolean mayChange) {
      * The id as one URL path segment: RFC 3986 pchars pass, everything else is percent-encoded. A
      * base64 id keeps its {@code +} and {@code =} (both legal in a path); a {@code /} would be encoded
      * and most servers decode it before routing, so such an id is unusable in a path anyway.
+     *
+     * @param id the job id
+     * @return the id, percent-encoded where needed
      */
     public static String pathSegment(String id) {
         StringBuilder out = new StringBuilder(id.length() + 8);
@@ -56,6 +64,9 @@ public record IdPolicy(Pattern shape, String description, boolean mayChange) {
      * A file-name-safe stem for downloads: the id itself when short and plain, else its first 40
      * safe characters plus 16 hex of its SHA-256, so two long ids never collide and no name
      * exceeds file-system limits.
+     *
+     * @param id the job id
+     * @return a stem of at most {@value #MAX_FILE_STEM} safe characters
      */
     public static String fileStem(String id) {
         String safe = UNSAFE_FILE_CHARS.matcher(id).replaceAll("_");
@@ -69,6 +80,9 @@ public record IdPolicy(Pattern shape, String description, boolean mayChange) {
      * The backend id inside a LiteLLM-managed id ({@code video_} + base64 of
      * {@code litellm:custom_llm_provider:...;model_id:...;video_id:<id>}, padding optional, §1);
      * empty for any other id.
+     *
+     * @param id the job id, may be null
+     * @return the decoded backend id, or empty when {@code id} is not a LiteLLM-managed id
      */
     public static Optional<String> liteLlmBackendId(String id) {
         if (id == null || !id.startsWith(LITELLM_PREFIX)) {
@@ -96,6 +110,10 @@ public record IdPolicy(Pattern shape, String description, boolean mayChange) {
      * Whether two ids name the same job: equal, or two LiteLLM encodings of one backend id (or one
      * encoding and the raw backend id, which LiteLLM lists as {@code first_id}/{@code last_id}).
      * Use it to match list items to ledger entries.
+     *
+     * @param a one id, may be null
+     * @param b the other id, may be null
+     * @return true when both are non-null and name the same job
      */
     public static boolean sameJob(String a, String b) {
         if (a == null || b == null) {

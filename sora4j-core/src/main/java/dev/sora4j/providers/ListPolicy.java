@@ -19,7 +19,14 @@ public enum ListPolicy {
     /** No list route (OpenRouter, new-api): the local ledger is the list. */
     NONE;
 
-    /** The query for one page; empty for {@link #SINGLE_PAGE} and {@link #NONE}. */
+    /**
+     * The query for one page; empty for {@link #SINGLE_PAGE} and {@link #NONE}.
+     *
+     * @param limit the page size, or null to leave it to the server
+     * @param after the cursor to continue from, or null/blank for the first page
+     * @param order the sort order ({@code asc} or {@code desc}), or null/blank for the server's default
+     * @return the query parameters to send, in order
+     */
     public Map<String, String> query(Integer limit, String after, String order) {
         Map<String, String> q = new LinkedHashMap<>();
         if (this == CURSORS || this == SHORT_PAGE) {
@@ -41,6 +48,7 @@ public enum ListPolicy {
      *
      * @param page the list answer
      * @param limit the limit sent (used by {@link #SHORT_PAGE})
+     * @return the cursor for the next page, or empty when there is none
      */
     public Optional<String> nextAfter(JsonNode page, int limit) {
         JsonNode data = page.path("data");

@@ -61,6 +61,27 @@ public record ProviderProfile(
         int maxRunningJobs,
         List<String> notes) {
 
+    /**
+     * Copies {@code createStatus} and {@code notes} into unmodifiable collections.
+     *
+     * @param name the id used by {@code --provider}, lower case
+     * @param displayName the name in tables and messages
+     * @param endpoint default base URL and path prefix
+     * @param auth the credential header and its environment variables
+     * @param create how a create request is spelled
+     * @param rules defaults and limits for model, size and length
+     * @param modelExample a model name for help and errors
+     * @param extras which {@code --extra} fields are accepted
+     * @param createStatus the HTTP status(es) a successful create answers with (200, or 202 on TRT-LLM and OpenRouter)
+     * @param statuses the status words it sends
+     * @param ids how its ids behave
+     * @param content how downloads work
+     * @param list how listing pages
+     * @param delete what delete does
+     * @param capabilities which commands and features work
+     * @param maxRunningJobs jobs the server runs at once before refusing more (Azure: 2), 0 when unknown
+     * @param notes facts a user should know, for {@code sora providers}
+     */
     public ProviderProfile {
         createStatus = Set.copyOf(createStatus);
         notes = List.copyOf(notes);
@@ -71,7 +92,11 @@ public record ProviderProfile(
      * and types the extra fields. The result is what the ledger records and {@link #encodeCreate}
      * sends.
      *
+     * @param spec the request as the user gave it
      * @param openProfile the user chose {@code --profile open}: skip the provider's lists and bounds
+     * @return the spec with defaults filled and extra fields typed
+     * @throws UnsupportedFeatureException when the provider does not support the request, a reference
+     *     kind, characters or extra fields (exit 2)
      * @throws InvalidRequestException naming the field, the provider and the fix (exit 2)
      */
     public CreateSpec prepareCreate(CreateSpec spec, boolean openProfile) {
@@ -89,12 +114,22 @@ public record ProviderProfile(
         return prepared.withExtras(extras.apply(name, prepared.extras()));
     }
 
-    /** The body for a spec returned by {@link #prepareCreate}. Pure: no I/O. */
+    /**
+     * The body for a spec returned by {@link #prepareCreate}. Pure: no I/O.
+     *
+     * @param prepared a spec returned by {@link #prepareCreate}
+     * @return the create request as this provider spells it
+     */
     public WireCreate encodeCreate(CreateSpec prepared) {
         return create.encode(prepared);
     }
 
-    /** Refuses an unsupported feature before anything is sent (exit 2), naming the alternative. */
+    /**
+     * Refuses an unsupported feature before anything is sent (exit 2), naming the alternative.
+     *
+     * @param feature the feature about to be used
+     * @throws UnsupportedFeatureException when this provider does not support {@code feature}
+     */
     public void require(Feature feature) {
         Optional<String> refusal = capabilities.refusal(name, feature);
         if (refusal.isPresent()) {
@@ -102,12 +137,22 @@ public record ProviderProfile(
         }
     }
 
-    /** The refusal line for a feature, empty when it can be used. */
+    /**
+     * The refusal line for a feature, empty when it can be used.
+     *
+     * @param feature the feature to check
+     * @return the refusal message, or empty when the feature is usable
+     */
     public Optional<String> refusal(Feature feature) {
         return capabilities.refusal(name, feature);
     }
 
-    /** Translates a status word; unknown words never fail and read as still running. */
+    /**
+     * Translates a status word; unknown words never fail and read as still running.
+     *
+     * @param raw the status word the server sent, may be null
+     * @return the neutral status it maps to
+     */
     public MappedStatus status(String raw) {
         return statuses.map(raw);
     }
@@ -115,31 +160,63 @@ public record ProviderProfile(
     /**
      * The job in a response body, whatever the HTTP status (a failed job on vLLM-Omni comes with
      * 500); empty when the body is not a job.
+     *
+     * @param body the response body text
+     * @return the normalized job, or empty when the body is not a job
      */
     public Optional<NormalizedJob> parseJob(String body) {
         return new JobNormalizer(statuses).parse(body);
     }
 
-    /** Any error body in any envelope, as a neutral {@link ApiError}. */
+    /**
+     * Any error body in any envelope, as a neutral {@link ApiError}.
+     *
+     * @param status the HTTP status of the response
+     * @param body the response body text, may be empty
+     * @return the error, never null
+     */
     public ApiError parseError(int status, String body) {
         return ErrorEnvelopes.parse(status, body);
     }
 
-    /** How to get one variant of a completed job; {@code derive} is the user's {@code --derive}. */
+    /**
+     * How to get one variant of a completed job; {@code derive} is the user's {@code --derive}.
+     *
+     * @param videoId the completed job's id
+     * @param variant the variant to get
+     * @param derive whether a locally derived thumbnail/spritesheet is allowed
+     * @return a fetch, a local derivation, or a refusal
+     */
     public ContentPlan contentPlan(String videoId, Variant variant, boolean derive) {
         return content.plan(name, videoId, variant, capabilities.get(downloadFeature(variant)), derive);
     }
 
-    /** {@code videos/<id>} with the id percent-encoded as one path segment. */
+    /**
+     * {@code videos/<id>} with the id percent-encoded as one path segment.
+     *
+     * @param videoId the job id
+     * @return the job's path relative to the base URL
+     */
     public String jobPath(String videoId) {
         return "videos/" + IdPolicy.pathSegment(videoId);
     }
 
-    /** Whether a successful create may answer with this status (any 2xx is success; this is the documented one). */
+    /**
+     * Whether a successful create may answer with this status (any 2xx is success; this is the documented one).
+     *
+     * @param httpStatus the HTTP status of a create answer
+     * @return true when it is one of {@link #createStatus()}
+     */
     public boolean documentedCreateStatus(int httpStatus) {
         return createStatus.contains(httpStatus);
     }
 
+    /**
+     * The download feature that governs one variant.
+     *
+     * @param variant the variant to download
+     * @return the matching {@code DOWNLOAD_*} feature
+     */
     public static Feature downloadFeature(Variant variant) {
         return switch (variant) {
             case VIDEO -> Feature.DOWNLOAD_VIDEO;
@@ -148,7 +225,14 @@ public record ProviderProfile(
         };
     }
 
+    /**
+     * The feature that governs one kind of input reference.
+     *
+     * @param ref the input reference of a create request
+     * @return the file, file-id or URL input-reference feature
+     */
     public static Feature referenceFeature(InputReference ref) {
+
         if (ref instanceof InputReference.ImageFile) {
             return Feature.INPUT_REFERENCE_FILE;
         }

@@ -34,30 +34,54 @@ public final class Providers {
         this.byName = byName;
     }
 
-    /** The built-in profiles: openai, azure, litellm, vllm-omni, sglang, trtllm, openrouter, new-api. */
+    /**
+     * The built-in profiles: openai, azure, litellm, vllm-omni, sglang, trtllm, openrouter, new-api.
+     *
+     * @return a registry holding the built-in profiles
+     */
     public static Providers builtIn() {
         Map<String, ProviderProfile> m = new LinkedHashMap<>();
         BuiltInProfiles.all().forEach(p -> m.put(p.name(), p));
         return new Providers(m);
     }
 
-    /** A registry with {@code profile} added, replacing a profile of the same name. */
+    /**
+     * A registry with {@code profile} added, replacing a profile of the same name.
+     *
+     * @param profile the profile to add
+     * @return a new registry; this one is unchanged
+     */
     public Providers with(ProviderProfile profile) {
         Map<String, ProviderProfile> m = new LinkedHashMap<>(byName);
         m.put(normalize(profile.name()), profile);
         return new Providers(m);
     }
 
-    /** Every profile, in table order. */
+    /**
+     * Every profile, in table order.
+     *
+     * @return an unmodifiable list of the profiles
+     */
     public List<ProviderProfile> all() {
         return List.copyOf(byName.values());
     }
 
+    /**
+     * The profile used when none is configured.
+     *
+     * @return the {@value #DEFAULT} profile, or null if this registry lacks it
+     */
     public ProviderProfile defaultProfile() {
         return byName.get(DEFAULT);
     }
 
-    /** Case-insensitive; {@code _} and {@code -} are the same; common aliases ({@code vllm}, {@code tensorrt-llm}) work. */
+    /**
+     * The profile with a name. Case-insensitive; {@code _} and {@code -} are the same; common aliases
+     * ({@code vllm}, {@code tensorrt-llm}) work.
+     *
+     * @param name the provider name as the user typed it, may be null
+     * @return the profile, or empty when the name is null or unknown
+     */
     public Optional<ProviderProfile> find(String name) {
         if (name == null) {
             return Optional.empty();
@@ -69,6 +93,10 @@ public final class Providers {
     /**
      * The profile, or an {@link InvalidRequestException} naming the input, the closest known name
      * and every name (exit 2).
+     *
+     * @param name the provider name as the user typed it
+     * @return the profile
+     * @throws InvalidRequestException when no profile has that name or alias
      */
     public ProviderProfile require(String name) {
         return find(name)
@@ -80,7 +108,12 @@ public final class Providers {
                                         .orElse("") + " Known providers: " + String.join(", ", byName.keySet())));
     }
 
-    /** The closest known name within two edits (or a name that starts with the input), if any. */
+    /**
+     * The closest known name within two edits (or a name that starts with the input), if any.
+     *
+     * @param name the unknown name the user typed, may be null
+     * @return the profile name to suggest, or empty when none is close
+     */
     public Optional<String> suggestion(String name) {
         if (name == null || name.isBlank()) {
             return Optional.empty();

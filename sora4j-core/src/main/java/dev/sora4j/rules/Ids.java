@@ -25,6 +25,9 @@ public final class Ids {
      * Returns {@code raw} without surrounding whitespace, or throws naming {@code label} (the flag
      * or file position the id came from, e.g. {@code --id} or {@code jobs.jsonl line 3: character}).
      *
+     * @param label where the id came from, used in the error
+     * @param raw the id as given
+     * @return the stripped id
      * @throws InvalidRequestException when the id is empty or breaks one of the rules above
      */
     public static String check(String label, String raw) {

@@ -11,7 +11,13 @@ public final class Suggest {
 
     private Suggest() {}
 
-    /** The known name closest to {@code word} (case-insensitive), if one is at most {@link #MAX_DISTANCE} edits away. */
+    /**
+     * The known name closest to {@code word} (case-insensitive), if one is at most {@link #MAX_DISTANCE} edits away.
+     *
+     * @param word the unknown word
+     * @param known the valid names
+     * @return the closest name, or empty when none is close enough
+     */
     public static Optional<String> closest(String word, Collection<String> known) {
         String w = word.toLowerCase(Locale.ROOT);
         String best = null;

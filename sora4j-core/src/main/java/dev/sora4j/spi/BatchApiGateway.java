@@ -80,6 +80,12 @@ public interface BatchApiGateway extends AutoCloseable {
      * @param hasMore whether another page follows
      */
     record BatchPage(List<BatchInfo> data, boolean hasMore) {
+        /**
+         * Copies the page's batches into an unmodifiable list.
+         *
+         * @param data the batches
+         * @param hasMore whether another page follows
+         */
         public BatchPage {
             data = List.copyOf(data);
         }

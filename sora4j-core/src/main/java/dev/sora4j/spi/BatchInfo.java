@@ -49,6 +49,24 @@ public record BatchInfo(
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> TERMINAL = Set.of("completed", "failed", "expired", "cancelled");
 
+    /**
+     * Copies the collections into unmodifiable ones.
+     *
+     * @param id {@code batch_...}
+     * @param status {@code validating}, {@code in_progress}, {@code finalizing}, {@code completed}, {@code failed}, {@code expired}, {@code cancelling}, {@code cancelled}, or another value
+     * @param inputFileId the uploaded JSONL
+     * @param outputFileId the results of the lines that created a job, once finished
+     * @param errorFileId the lines that were refused, once finished
+     * @param createdAt Unix seconds
+     * @param completedAt Unix seconds, when completed
+     * @param endedAt Unix seconds when it reached its terminal status (completed, failed, expired or cancelled)
+     * @param total request count
+     * @param completed requests that ran to the end
+     * @param failed requests that were refused
+     * @param metadata as given at creation
+     * @param errors validation errors of a failed batch ({@code line: message})
+     * @param json the raw object
+     */
     public BatchInfo {
         metadata = Map.copyOf(metadata);
         errors = List.copyOf(errors);

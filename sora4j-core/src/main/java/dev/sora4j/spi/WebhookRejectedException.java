@@ -32,6 +32,7 @@ public class WebhookRejectedException extends SoraException {
     }
 
     private static final long serialVersionUID = 1L;
+    /** Why the delivery was refused. */
     private final Reason reason;
 
     /**

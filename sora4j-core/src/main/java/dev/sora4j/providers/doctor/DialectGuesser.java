@@ -30,14 +30,22 @@ public final class DialectGuesser {
 
     private final Providers providers;
 
+    /**
+     * A guesser choosing among the given profiles.
+     *
+     * @param providers the profiles that may be guessed
+     */
     public DialectGuesser(Providers providers) {
         this.providers = providers;
     }
 
     /**
+     * Scores every signal in the base URL and the probe answers and names the best-scoring provider.
+     *
      * @param baseUrl the configured base URL (its host and path are signals too)
      * @param observations the answers to the probes, by path as in {@link ProbePlan}
      * @param createStatus the status of a create this endpoint answered before (from the ledger), if known
+     * @return the guess with its confidence, reasons and close alternatives
      */
     public DialectGuess guess(String baseUrl, List<Observation> observations, OptionalInt createStatus) {
         Scores s = new Scores();

@@ -33,10 +33,25 @@ public record DoctorReport(
         UNREACHABLE
     }
 
+    /**
+     * Copies {@code results} into an unmodifiable list.
+     *
+     * @param baseUrl the endpoint examined (not redacted; print it redacted)
+     * @param configured the provider whose key and header the probes used
+     * @param keyVariable the variable the key came from, empty when none of the provider's was set
+     * @param credentialHeader the header the key travelled in (when one was set)
+     * @param results every probe and its answer, in plan order
+     * @param guess the dialect the answers point to
+     */
     public DoctorReport {
         results = List.copyOf(results);
     }
 
+    /**
+     * Whether the endpoint answered at all.
+     *
+     * @return true when at least one probe got an answer
+     */
     public boolean reachable() {
         return results.stream().anyMatch(ProbeResult::answered);
     }
@@ -44,6 +59,8 @@ public record DoctorReport(
     /**
      * Whether the server refused the credential: the list or unknown-job probe (routes every server
      * guards) answered 401 or 403. A public route (OpenRouter's model catalogue) does not count.
+     *
+     * @return true when a guarded probe answered 401 or 403
      */
     public boolean authRefused() {
         return results.stream()
@@ -52,6 +69,12 @@ public record DoctorReport(
                 .anyMatch(ProbeResult::authRefused);
     }
 
+    /**
+     * The overall outcome.
+     *
+     * @return {@link Verdict#UNREACHABLE} without any answer, else {@link Verdict#AUTH} when the
+     *     credential was refused, else {@link Verdict#OK}
+     */
     public Verdict verdict() {
         if (!reachable()) {
             return Verdict.UNREACHABLE;
@@ -59,7 +82,11 @@ public record DoctorReport(
         return authRefused() ? Verdict.AUTH : Verdict.OK;
     }
 
-    /** Why the endpoint could not be reached: the first probe's failure. */
+    /**
+     * Why the endpoint could not be reached: the first probe's failure.
+     *
+     * @return the first non-empty failure reason, or an empty string when there is none
+     */
     public String unreachableReason() {
         return results.stream()
                 .map(ProbeResult::failure)
@@ -68,14 +95,23 @@ public record DoctorReport(
                 .orElse("");
     }
 
-    /** How the provider's key travels, e.g. {@code Authorization: Bearer <key>} (a placeholder, never the key). */
+    /**
+     * How the provider's key travels, e.g. {@code Authorization: Bearer <key>} (a placeholder, never the key).
+     *
+     * @param p the provider
+     * @return the header name and a value with {@code <key>} as placeholder
+     */
     public static String headerForm(ProviderProfile p) {
         return p.auth().scheme() == Auth.Scheme.BEARER
                 ? p.auth().scheme().header() + ": Bearer <key>"
                 : p.auth().scheme().header() + ": <key>";
     }
 
-    /** The provider to configure: the guess, else the configured one. */
+    /**
+     * The provider to configure: the guess, else the configured one.
+     *
+     * @return the guessed provider, or {@link #configured()} when nothing was guessed
+     */
     public ProviderProfile suggested() {
         return guess.provider().orElse(configured);
     }
@@ -83,6 +119,9 @@ public record DoctorReport(
     /**
      * What to set, one line each: the provider and base URL flags, the config-file lines, the key
      * variable, and a warning when the base URL's path does not fit the provider.
+     *
+     * @param printableBaseUrl the base URL as it may be printed (redacted if needed)
+     * @return the lines to print, in order
      */
     public List<String> whatToSet(String printableBaseUrl) {
         ProviderProfile p = suggested();

@@ -16,15 +16,24 @@ public final class EndpointDoctor {
     private final Providers providers;
     private final EndpointProbe probe;
 
+    /**
+     * A doctor that guesses among {@code providers} and sends probes with {@code probe}.
+     *
+     * @param providers the profiles the guess may name
+     * @param probe sends the probe requests
+     */
     public EndpointDoctor(Providers providers, EndpointProbe probe) {
         this.providers = providers;
         this.probe = probe;
     }
 
     /**
+     * Probes an endpoint and guesses its dialect.
+     *
      * @param baseUrl the API root to examine
      * @param configured the provider in use (its key variables and header are used for the probes)
      * @param env where the key variables are read; only the configured provider's are looked at
+     * @return the probe results, the guess and where the key came from (never the key itself)
      */
     public DoctorReport examine(String baseUrl, ProviderProfile configured, Map<String, String> env) {
         Optional<String> keyVariable = configured.auth().envVars().stream()

@@ -32,6 +32,8 @@ public final class EndpointProbe {
     private final Duration timeout;
 
     /**
+     * A prober that never follows redirects.
+     *
      * @param timeout the longest wait for each probe's connection and answer
      */
     public EndpointProbe(Duration timeout) {
@@ -46,6 +48,8 @@ public final class EndpointProbe {
      * Sends every probe of {@code plan} to {@code baseUrl}.
      *
      * @param baseUrl the API root, e.g. {@code http://localhost:4000/v1} (no trailing slash needed)
+     * @param plan the probes to send, in order
+     *
      * @param credential the header to send (name and value; a secret never printed), or empty
      * @return one result per probe, in plan order; a probe that got no answer has status 0 and the reason
      */

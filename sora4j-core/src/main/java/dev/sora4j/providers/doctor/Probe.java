@@ -9,7 +9,13 @@ package dev.sora4j.providers.doctor;
  * @param usedForGuess whether {@link DialectGuesser} reads the answer (otherwise it is informational)
  */
 public record Probe(String path, String purpose, boolean usedForGuess) {
+    /**
+     * The HTTP method of every probe.
+     *
+     * @return always {@code GET}
+     */
     public String method() {
+
         return "GET";
     }
 }

@@ -15,11 +15,20 @@ public record ProbeResult(Probe probe, Observation observation, long millis, Str
         return new ProbeResult(probe, new Observation(probe.path(), 0, Map.of(), ""), 0, why);
     }
 
+    /**
+     * Whether the probe got an answer.
+     *
+     * @return true when the observation has a positive HTTP status
+     */
     public boolean answered() {
         return observation.answered();
     }
 
-    /** Whether the server refused the credential (401 or 403). */
+    /**
+     * Whether the server refused the credential (401 or 403).
+     *
+     * @return true when the answer's status is 401 or 403
+     */
     public boolean authRefused() {
         int s = observation.status();
         return s == 401 || s == 403;

@@ -72,6 +72,16 @@ public record CreateDialect(
         NEW_API
     }
 
+    /**
+     * Copies {@code multipartFields} into an unmodifiable set.
+     *
+     * @param accepts which encodings the server takes
+     * @param duration how the clip length is spelled
+     * @param size how the frame size is spelled
+     * @param reference how an input reference is spelled
+     * @param multipartFields when not empty, the only fields the server reads from a multipart body
+     *     (TRT-LLM silently drops the rest, §4); anything else is refused rather than lost
+     */
     public CreateDialect {
         multipartFields = Set.copyOf(multipartFields);
     }
@@ -80,6 +90,10 @@ public record CreateDialect(
      * The provider's body for a prepared spec (defaults filled, capabilities checked). Throws
      * {@link InvalidRequestException} when the spec cannot be expressed: a reference kind this
      * dialect has no field for, a length that is not a number, a field a multipart reader would drop.
+     *
+     * @param spec a spec returned by {@code ProviderProfile#prepareCreate}
+     * @return the request as this provider must receive it
+     * @throws InvalidRequestException when the spec cannot be expressed in this dialect
      */
     public WireCreate encode(CreateSpec spec) {
         Map<String, Object> fields = new LinkedHashMap<>();

@@ -36,6 +36,10 @@ public final class ExtraFields {
      * Parses every {@code key=value}; the map keeps the command line's order. Refuses, naming the
      * argument: a missing {@code =}, a bad key, an empty value, a key given twice, a field sora4j
      * sets from its own flag.
+     *
+     * @param args the {@code key=value} arguments, in command-line order
+     * @return the typed fields by key, in argument order
+     * @throws InvalidRequestException naming the first argument that is refused
      */
     public static Map<String, Object> parse(List<String> args) {
         Map<String, Object> out = new LinkedHashMap<>();

@@ -14,7 +14,12 @@ public final class FrameSizes {
 
     private FrameSizes() {}
 
-    /** Whether {@code value} is {@code WxH} in whole pixels. */
+    /**
+     * Whether {@code value} is {@code WxH} in whole pixels.
+     *
+     * @param value the size to check, may be null
+     * @return true when it matches {@code WxH}
+     */
     public static boolean isWxH(String value) {
         return value != null && WXH.matcher(value).matches();
     }
@@ -22,6 +27,9 @@ public final class FrameSizes {
     /**
      * {@code 1280x720} → {@code {resolution: 720p, aspect_ratio: 16:9}}; empty when the size is not
      * a standard resolution with a common aspect ratio (then send {@code size} as is).
+     *
+     * @param wxh the size as {@code WxH}
+     * @return the {@code resolution} and {@code aspect_ratio} fields, or an empty map
      */
     public static Map<String, String> resolutionAndAspect(String wxh) {
         Matcher m = WXH.matcher(wxh);

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
  * every server that serves other models; {@link #prepare} adds the provider's own limits on top, and
  * an explicit {@code --profile open} switches those off too (format checks stay).
  *
+ * @param validationProfile the validation profile that applies by default with this provider
  * @param model how the model field is treated
  * @param defaultModel sent when none is given, or null to let the server choose (its served model)
  * @param defaultSize sent when none is given, or null for the server's (the model's) default
@@ -21,6 +22,7 @@ import java.util.regex.Pattern;
  * @param sizes the only sizes allowed, or empty for any {@code WxH}
  * @param seconds the only lengths allowed, or empty for any within the bounds below
  * @param minSeconds inclusive lower bound (exclusive when {@code minExclusive}), or null
+ * @param minExclusive whether {@code minSeconds} itself is not allowed
  * @param maxSeconds inclusive upper bound, or null
  * @param wholeSeconds lengths must be whole seconds
  */
@@ -50,6 +52,22 @@ public record ModelRules(
         VENDOR_PREFIXED
     }
 
+    /**
+     * Copies the lists.
+     *
+     * @param validationProfile the validation profile that applies by default with this provider
+     * @param model how the model field is treated
+     * @param defaultModel sent when none is given, or null to let the server choose (its served model)
+     * @param defaultSize sent when none is given, or null for the server's (the model's) default
+     * @param defaultSeconds sent when none is given, or null for the server's default
+     * @param sizes the only sizes allowed, or empty for any {@code WxH}
+     * @param seconds the only lengths allowed, or empty for any within the bounds below
+     * @param minSeconds inclusive lower bound (exclusive when {@code minExclusive}), or null
+     * @param minExclusive whether {@code minSeconds} itself is not allowed
+     * @param maxSeconds inclusive upper bound, or null
+     * @param wholeSeconds lengths must be whole seconds
+     * @throws NullPointerException when {@code validationProfile} or {@code model} is null
+     */
     public ModelRules {
         Objects.requireNonNull(validationProfile, "validationProfile");
         Objects.requireNonNull(model, "model");
@@ -63,6 +81,11 @@ public record ModelRules(
      *
      * @param provider the provider's name, for messages
      * @param modelExample a model to show in "needs --model" messages
+     * @param spec the request as the user gave it
+     * @param openProfile whether the user chose {@code --profile open}
+     * @return the spec with defaults filled and values stripped
+     * @throws InvalidRequestException when the prompt is empty, a required model is missing, or the
+     *     model, size or length is not allowed, naming the field
      */
     public CreateSpec prepare(String provider, String modelExample, CreateSpec spec, boolean openProfile) {
         if (spec.prompt() == null || spec.prompt().isBlank()) {

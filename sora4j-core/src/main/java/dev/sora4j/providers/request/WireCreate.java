@@ -13,13 +13,16 @@ import java.util.Map;
  * multipart even without a file (providers.md §2), OpenRouter JSON only (§6).
  *
  * @param path relative to the base URL ({@code videos})
+ * @param encoding how the body is encoded
  * @param fields the body in order: strings, numbers, booleans, maps and lists
  * @param files file parts by field name (multipart only)
  */
 public record WireCreate(String path, Encoding encoding, Map<String, Object> fields, Map<String, Path> files) {
     /** The body's encoding. */
     public enum Encoding {
+        /** A JSON body. */
         JSON("application/json"),
+        /** A multipart form body, with or without files. */
         MULTIPART("multipart/form-data");
 
         private final String contentType;
@@ -28,11 +31,25 @@ public record WireCreate(String path, Encoding encoding, Map<String, Object> fie
             this.contentType = contentType;
         }
 
+        /**
+         * The body's media type.
+         *
+         * @return the {@code Content-Type} value, without a multipart boundary
+         */
         public String contentType() {
             return contentType;
         }
     }
 
+    /**
+     * Copies the fields and files, keeping their order.
+     *
+     * @param path relative to the base URL ({@code videos})
+     * @param encoding how the body is encoded
+     * @param fields the body in order: strings, numbers, booleans, maps and lists
+     * @param files file parts by field name (multipart only)
+     * @throws IllegalArgumentException when a JSON body is given files
+     */
     public WireCreate {
         fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
         files = Collections.unmodifiableMap(new LinkedHashMap<>(files));
@@ -45,6 +62,8 @@ public record WireCreate(String path, Encoding encoding, Map<String, Object> fie
      * Text parts for multipart: every value as a string, nested values in the OpenAI SDKs' bracket
      * notation ({@code characters[][id]}). Values a dialect wants as JSON-in-a-field were already
      * serialised by the encoder.
+     *
+     * @return the name and string value of every text part, in order
      */
     public List<Map.Entry<String, String>> textParts() {
         List<Map.Entry<String, String>> parts = new ArrayList<>();
@@ -52,7 +71,11 @@ public record WireCreate(String path, Encoding encoding, Map<String, Object> fie
         return parts;
     }
 
-    /** The dry-run view: method, endpoint, content type, fields; a file shows as its path. */
+    /**
+     * The dry-run view: method, endpoint, content type, fields; a file shows as its path.
+     *
+     * @return the view, in printing order
+     */
     public Map<String, Object> preview() {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("method", "POST");

@@ -39,7 +39,12 @@ public record ApiError(
         JOB_FAILED
     }
 
-    /** Worth retrying the same request unchanged. */
+    /**
+     * Worth retrying the same request unchanged.
+     *
+     * @return true for {@link Category#SERVER}, {@link Category#RATE_LIMIT} and
+     *     {@link Category#CONCURRENCY_LIMIT}
+     */
     public boolean isTransient() {
         return category == Category.SERVER || category == Category.RATE_LIMIT || category == Category.CONCURRENCY_LIMIT;
     }

@@ -25,7 +25,14 @@ public final class ErrorEnvelopes {
 
     private ErrorEnvelopes() {}
 
-    /** Never throws: a body in no known shape becomes a {@link ErrorShape#TEXT} error with its first line. */
+    /**
+     * Reads an error answer. Never throws: a body in no known shape becomes a {@link ErrorShape#TEXT}
+     * error with its first line.
+     *
+     * @param status the HTTP status of the answer
+     * @param body the answer body, may be null or empty
+     * @return the error in neutral form, never null
+     */
     public static ApiError parse(int status, String body) {
         String text = body == null ? "" : body.strip();
         if (text.isEmpty()) {

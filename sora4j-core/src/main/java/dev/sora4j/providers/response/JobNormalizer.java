@@ -21,6 +21,11 @@ public final class JobNormalizer {
 
     private final StatusVocabulary vocabulary;
 
+    /**
+     * A normalizer translating status words with {@code vocabulary}.
+     *
+     * @param vocabulary the provider's status words
+     */
     public JobNormalizer(StatusVocabulary vocabulary) {
         this.vocabulary = vocabulary;
     }
@@ -29,6 +34,9 @@ public final class JobNormalizer {
      * The job in this body, whatever the HTTP status it came with: vLLM-Omni answers the retrieve of a failed job
      * with 500 and the job (§2), which is a terminal state, not a transport error. Empty when the
      * body is not a job object (an error envelope, a list, not JSON).
+     *
+     * @param body the answer body, may be null
+     * @return the job, or empty when the body has no textual {@code status} and no {@code id}/{@code task_id}
      */
     public Optional<NormalizedJob> parse(String body) {
         JsonNode n = read(body);

@@ -10,21 +10,33 @@ public enum Phase {
     QUEUED,
     /** Rendering ({@code in_progress}, {@code processing}, TRT-LLM's {@code generating}...). */
     RUNNING,
+    /** Done, with a video to download ({@code completed}). */
     SUCCEEDED,
+    /** Done without a video: the render failed. */
     FAILED,
+    /** Stopped before it finished ({@code cancelled}/{@code canceled}). */
     CANCELLED,
+    /** The content is no longer available. */
     EXPIRED,
     /** The record was removed (SGLang answers a delete with {@code status: "deleted"}). */
     DELETED,
     /** A word this library does not know yet: keep polling. */
     UNKNOWN;
 
-    /** The job will not change any more. */
+    /**
+     * The job will not change any more.
+     *
+     * @return true for every phase but {@link #QUEUED}, {@link #RUNNING} and {@link #UNKNOWN}
+     */
     public boolean isTerminal() {
         return this == SUCCEEDED || this == FAILED || this == CANCELLED || this == EXPIRED || this == DELETED;
     }
 
-    /** Terminal without a video to download. */
+    /**
+     * Terminal without a video to download.
+     *
+     * @return true when terminal and not {@link #SUCCEEDED}
+     */
     public boolean isFailure() {
         return isTerminal() && this != SUCCEEDED;
     }

@@ -36,15 +36,31 @@ public record StatusVocabulary(List<String> documented) {
             Map.entry("expired", Phase.EXPIRED),
             Map.entry("deleted", Phase.DELETED));
 
+    /**
+     * Copies {@code documented} into an unmodifiable list.
+     *
+     * @param documented the words this provider's sources show, in lifecycle order
+     */
     public StatusVocabulary {
         documented = List.copyOf(documented);
     }
 
+    /**
+     * A vocabulary from its documented words.
+     *
+     * @param documented the words, in lifecycle order
+     * @return the vocabulary
+     */
     public static StatusVocabulary of(String... documented) {
         return new StatusVocabulary(List.of(documented));
     }
 
-    /** Translates a status word; null or an unknown word never fails. */
+    /**
+     * Translates a status word; null or an unknown word never fails.
+     *
+     * @param raw the word the server sent, may be null; case and surrounding spaces are ignored
+     * @return the status, its phase ({@link Phase#UNKNOWN} for an unknown word) and the word as sent
+     */
     public MappedStatus map(String raw) {
         String word = raw == null ? "" : raw.strip().toLowerCase(Locale.ROOT);
         Phase phase = PHASES.getOrDefault(word, Phase.UNKNOWN);
