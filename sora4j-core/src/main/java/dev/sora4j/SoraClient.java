@@ -9,8 +9,13 @@ import dev.sora4j.errors.OutputExistsException;
 import dev.sora4j.errors.SoraInterruptedException;
 import dev.sora4j.errors.TruncatedDownloadException;
 import dev.sora4j.errors.WaitTimeoutException;
+import dev.sora4j.guard.GuardText;
+import dev.sora4j.guard.Guardrails;
+import dev.sora4j.guard.Verdict;
 import dev.sora4j.internal.Arguments;
 import dev.sora4j.internal.calls.CallRecorder;
+import dev.sora4j.internal.calls.CharacterNames;
+import dev.sora4j.internal.calls.LedgerChains;
 import dev.sora4j.internal.calls.PaidCall;
 import dev.sora4j.internal.calls.Poller;
 import dev.sora4j.internal.calls.RateGate;
@@ -48,6 +53,8 @@ import dev.sora4j.options.PollOptions;
 import dev.sora4j.options.ResponseObserver;
 import dev.sora4j.options.SendOptions;
 import dev.sora4j.options.Sleeper;
+import dev.sora4j.preflight.FaceCheck;
+import dev.sora4j.preflight.InputPreflight;
 import dev.sora4j.providers.Auth;
 import dev.sora4j.providers.ContentPlan;
 import dev.sora4j.providers.Feature;
@@ -102,6 +109,9 @@ public final class SoraClient implements AutoCloseable {
     private final Clock clock;
     private final Sleeper sleeper;
     private final CallRecorder calls;
+    private final Guardrails guardrails;
+    private final InputPreflight media;
+    private final CharacterNames characterNames;
     private final Supplier<BatchApiGateway> batchGatewayFactory;
     private BatchApiGateway batchGateway;
 
@@ -119,7 +129,11 @@ public final class SoraClient implements AutoCloseable {
         this.sleeper = b.sleeper;
         this.poller = new Poller(gateway, b.clock, b.sleeper);
         this.downloader = new Downloader(gateway);
-        this.calls = new CallRecorder(b.ledger, gate, b.sleeper, gateway);
+        this.guardrails = b.guardrails == null ? Guardrails.defaults() : b.guardrails;
+        this.calls = new CallRecorder(b.ledger, gate, b.sleeper, gateway, guardrails);
+        this.characterNames = new CharacterNames(
+                b.ledger, id -> service().retrieveCharacter(id).name());
+        this.media = new InputPreflight(b.faces == null ? FaceCheck.discover() : b.faces);
     }
 
     /**
@@ -156,6 +170,10 @@ public final class SoraClient implements AutoCloseable {
      */
     public CreateOutcome create(VideoRequest request, SendOptions options) {
         VideoRequest r = prepare(request);
+        media.checkReference(r);
+        if (!r.characterIds().isEmpty() && rules.profile() != Profile.OPEN) {
+            characterNames.require(r.prompt(), r.characterIds());
+        }
         Intent intent = intent(
                 "create",
                 ProviderWire.create(provider, r).wire(),
@@ -231,8 +249,9 @@ public final class SoraClient implements AutoCloseable {
      */
     public RequestPreview preview(VideoRequest request) {
         VideoRequest r = prepare(request);
+        media.checkReference(r);
         return new RequestPreview(
-                ProviderWire.create(provider, r).preview(), estimate(r).orElse(null));
+                ProviderWire.create(provider, r).preview(), estimate(r).orElse(null), check(r.prompt()));
     }
 
     /**
@@ -244,7 +263,8 @@ public final class SoraClient implements AutoCloseable {
      */
     public RequestPreview preview(EditRequest request) {
         provider.require(Feature.EDIT);
-        return new RequestPreview(WireRequests.edit(rules.validateEdit(request)).preview(), null);
+        EditRequest r = rules.validateEdit(request);
+        return new RequestPreview(WireRequests.edit(r).preview(), null, check(r.prompt()));
     }
 
     /**
@@ -257,8 +277,8 @@ public final class SoraClient implements AutoCloseable {
      */
     public RequestPreview preview(ExtendRequest request) {
         provider.require(Feature.EXTEND);
-        return new RequestPreview(
-                WireRequests.extend(rules.validateExtend(request)).preview(), null);
+        ExtendRequest r = rules.validateExtend(request);
+        return new RequestPreview(WireRequests.extend(r).preview(), null, check(r.prompt()));
     }
 
     /**
@@ -270,8 +290,8 @@ public final class SoraClient implements AutoCloseable {
      */
     public RequestPreview preview(RemixRequest request) {
         provider.require(Feature.REMIX);
-        return new RequestPreview(
-                WireRequests.remix(rules.validateRemix(request)).preview(), null);
+        RemixRequest r = rules.validateRemix(request);
+        return new RequestPreview(WireRequests.remix(r).preview(), null, check(r.prompt()));
     }
 
     /**
@@ -283,8 +303,9 @@ public final class SoraClient implements AutoCloseable {
      */
     public RequestPreview preview(CharacterRequest request) {
         provider.require(Feature.CHARACTERS);
-        return new RequestPreview(
-                WireRequests.createCharacter(rules.validateCharacter(request)).preview(), null);
+        CharacterRequest r = rules.validateCharacter(request);
+        media.checkClip(r.videoFile());
+        return new RequestPreview(WireRequests.createCharacter(r).preview(), null, guardrails.check("name", r.name()));
     }
 
     /**
@@ -333,7 +354,10 @@ public final class SoraClient implements AutoCloseable {
     public VideoJob extend(ExtendRequest request) {
         provider.require(Feature.EXTEND);
         ExtendRequest r = rules.validateExtend(request);
-        int behind = chains.extensionsBehind(r.videoId());
+        // Before the source is fetched: a refused prompt sends no request at all.
+        guardrails.require(List.of(GuardText.of("prompt", r.prompt())));
+        // The chain file, else the ledger's extend entries: the API does not say how deep a chain is.
+        int behind = Math.max(chains.extensionsBehind(r.videoId()), LedgerChains.extensionsBehind(ledger, r.videoId()));
         Optional<Double> cost = Optional.empty();
         if (rules.profile() != Profile.OPEN) {
             VideoJob source = service().retrieve(r.videoId());
@@ -391,6 +415,7 @@ public final class SoraClient implements AutoCloseable {
     public Character createCharacter(CharacterRequest request) {
         provider.require(Feature.CHARACTERS);
         CharacterRequest r = rules.validateCharacter(request);
+        media.checkClip(r.videoFile());
         Intent intent =
                 intent("character", WireRequests.createCharacter(r), r.name(), null, null, null, Optional.empty());
         return send(
@@ -400,6 +425,37 @@ public final class SoraClient implements AutoCloseable {
                         c -> LedgerStatus.CREATED.value(),
                         SendOptions.once())
                 .result();
+    }
+
+    /**
+     * The guardrails' verdict on a prompt, as every paid call checks it before anything is recorded.
+     *
+     * @param prompt the text that would be sent, or null
+     * @return the verdict; allowed when the text is null or blank
+     */
+    public Verdict check(String prompt) {
+        return prompt == null ? Verdict.allowed() : guardrails.check("prompt", prompt);
+    }
+
+    /**
+     * Checks a create's input reference file as {@link #create(VideoRequest)} would (type, size
+     * against the validated size, faces), without sending anything; {@code JobsFile.requireAllowed}
+     * runs it for every line of a batch.
+     *
+     * @param request the create as given
+     * @throws InvalidRequestException when the request or its input reference would be refused
+     */
+    public void checkReference(VideoRequest request) {
+        media.checkReference(prepare(request));
+    }
+
+    /**
+     * The content rules this client applies.
+     *
+     * @return the guardrails
+     */
+    public Guardrails guardrails() {
+        return guardrails;
     }
 
     /**
@@ -734,6 +790,8 @@ public final class SoraClient implements AutoCloseable {
         private ResponseObserver observer = ResponseObserver.NONE;
         private Double requestsPerMinute;
         private BatchApiGateway batchGateway;
+        private Guardrails guardrails;
+        private Optional<FaceCheck> faces;
 
         private Builder() {}
 
@@ -963,6 +1021,30 @@ public final class SoraClient implements AutoCloseable {
          */
         public Builder batchGateway(BatchApiGateway value) {
             this.batchGateway = value;
+            return this;
+        }
+
+        /**
+         * Sets the content rules every paid call must pass (default: {@link Guardrails#defaults()});
+         * there is no way to turn them off, only to extend them (rules, allow list).
+         *
+         * @param value the guardrails
+         * @return this builder
+         */
+        public Builder guardrails(Guardrails value) {
+            this.guardrails = Objects.requireNonNull(value, "guardrails");
+            return this;
+        }
+
+        /**
+         * Sets the face check for input references and character clips (default: the one
+         * {@link FaceCheck#discover()} finds, i.e. the {@code sora4j-faces} module when present).
+         *
+         * @param value the check, or empty to leave faces to the service
+         * @return this builder
+         */
+        public Builder faceCheck(Optional<FaceCheck> value) {
+            this.faces = Objects.requireNonNull(value, "faceCheck");
             return this;
         }
 

@@ -4,6 +4,7 @@ import dev.sora4j.RequestPreview;
 import dev.sora4j.SoraClient;
 import dev.sora4j.config.Settings;
 import dev.sora4j.errors.SoraException;
+import dev.sora4j.guard.Verdict;
 import dev.sora4j.internal.files.AtomicFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -126,7 +127,20 @@ abstract class BaseCommand implements Callable<Integer> {
         Map<String, Object> preview = request.toMap();
         printValue(preview);
         writeJsonOut(json.path(defaultName), Map.of("dry_run", true, "request", preview));
-        return ExitCodes.OK;
+        return verdictCode(request.verdict());
+    }
+
+    /**
+     * A dry run's exit code: 0 when the guardrails allow the request, else 2 with the refusal lines
+     * on stderr, as the real run would refuse it.
+     */
+    int verdictCode(Verdict verdict) {
+        if (verdict.isAllowed()) {
+            return ExitCodes.OK;
+        }
+        err().println("Error: " + ErrorReport.refusal(verdict));
+        err().flush();
+        return ExitCodes.INVALID_INPUT;
     }
 
     /** The reference CLI's notice when no key is set and only a preview is made. */

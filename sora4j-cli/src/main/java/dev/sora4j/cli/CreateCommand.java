@@ -33,6 +33,8 @@ final class CreateCommand extends BaseCommand {
         try (SoraClient validator = previewClient()) {
             request = create.toRequest(validator::validate, this::warn);
         }
+        request =
+                ReferenceFits.fitted(request, create.video, context().settings().home());
         if (create.dryRun.enabled) {
             return dryRun(previewClient().preview(request), json, "create.json");
         }
