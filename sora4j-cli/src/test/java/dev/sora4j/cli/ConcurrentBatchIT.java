@@ -81,9 +81,11 @@ class ConcurrentBatchIT {
             assertThat(codes).as(logs).contains(0).allMatch(c -> c == 0 || c == ExitCodes.INVALID_INPUT);
             if (codes.contains(ExitCodes.INVALID_INPUT)) {
                 List<String> refused = a.exitValue() == ExitCodes.INVALID_INPUT ? errA : errB;
+                // The holder's pid is named once its owner note is written; a refusal in the instant
+                // between taking the lock and writing the note says "another sora process".
                 assertThat(refused)
                         .as(logs)
-                        .anyMatch(l -> l.contains("jobs.jsonl → ") && l.contains("is being run by pid "));
+                        .anyMatch(l -> l.contains("jobs.jsonl → ") && l.contains(" is being run by "));
             }
 
             Map<String, Object> stats = emulator.stats();

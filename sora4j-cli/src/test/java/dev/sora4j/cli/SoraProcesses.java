@@ -8,6 +8,7 @@ import dev.sora4j.ledger.SqliteLedger;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -132,11 +133,17 @@ final class SoraProcesses {
         if (!Files.isDirectory(dir)) {
             return 0;
         }
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(suffix))
-                    .count();
-        } catch (IOException e) {
-            return 0;
+        // A running batch removes its emptied .sora4j-parts directory at any moment: a walk that
+        // meets a vanished directory is simply taken again (a few times at most).
+        for (int attempt = 1; ; attempt++) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                return files.filter(p -> p.getFileName().toString().endsWith(suffix))
+                        .count();
+            } catch (IOException | UncheckedIOException e) {
+                if (attempt >= 5) {
+                    throw new AssertionError("cannot list " + dir, e);
+                }
+            }
         }
     }
 
