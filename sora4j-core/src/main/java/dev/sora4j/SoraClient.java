@@ -20,6 +20,7 @@ import dev.sora4j.internal.calls.PaidCall;
 import dev.sora4j.internal.calls.Poller;
 import dev.sora4j.internal.calls.RateGate;
 import dev.sora4j.internal.calls.Sent;
+import dev.sora4j.internal.calls.SourceCosts;
 import dev.sora4j.internal.calls.VideoPages;
 import dev.sora4j.internal.files.Downloader;
 import dev.sora4j.internal.openai.GatewaySettings;
@@ -112,6 +113,7 @@ public final class SoraClient implements AutoCloseable {
     private final Guardrails guardrails;
     private final InputPreflight media;
     private final CharacterNames characterNames;
+    private final SourceCosts sourceCosts;
     private final Supplier<BatchApiGateway> batchGatewayFactory;
     private BatchApiGateway batchGateway;
 
@@ -134,6 +136,7 @@ public final class SoraClient implements AutoCloseable {
         this.characterNames = new CharacterNames(
                 b.ledger, id -> service().retrieveCharacter(id).name());
         this.media = new InputPreflight(b.faces == null ? FaceCheck.discover() : b.faces);
+        this.sourceCosts = new SourceCosts(b.ledger, b.prices, id -> service().retrieve(id));
     }
 
     /**
@@ -264,7 +267,8 @@ public final class SoraClient implements AutoCloseable {
     public RequestPreview preview(EditRequest request) {
         provider.require(Feature.EDIT);
         EditRequest r = rules.validateEdit(request);
-        return new RequestPreview(WireRequests.edit(r).preview(), null, check(r.prompt()));
+        return new RequestPreview(
+                WireRequests.edit(r).preview(), editCost(r, false).orElse(null), check(r.prompt()));
     }
 
     /**
@@ -278,7 +282,10 @@ public final class SoraClient implements AutoCloseable {
     public RequestPreview preview(ExtendRequest request) {
         provider.require(Feature.EXTEND);
         ExtendRequest r = rules.validateExtend(request);
-        return new RequestPreview(WireRequests.extend(r).preview(), null, check(r.prompt()));
+        return new RequestPreview(
+                WireRequests.extend(r).preview(),
+                sourceCosts.fromVideo(r.videoId(), r.seconds(), false).orElse(null),
+                check(r.prompt()));
     }
 
     /**
@@ -291,7 +298,10 @@ public final class SoraClient implements AutoCloseable {
     public RequestPreview preview(RemixRequest request) {
         provider.require(Feature.REMIX);
         RemixRequest r = rules.validateRemix(request);
-        return new RequestPreview(WireRequests.remix(r).preview(), null, check(r.prompt()));
+        return new RequestPreview(
+                WireRequests.remix(r).preview(),
+                sourceCosts.fromVideo(r.videoId(), null, false).orElse(null),
+                check(r.prompt()));
     }
 
     /**
@@ -330,16 +340,41 @@ public final class SoraClient implements AutoCloseable {
      * @throws ApiException when the service refused or failed the request
      */
     public VideoJob edit(EditRequest request) {
+        return edit(request, SendOptions.once());
+    }
+
+    /**
+     * An edit sent as {@code options} say; with a {@link dev.sora4j.options.Budget} its estimate (the
+     * source's length at its model's price) is checked first, and a source the ledger does not know is
+     * fetched for it (a free GET).
+     *
+     * @param request the edit
+     * @param options attempts and budget
+     * @return the new job
+     * @throws InvalidRequestException when the request breaks a rule or the budget would be exceeded
+     *     (nothing is sent)
+     * @throws ApiException when the service refused or failed the request
+     */
+    public VideoJob edit(EditRequest request, SendOptions options) {
         provider.require(Feature.EDIT);
         EditRequest r = rules.validateEdit(request);
-        Intent intent = intent("edit", WireRequests.edit(r), r.prompt(), r.model(), null, null, Optional.empty());
+        // Before the source is looked up: a refused prompt sends no request at all.
+        guardrails.require(List.of(GuardText.of("prompt", r.prompt())));
+        Intent intent = intent(
+                "edit", WireRequests.edit(r), r.prompt(), r.model(), null, null, editCost(r, options.budget() != null));
         return send(
                         intent,
                         () -> service().edit(r),
                         VideoJob::id,
                         j -> j.status().value(),
-                        SendOptions.once())
+                        options)
                 .result();
+    }
+
+    private Optional<Double> editCost(EditRequest r, boolean mayAsk) {
+        return r.videoId() != null
+                ? sourceCosts.fromVideo(r.videoId(), null, mayAsk)
+                : sourceCosts.fromUpload(r.videoFile(), r.model());
     }
 
     /**
@@ -352,13 +387,27 @@ public final class SoraClient implements AutoCloseable {
      * @throws ApiException when the service refused or failed a request
      */
     public VideoJob extend(ExtendRequest request) {
+        return extend(request, SendOptions.once());
+    }
+
+    /**
+     * An extension sent as {@code options} say; with a {@link dev.sora4j.options.Budget} its estimate
+     * (the new segment at the source's model and size) is checked before anything is recorded.
+     *
+     * @param request the extension
+     * @param options attempts and budget
+     * @return the new job (its seconds are the stitched total)
+     * @throws InvalidRequestException when the request, the chain or the budget refuses it (nothing is sent)
+     * @throws ApiException when the service refused or failed a request
+     */
+    public VideoJob extend(ExtendRequest request, SendOptions options) {
         provider.require(Feature.EXTEND);
         ExtendRequest r = rules.validateExtend(request);
         // Before the source is fetched: a refused prompt sends no request at all.
         guardrails.require(List.of(GuardText.of("prompt", r.prompt())));
         // The chain file, else the ledger's extend entries: the API does not say how deep a chain is.
         int behind = Math.max(chains.extensionsBehind(r.videoId()), LedgerChains.extensionsBehind(ledger, r.videoId()));
-        Optional<Double> cost = Optional.empty();
+        Optional<Double> cost;
         if (rules.profile() != Profile.OPEN) {
             VideoJob source = service().retrieve(r.videoId());
             if (!source.status().isCompleted()) {
@@ -369,6 +418,8 @@ public final class SoraClient implements AutoCloseable {
             }
             rules.checkChain(r.videoId(), behind, source.seconds(), r.seconds());
             cost = prices.estimate(source.model(), source.size(), r.seconds());
+        } else {
+            cost = sourceCosts.fromVideo(r.videoId(), r.seconds(), options.budget() != null);
         }
         // Billed by the new segment's seconds (the guide's reading; not separately documented).
         Intent intent = intent("extend", WireRequests.extend(r), r.prompt(), null, null, r.seconds(), cost);
@@ -377,7 +428,7 @@ public final class SoraClient implements AutoCloseable {
                         () -> service().extend(r),
                         VideoJob::id,
                         j -> j.status().value(),
-                        SendOptions.once())
+                        options)
                 .result();
         chains.recordExtension(job.id(), r.videoId());
         return job;
@@ -392,15 +443,38 @@ public final class SoraClient implements AutoCloseable {
      * @throws ApiException when the service refused or failed the request
      */
     public VideoJob remix(RemixRequest request) {
+        return remix(request, SendOptions.once());
+    }
+
+    /**
+     * A remix sent as {@code options} say; with a {@link dev.sora4j.options.Budget} its estimate (the
+     * source's length at its model's price) is checked first.
+     *
+     * @param request the remix
+     * @param options attempts and budget
+     * @return the new job
+     * @throws InvalidRequestException when the request breaks a rule or the budget would be exceeded
+     *     (nothing is sent)
+     * @throws ApiException when the service refused or failed the request
+     */
+    public VideoJob remix(RemixRequest request, SendOptions options) {
         provider.require(Feature.REMIX);
         RemixRequest r = rules.validateRemix(request);
-        Intent intent = intent("remix", WireRequests.remix(r), r.prompt(), null, null, null, Optional.empty());
+        guardrails.require(List.of(GuardText.of("prompt", r.prompt())));
+        Intent intent = intent(
+                "remix",
+                WireRequests.remix(r),
+                r.prompt(),
+                null,
+                null,
+                null,
+                sourceCosts.fromVideo(r.videoId(), null, options.budget() != null));
         return send(
                         intent,
                         () -> service().remix(r),
                         VideoJob::id,
                         j -> j.status().value(),
-                        SendOptions.once())
+                        options)
                 .result();
     }
 

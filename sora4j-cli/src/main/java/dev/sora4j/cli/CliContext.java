@@ -244,6 +244,14 @@ final class CliContext implements AutoCloseable {
         return builder(global).extensionChains(ExtensionChains.inMemory()).buildForPreview();
     }
 
+    /** A preview client that reads the ledger: edits, remixes and extensions estimate from their source's entry. */
+    SoraClient sourcePreviewClient(GlobalOptions global) {
+        return builder(global)
+                .extensionChains(ExtensionChains.inMemory())
+                .ledger(ledger(global))
+                .buildForPreview();
+    }
+
     private SoraClient.Builder builder(GlobalOptions global) {
         SoraClient.Builder b = SoraClient.builder()
                 .clock(clock)

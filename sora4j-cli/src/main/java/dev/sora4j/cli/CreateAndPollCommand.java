@@ -31,6 +31,9 @@ final class CreateAndPollCommand extends BaseCommand {
     DownloadOptions download;
 
     @Mixin
+    MaxCostOption maxCost;
+
+    @Mixin
     JsonOutOption json;
 
     @Override
@@ -65,11 +68,12 @@ final class CreateAndPollCommand extends BaseCommand {
                                 download.target.outPath().toString()));
             }
             writeJsonOut(json.path("create-and-poll.json"), bundle);
-            return verdictCode(previewed.verdict());
+            int code = verdictCode(previewed.verdict());
+            return code == ExitCodes.OK ? costCode(previewed, maxCost) : code;
         }
         JobWaiter.precheck(this, download, json);
         SoraClient client = client();
-        VideoJob created = client.create(request);
+        VideoJob created = client.create(request, maxCost.sendOptions()).job();
         printJson(created.json());
         JobWaiter waiter = new JobWaiter(this);
         // Installed before the user is told we wait, so a Ctrl-C right after that line still gets the hint.

@@ -21,6 +21,9 @@ final class CreateCommand extends BaseCommand {
     CreateOptions create;
 
     @Mixin
+    MaxCostOption maxCost;
+
+    @Mixin
     JsonOutOption json;
 
     @Mixin
@@ -36,9 +39,9 @@ final class CreateCommand extends BaseCommand {
         request =
                 ReferenceFits.fitted(request, create.video, context().settings().home());
         if (create.dryRun.enabled) {
-            return dryRun(previewClient().preview(request), json, "create.json");
+            return dryRun(previewClient().preview(request), json, "create.json", maxCost);
         }
-        VideoJob job = client().create(request);
+        VideoJob job = client().create(request, maxCost.sendOptions()).job();
         printJson(job.json());
         writeJsonOut(json.path("create.json"), job.json());
         return ExitCodes.OK;

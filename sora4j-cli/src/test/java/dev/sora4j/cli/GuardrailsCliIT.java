@@ -59,6 +59,11 @@ class GuardrailsCliIT {
 
     /** POSTs the emulator has seen (creates, edits, extensions, remixes, characters, uploads). */
     static long posts() {
+        return postsOf(emulator);
+    }
+
+    /** POSTs {@code emulator} has seen. */
+    static long postsOf(Emulator emulator) {
         @SuppressWarnings("unchecked")
         Map<String, Long> requests = (Map<String, Long>) emulator.stats().get("requests");
         return requests.entrySet().stream()
@@ -69,6 +74,11 @@ class GuardrailsCliIT {
 
     /** Jobs the ledger recorded (sent or about to be). */
     static int ledgerJobs() {
+        return ledgerJobsIn(home);
+    }
+
+    /** Jobs the ledger in {@code home} recorded. */
+    static int ledgerJobsIn(Path home) {
         Path file = home.resolve("ledger.db");
         if (!Files.exists(file)) {
             return 0;

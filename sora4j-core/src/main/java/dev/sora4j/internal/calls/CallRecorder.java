@@ -66,14 +66,18 @@ public final class CallRecorder {
         Intent intent = call.intent().withBatch(options.batchKey(), options.batchLine());
         // Before the budget and the ledger: a refused text must leave no trace and reserve nothing.
         guardrails.require(texts(intent));
-        if (options.budget() != null
-                && !options.budget().tryReserve(intent.estimatedCost() == null ? 0 : intent.estimatedCost())) {
+        double cost = intent.estimatedCost() == null ? 0 : intent.estimatedCost();
+        if (options.budget() != null && !options.budget().tryReserve(cost)) {
             throw InvalidRequestException.of(
                     "max_cost",
                     String.format(
                             Locale.ROOT,
-                            " %.2f would be exceeded",
-                            options.budget().cap()));
+                            " %.2f would be exceeded: this %s is estimated at $%.2f and $%.2f is already spent"
+                                    + " or reserved; raise the cap or ask for less (fewer seconds, a smaller size)",
+                            options.budget().cap(),
+                            intent.kind(),
+                            cost,
+                            options.budget().spent()));
         }
         for (int attempt = 1; ; attempt++) {
             acquire();
