@@ -72,6 +72,7 @@ class GuardrailsTableTest {
             a choir performing Hallelujah by Leonard Cohen               | MUSIC
             a busker playing Wonderwall on a bridge                     | MUSIC
             a rock concert in the style of Queen                        | MUSIC
+            a rap battle in the style of Ice Cube                        | MUSIC
             a jazz trio in the style of Miles Davis                     | MUSIC
             a piano covering Let It Be in the rain                       | MUSIC
             kids dancing to Baby Shark                                  | MUSIC
@@ -120,6 +121,7 @@ class GuardrailsTableTest {
             strings = {
                 "a jordan river sunrise",
                 "a mouse in a kitchen",
+                "a glass of iced lemonade is poured, ice cubes clinking",
                 "a swift flying over a lake",
                 "a prince of a frog in a fairy tale pond",
                 "paris at night",
