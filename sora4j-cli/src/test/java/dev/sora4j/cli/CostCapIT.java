@@ -2,13 +2,8 @@ package dev.sora4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sora4j.emulator.Emulator;
-import dev.sora4j.emulator.clock.ManualClock;
-import dev.sora4j.emulator.config.EmulatorConfig;
 import dev.sora4j.emulator.config.RenderMode;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,26 +25,15 @@ class CostCapIT {
     @TempDir
     static Path home;
 
-    static Emulator emulator;
+    static ServedCli served;
     static CliRun sora;
     /** A completed 8 s sora-2 video (so $0.80 to edit or remix), made through the ledger. */
     static String source;
 
     @BeforeAll
     static void start() {
-        ManualClock clock = new ManualClock(Instant.parse("2026-12-02T09:00:00Z"));
-        emulator = Emulator.start(
-                EmulatorConfig.defaults(home.resolve("emu")).withClock(clock).withRenderMode(RenderMode.FAST), 0);
-        sora = new CliRun(
-                Map.of(
-                        "SORA4J_HOME",
-                        home.toString(),
-                        "OPENAI_API_KEY",
-                        "sk-cost-test",
-                        "OPENAI_BASE_URL",
-                        emulator.baseUrl()),
-                clock,
-                clock::advance);
+        served = ServedCli.start(home, c -> c.withRenderMode(RenderMode.FAST));
+        sora = served.sora;
         CliRun.Result made = sora.run("create-and-poll", "--prompt", "A kite over a beach", "--seconds", "8");
         assertThat(made.code()).as(made.err()).isZero();
         Matcher m = VIDEO_ID.matcher(made.out());
@@ -59,7 +43,7 @@ class CostCapIT {
 
     @AfterAll
     static void stop() {
-        emulator.close();
+        served.close();
     }
 
     @Test
@@ -80,8 +64,8 @@ class CostCapIT {
 
     @Test
     void a_cap_below_the_estimate_refuses_before_anything_is_sent() {
-        long posts = GuardrailsCliIT.postsOf(emulator);
-        int jobs = GuardrailsCliIT.ledgerJobsIn(home);
+        long posts = served.posts();
+        int jobs = served.ledgerJobs();
         assertCapped(sora.run("create", "--prompt", "A kite", "--seconds", "12", "--max-cost", "1"), "1.20");
         assertCapped(sora.run("edit", "--id", source, "--prompt", "At night", "--max-cost", "0.5"), "0.80");
         assertCapped(sora.run("remix", "--id", source, "--prompt", "In watercolour", "--max-cost", "0.5"), "0.80");
@@ -92,18 +76,16 @@ class CostCapIT {
         CliRun.Result dry = sora.run("edit", "--id", source, "--prompt", "At night", "--max-cost", "0.5", "--dry-run");
         assertThat(dry.code()).as(dry.err()).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(dry.err()).contains("--max-cost 0.50 would be exceeded").contains("$0.80");
-        assertThat(GuardrailsCliIT.postsOf(emulator))
-                .as("POSTs reaching the emulator")
-                .isEqualTo(posts);
-        assertThat(GuardrailsCliIT.ledgerJobsIn(home)).as("ledger entries").isEqualTo(jobs);
+        assertThat(served.posts()).as("POSTs reaching the emulator").isEqualTo(posts);
+        assertThat(served.ledgerJobs()).as("ledger entries").isEqualTo(jobs);
     }
 
     @Test
     void a_cap_above_the_estimate_lets_the_call_through() {
-        long posts = GuardrailsCliIT.postsOf(emulator);
+        long posts = served.posts();
         CliRun.Result r = sora.run("remix", "--id", source, "--prompt", "In watercolour", "--max-cost", "1");
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(GuardrailsCliIT.postsOf(emulator)).isEqualTo(posts + 1);
+        assertThat(served.posts()).isEqualTo(posts + 1);
     }
 
     private static void assertCapped(CliRun.Result r, String estimate) {

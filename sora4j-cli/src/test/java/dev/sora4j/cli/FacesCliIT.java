@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sora4j.SoraClient;
 import dev.sora4j.emulator.Emulator;
-import dev.sora4j.emulator.clock.ManualClock;
-import dev.sora4j.emulator.config.EmulatorConfig;
 import dev.sora4j.errors.ApiException;
-import dev.sora4j.ledger.SqliteLedger;
 import dev.sora4j.media.FitMode;
 import dev.sora4j.media.Fitter;
 import dev.sora4j.model.CharacterRequest;
@@ -22,9 +19,6 @@ import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -55,28 +49,20 @@ class FacesCliIT {
     @TempDir
     static Path work;
 
+    static ServedCli served;
     static Emulator emulator;
     static CliRun sora;
 
     @BeforeAll
     static void start() {
-        ManualClock clock = new ManualClock(Instant.parse("2026-12-02T09:00:00Z"));
-        emulator = Emulator.start(EmulatorConfig.defaults(home.resolve("emu")).withClock(clock), 0);
-        sora = new CliRun(
-                Map.of(
-                        "SORA4J_HOME",
-                        home.toString(),
-                        "OPENAI_API_KEY",
-                        "sk-faces-test",
-                        "OPENAI_BASE_URL",
-                        emulator.baseUrl()),
-                clock,
-                clock::advance);
+        served = ServedCli.start(home, c -> c);
+        emulator = served.emulator;
+        sora = served.sora;
     }
 
     @AfterAll
     static void stop() {
-        emulator.close();
+        served.close();
     }
 
     static Path resource(String name) {
@@ -88,22 +74,11 @@ class FacesCliIT {
     }
 
     static long posts() {
-        @SuppressWarnings("unchecked")
-        Map<String, Long> requests = (Map<String, Long>) emulator.stats().get("requests");
-        return requests.entrySet().stream()
-                .filter(e -> e.getKey().startsWith("POST"))
-                .mapToLong(Map.Entry::getValue)
-                .sum();
+        return served.posts();
     }
 
     static int ledgerJobs() {
-        Path file = home.resolve("ledger.db");
-        if (!Files.exists(file)) {
-            return 0;
-        }
-        try (SqliteLedger ledger = SqliteLedger.open(file, Clock.systemUTC())) {
-            return ledger.list(null, 1000).size();
-        }
+        return served.ledgerJobs();
     }
 
     /** Runs {@code args}, which must be refused (exit 2, the message) with nothing sent or recorded. */

@@ -3,16 +3,10 @@ package dev.sora4j.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sora4j.emulator.Emulator;
-import dev.sora4j.emulator.clock.ManualClock;
-import dev.sora4j.emulator.config.EmulatorConfig;
-import dev.sora4j.ledger.SqliteLedger;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,59 +27,28 @@ class GuardrailsCliIT {
     @TempDir
     static Path home;
 
+    static ServedCli served;
     static Emulator emulator;
     static CliRun sora;
 
     @BeforeAll
     static void start() {
-        ManualClock clock = new ManualClock(Instant.parse("2026-12-02T09:00:00Z"));
-        emulator = Emulator.start(EmulatorConfig.defaults(home.resolve("emu")).withClock(clock), 0);
-        sora = new CliRun(
-                Map.of(
-                        "SORA4J_HOME",
-                        home.toString(),
-                        "OPENAI_API_KEY",
-                        "sk-guard-test",
-                        "OPENAI_BASE_URL",
-                        emulator.baseUrl()),
-                clock,
-                clock::advance);
+        served = ServedCli.start(home, c -> c);
+        emulator = served.emulator;
+        sora = served.sora;
     }
 
     @AfterAll
     static void stop() {
-        emulator.close();
+        served.close();
     }
 
-    /** POSTs the emulator has seen (creates, edits, extensions, remixes, characters, uploads). */
     static long posts() {
-        return postsOf(emulator);
+        return served.posts();
     }
 
-    /** POSTs {@code emulator} has seen. */
-    static long postsOf(Emulator emulator) {
-        @SuppressWarnings("unchecked")
-        Map<String, Long> requests = (Map<String, Long>) emulator.stats().get("requests");
-        return requests.entrySet().stream()
-                .filter(e -> e.getKey().startsWith("POST"))
-                .mapToLong(Map.Entry::getValue)
-                .sum();
-    }
-
-    /** Jobs the ledger recorded (sent or about to be). */
     static int ledgerJobs() {
-        return ledgerJobsIn(home);
-    }
-
-    /** Jobs the ledger in {@code home} recorded. */
-    static int ledgerJobsIn(Path home) {
-        Path file = home.resolve("ledger.db");
-        if (!Files.exists(file)) {
-            return 0;
-        }
-        try (SqliteLedger ledger = SqliteLedger.open(file, Clock.systemUTC())) {
-            return ledger.list(null, 1000).size();
-        }
+        return served.ledgerJobs();
     }
 
     static void assertRefused(CliRun.Result r, String label) {
