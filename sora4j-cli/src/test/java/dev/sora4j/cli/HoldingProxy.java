@@ -28,8 +28,8 @@ import java.util.regex.Pattern;
 /**
  * A loopback HTTP proxy in front of the emulator that can hold back one answer. The held request
  * reaches the emulator, which does the work (stores the file, creates the batch, serves the video);
- * the proxy then keeps the answer to itself, or sends only the first half of a download, until
- * {@link #release()}. A client killed while it waits is killed at exactly the dangerous point: the
+ * the proxy then keeps the answer to itself, or sends only the first half of a download, or all of
+ * it but its end, until {@link #release()}. A client killed while it waits is killed at exactly the dangerous point: the
  * server acted and the client never heard. Every exchange is logged with the range it asked for and
  * the body bytes relayed, so a test can tell a resumed download from one fetched twice.
  */
@@ -45,8 +45,18 @@ final class HoldingProxy implements AutoCloseable {
      */
     record Exchange(String method, String path, String range, int status, long relayed) {}
 
-    /** Which request to hold (the {@code left}-th that matches from now on) and whether to send half its body first. */
-    private record Hold(String method, Pattern path, String bodyMarker, boolean halfBody, AtomicInteger left) {
+    /** Where a held answer stops. */
+    private enum Cut {
+        /** Before anything of the answer is sent. */
+        ANSWER,
+        /** After the headers and the first half of the body. */
+        HALF_BODY,
+        /** After the whole body, sent chunked, before the chunk that ends it: every byte arrived, the end did not. */
+        BEFORE_END
+    }
+
+    /** Which request to hold (the {@code left}-th that matches from now on) and where its answer stops. */
+    private record Hold(String method, Pattern path, String bodyMarker, Cut cut, AtomicInteger left) {
         boolean matches(String requestMethod, String requestPath, byte[] body) {
             return method.equals(requestMethod)
                     && path.matcher(requestPath).matches()
@@ -91,12 +101,21 @@ final class HoldingProxy implements AutoCloseable {
 
     /** Holds the whole answer to the next {@code method} request whose path matches and whose body contains the marker. */
     void holdAnswer(String method, String pathRegex, String bodyMarker) {
-        arm(new Hold(method, Pattern.compile(pathRegex), bodyMarker, false, new AtomicInteger(1)));
+        arm(new Hold(method, Pattern.compile(pathRegex), bodyMarker, Cut.ANSWER, new AtomicInteger(1)));
     }
 
     /** Sends the headers and first half of the {@code nth} matching download from now on, then holds the rest. */
     void holdAfterHalf(String method, String pathRegex, int nth) {
-        arm(new Hold(method, Pattern.compile(pathRegex), null, true, new AtomicInteger(nth)));
+        arm(new Hold(method, Pattern.compile(pathRegex), null, Cut.HALF_BODY, new AtomicInteger(nth)));
+    }
+
+    /**
+     * Sends all of the {@code nth} matching download from now on, but chunked and without its final
+     * chunk: the client has every byte and waits for an end that never comes, as a process killed
+     * between its last read and the rename into place would.
+     */
+    void holdBeforeEnd(String method, String pathRegex, int nth) {
+        arm(new Hold(method, Pattern.compile(pathRegex), null, Cut.BEFORE_END, new AtomicInteger(nth)));
     }
 
     private void arm(Hold hold) {
@@ -162,16 +181,17 @@ final class HoldingProxy implements AutoCloseable {
             });
             long length = answer.headers().firstValueAsLong("content-length").orElse(-1);
             try (InputStream in = answer.body()) {
-                if (held && !hold.halfBody()) {
+                if (held && hold.cut() == Cut.ANSWER) {
                     // The emulator has answered in full (its work is done); the client never hears it.
                     in.readAllBytes();
                     log.add(new Exchange(method, path, range, answer.statusCode(), 0));
                     holdUntilReleased(0);
                     return;
                 }
-                ex.sendResponseHeaders(answer.statusCode(), length == 0 ? -1 : Math.max(length, 0));
+                boolean chunked = length < 0 || (held && hold.cut() == Cut.BEFORE_END);
+                ex.sendResponseHeaders(answer.statusCode(), chunked ? 0 : length == 0 ? -1 : length);
                 OutputStream out = ex.getResponseBody();
-                long limit = held ? length / 2 : Long.MAX_VALUE;
+                long limit = held && hold.cut() == Cut.HALF_BODY ? length / 2 : Long.MAX_VALUE;
                 long relayed = copy(in, out, limit);
                 out.flush();
                 log.add(new Exchange(method, path, range, answer.statusCode(), relayed));
