@@ -29,9 +29,10 @@ import java.util.regex.Pattern;
  * A loopback HTTP proxy in front of the emulator that can hold back one answer. The held request
  * reaches the emulator, which does the work (stores the file, creates the batch, serves the video);
  * the proxy then keeps the answer to itself, or sends only the first half of a download, or all of
- * it but its end, until {@link #release()}. A client killed while it waits is killed at exactly the dangerous point: the
- * server acted and the client never heard. Every exchange is logged with the range it asked for and
- * the body bytes relayed, so a test can tell a resumed download from one fetched twice.
+ * it but its end, until {@link #release()}. A client killed while it waits is killed at exactly the
+ * dangerous point: the server acted and the client never heard. Every exchange is logged with the
+ * range it asked for and the body bytes relayed, so a test can tell a resumed download from one
+ * fetched twice.
  */
 final class HoldingProxy implements AutoCloseable {
     /**
