@@ -9,12 +9,18 @@ import dev.sora4j.errors.OutputExistsException;
 import dev.sora4j.errors.SoraInterruptedException;
 import dev.sora4j.errors.TruncatedDownloadException;
 import dev.sora4j.errors.WaitTimeoutException;
+import dev.sora4j.guard.GuardText;
+import dev.sora4j.guard.Guardrails;
+import dev.sora4j.guard.Verdict;
 import dev.sora4j.internal.Arguments;
 import dev.sora4j.internal.calls.CallRecorder;
+import dev.sora4j.internal.calls.CharacterNames;
+import dev.sora4j.internal.calls.LedgerChains;
 import dev.sora4j.internal.calls.PaidCall;
 import dev.sora4j.internal.calls.Poller;
 import dev.sora4j.internal.calls.RateGate;
 import dev.sora4j.internal.calls.Sent;
+import dev.sora4j.internal.calls.SourceCosts;
 import dev.sora4j.internal.calls.VideoPages;
 import dev.sora4j.internal.files.Downloader;
 import dev.sora4j.internal.openai.GatewaySettings;
@@ -48,6 +54,8 @@ import dev.sora4j.options.PollOptions;
 import dev.sora4j.options.ResponseObserver;
 import dev.sora4j.options.SendOptions;
 import dev.sora4j.options.Sleeper;
+import dev.sora4j.preflight.FaceCheck;
+import dev.sora4j.preflight.InputPreflight;
 import dev.sora4j.providers.Auth;
 import dev.sora4j.providers.ContentPlan;
 import dev.sora4j.providers.Feature;
@@ -102,6 +110,10 @@ public final class SoraClient implements AutoCloseable {
     private final Clock clock;
     private final Sleeper sleeper;
     private final CallRecorder calls;
+    private final Guardrails guardrails;
+    private final InputPreflight media;
+    private final CharacterNames characterNames;
+    private final SourceCosts sourceCosts;
     private final Supplier<BatchApiGateway> batchGatewayFactory;
     private BatchApiGateway batchGateway;
 
@@ -119,7 +131,12 @@ public final class SoraClient implements AutoCloseable {
         this.sleeper = b.sleeper;
         this.poller = new Poller(gateway, b.clock, b.sleeper);
         this.downloader = new Downloader(gateway);
-        this.calls = new CallRecorder(b.ledger, gate, b.sleeper, gateway);
+        this.guardrails = b.guardrails == null ? Guardrails.defaults() : b.guardrails;
+        this.calls = new CallRecorder(b.ledger, gate, b.sleeper, gateway, guardrails);
+        this.characterNames = new CharacterNames(
+                b.ledger, id -> service().retrieveCharacter(id).name());
+        this.media = new InputPreflight(b.faces == null ? FaceCheck.discover() : b.faces);
+        this.sourceCosts = new SourceCosts(b.ledger, b.prices, id -> service().retrieve(id));
     }
 
     /**
@@ -156,6 +173,10 @@ public final class SoraClient implements AutoCloseable {
      */
     public CreateOutcome create(VideoRequest request, SendOptions options) {
         VideoRequest r = prepare(request);
+        media.checkReference(r);
+        if (!r.characterIds().isEmpty() && rules.profile() != Profile.OPEN) {
+            characterNames.require(r.prompt(), r.characterIds());
+        }
         Intent intent = intent(
                 "create",
                 ProviderWire.create(provider, r).wire(),
@@ -231,8 +252,9 @@ public final class SoraClient implements AutoCloseable {
      */
     public RequestPreview preview(VideoRequest request) {
         VideoRequest r = prepare(request);
+        media.checkReference(r);
         return new RequestPreview(
-                ProviderWire.create(provider, r).preview(), estimate(r).orElse(null));
+                ProviderWire.create(provider, r).preview(), estimate(r).orElse(null), check(r.prompt()));
     }
 
     /**
@@ -244,7 +266,9 @@ public final class SoraClient implements AutoCloseable {
      */
     public RequestPreview preview(EditRequest request) {
         provider.require(Feature.EDIT);
-        return new RequestPreview(WireRequests.edit(rules.validateEdit(request)).preview(), null);
+        EditRequest r = rules.validateEdit(request);
+        return new RequestPreview(
+                WireRequests.edit(r).preview(), editCost(r, false).orElse(null), check(r.prompt()));
     }
 
     /**
@@ -257,8 +281,11 @@ public final class SoraClient implements AutoCloseable {
      */
     public RequestPreview preview(ExtendRequest request) {
         provider.require(Feature.EXTEND);
+        ExtendRequest r = rules.validateExtend(request);
         return new RequestPreview(
-                WireRequests.extend(rules.validateExtend(request)).preview(), null);
+                WireRequests.extend(r).preview(),
+                sourceCosts.fromVideo(r.videoId(), r.seconds(), false).orElse(null),
+                check(r.prompt()));
     }
 
     /**
@@ -270,8 +297,11 @@ public final class SoraClient implements AutoCloseable {
      */
     public RequestPreview preview(RemixRequest request) {
         provider.require(Feature.REMIX);
+        RemixRequest r = rules.validateRemix(request);
         return new RequestPreview(
-                WireRequests.remix(rules.validateRemix(request)).preview(), null);
+                WireRequests.remix(r).preview(),
+                sourceCosts.fromVideo(r.videoId(), null, false).orElse(null),
+                check(r.prompt()));
     }
 
     /**
@@ -283,8 +313,9 @@ public final class SoraClient implements AutoCloseable {
      */
     public RequestPreview preview(CharacterRequest request) {
         provider.require(Feature.CHARACTERS);
-        return new RequestPreview(
-                WireRequests.createCharacter(rules.validateCharacter(request)).preview(), null);
+        CharacterRequest r = rules.validateCharacter(request);
+        media.checkClip(r.videoFile());
+        return new RequestPreview(WireRequests.createCharacter(r).preview(), null, guardrails.check("name", r.name()));
     }
 
     /**
@@ -309,16 +340,41 @@ public final class SoraClient implements AutoCloseable {
      * @throws ApiException when the service refused or failed the request
      */
     public VideoJob edit(EditRequest request) {
+        return edit(request, SendOptions.once());
+    }
+
+    /**
+     * An edit sent as {@code options} say; with a {@link dev.sora4j.options.Budget} its estimate (the
+     * source's length at its model's price) is checked first, and a source the ledger does not know is
+     * fetched for it (a free GET).
+     *
+     * @param request the edit
+     * @param options attempts and budget
+     * @return the new job
+     * @throws InvalidRequestException when the request breaks a rule or the budget would be exceeded
+     *     (nothing is sent)
+     * @throws ApiException when the service refused or failed the request
+     */
+    public VideoJob edit(EditRequest request, SendOptions options) {
         provider.require(Feature.EDIT);
         EditRequest r = rules.validateEdit(request);
-        Intent intent = intent("edit", WireRequests.edit(r), r.prompt(), r.model(), null, null, Optional.empty());
+        // Before the source is looked up: a refused prompt sends no request at all.
+        guardrails.require(List.of(GuardText.of("prompt", r.prompt())));
+        Intent intent = intent(
+                "edit", WireRequests.edit(r), r.prompt(), r.model(), null, null, editCost(r, options.budget() != null));
         return send(
                         intent,
                         () -> service().edit(r),
                         VideoJob::id,
                         j -> j.status().value(),
-                        SendOptions.once())
+                        options)
                 .result();
+    }
+
+    private Optional<Double> editCost(EditRequest r, boolean mayAsk) {
+        return r.videoId() != null
+                ? sourceCosts.fromVideo(r.videoId(), null, mayAsk)
+                : sourceCosts.fromUpload(r.videoFile(), r.model());
     }
 
     /**
@@ -331,10 +387,27 @@ public final class SoraClient implements AutoCloseable {
      * @throws ApiException when the service refused or failed a request
      */
     public VideoJob extend(ExtendRequest request) {
+        return extend(request, SendOptions.once());
+    }
+
+    /**
+     * An extension sent as {@code options} say; with a {@link dev.sora4j.options.Budget} its estimate
+     * (the new segment at the source's model and size) is checked before anything is recorded.
+     *
+     * @param request the extension
+     * @param options attempts and budget
+     * @return the new job (its seconds are the stitched total)
+     * @throws InvalidRequestException when the request, the chain or the budget refuses it (nothing is sent)
+     * @throws ApiException when the service refused or failed a request
+     */
+    public VideoJob extend(ExtendRequest request, SendOptions options) {
         provider.require(Feature.EXTEND);
         ExtendRequest r = rules.validateExtend(request);
-        int behind = chains.extensionsBehind(r.videoId());
-        Optional<Double> cost = Optional.empty();
+        // Before the source is fetched: a refused prompt sends no request at all.
+        guardrails.require(List.of(GuardText.of("prompt", r.prompt())));
+        // The chain file, else the ledger's extend entries: the API does not say how deep a chain is.
+        int behind = Math.max(chains.extensionsBehind(r.videoId()), LedgerChains.extensionsBehind(ledger, r.videoId()));
+        Optional<Double> cost;
         if (rules.profile() != Profile.OPEN) {
             VideoJob source = service().retrieve(r.videoId());
             if (!source.status().isCompleted()) {
@@ -345,6 +418,8 @@ public final class SoraClient implements AutoCloseable {
             }
             rules.checkChain(r.videoId(), behind, source.seconds(), r.seconds());
             cost = prices.estimate(source.model(), source.size(), r.seconds());
+        } else {
+            cost = sourceCosts.fromVideo(r.videoId(), r.seconds(), options.budget() != null);
         }
         // Billed by the new segment's seconds (the guide's reading; not separately documented).
         Intent intent = intent("extend", WireRequests.extend(r), r.prompt(), null, null, r.seconds(), cost);
@@ -353,7 +428,7 @@ public final class SoraClient implements AutoCloseable {
                         () -> service().extend(r),
                         VideoJob::id,
                         j -> j.status().value(),
-                        SendOptions.once())
+                        options)
                 .result();
         chains.recordExtension(job.id(), r.videoId());
         return job;
@@ -368,15 +443,38 @@ public final class SoraClient implements AutoCloseable {
      * @throws ApiException when the service refused or failed the request
      */
     public VideoJob remix(RemixRequest request) {
+        return remix(request, SendOptions.once());
+    }
+
+    /**
+     * A remix sent as {@code options} say; with a {@link dev.sora4j.options.Budget} its estimate (the
+     * source's length at its model's price) is checked first.
+     *
+     * @param request the remix
+     * @param options attempts and budget
+     * @return the new job
+     * @throws InvalidRequestException when the request breaks a rule or the budget would be exceeded
+     *     (nothing is sent)
+     * @throws ApiException when the service refused or failed the request
+     */
+    public VideoJob remix(RemixRequest request, SendOptions options) {
         provider.require(Feature.REMIX);
         RemixRequest r = rules.validateRemix(request);
-        Intent intent = intent("remix", WireRequests.remix(r), r.prompt(), null, null, null, Optional.empty());
+        guardrails.require(List.of(GuardText.of("prompt", r.prompt())));
+        Intent intent = intent(
+                "remix",
+                WireRequests.remix(r),
+                r.prompt(),
+                null,
+                null,
+                null,
+                sourceCosts.fromVideo(r.videoId(), null, options.budget() != null));
         return send(
                         intent,
                         () -> service().remix(r),
                         VideoJob::id,
                         j -> j.status().value(),
-                        SendOptions.once())
+                        options)
                 .result();
     }
 
@@ -391,6 +489,7 @@ public final class SoraClient implements AutoCloseable {
     public Character createCharacter(CharacterRequest request) {
         provider.require(Feature.CHARACTERS);
         CharacterRequest r = rules.validateCharacter(request);
+        media.checkClip(r.videoFile());
         Intent intent =
                 intent("character", WireRequests.createCharacter(r), r.name(), null, null, null, Optional.empty());
         return send(
@@ -400,6 +499,37 @@ public final class SoraClient implements AutoCloseable {
                         c -> LedgerStatus.CREATED.value(),
                         SendOptions.once())
                 .result();
+    }
+
+    /**
+     * The guardrails' verdict on a prompt, as every paid call checks it before anything is recorded.
+     *
+     * @param prompt the text that would be sent, or null
+     * @return the verdict; allowed when the text is null or blank
+     */
+    public Verdict check(String prompt) {
+        return prompt == null ? Verdict.allowed() : guardrails.check("prompt", prompt);
+    }
+
+    /**
+     * Checks a create's input reference file as {@link #create(VideoRequest)} would (type, size
+     * against the validated size, faces), without sending anything; {@code JobsFile.requireAllowed}
+     * runs it for every line of a batch.
+     *
+     * @param request the create as given
+     * @throws InvalidRequestException when the request or its input reference would be refused
+     */
+    public void checkReference(VideoRequest request) {
+        media.checkReference(prepare(request));
+    }
+
+    /**
+     * The content rules this client applies.
+     *
+     * @return the guardrails
+     */
+    public Guardrails guardrails() {
+        return guardrails;
     }
 
     /**
@@ -734,6 +864,8 @@ public final class SoraClient implements AutoCloseable {
         private ResponseObserver observer = ResponseObserver.NONE;
         private Double requestsPerMinute;
         private BatchApiGateway batchGateway;
+        private Guardrails guardrails;
+        private Optional<FaceCheck> faces;
 
         private Builder() {}
 
@@ -963,6 +1095,30 @@ public final class SoraClient implements AutoCloseable {
          */
         public Builder batchGateway(BatchApiGateway value) {
             this.batchGateway = value;
+            return this;
+        }
+
+        /**
+         * Sets the content rules every paid call must pass (default: {@link Guardrails#defaults()});
+         * there is no way to turn them off, only to extend them (rules, allow list).
+         *
+         * @param value the guardrails
+         * @return this builder
+         */
+        public Builder guardrails(Guardrails value) {
+            this.guardrails = Objects.requireNonNull(value, "guardrails");
+            return this;
+        }
+
+        /**
+         * Sets the face check for input references and character clips (default: the one
+         * {@link FaceCheck#discover()} finds, i.e. the {@code sora4j-faces} module when present).
+         *
+         * @param value the check, or empty to leave faces to the service
+         * @return this builder
+         */
+        public Builder faceCheck(Optional<FaceCheck> value) {
+            this.faces = Objects.requireNonNull(value, "faceCheck");
             return this;
         }
 

@@ -4,6 +4,7 @@ import dev.sora4j.RequestPreview;
 import dev.sora4j.SoraClient;
 import dev.sora4j.config.Settings;
 import dev.sora4j.errors.SoraException;
+import dev.sora4j.guard.Verdict;
 import dev.sora4j.internal.files.AtomicFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -126,7 +127,49 @@ abstract class BaseCommand implements Callable<Integer> {
         Map<String, Object> preview = request.toMap();
         printValue(preview);
         writeJsonOut(json.path(defaultName), Map.of("dry_run", true, "request", preview));
-        return ExitCodes.OK;
+        return verdictCode(request.verdict());
+    }
+
+    /**
+     * A dry run of a paid call under {@code --max-cost}: as {@link #dryRun(RequestPreview, JsonOutOption,
+     * String)}, then exit 2 when the estimate passes the cap, as the real run would refuse it.
+     */
+    int dryRun(RequestPreview request, JsonOutOption json, String defaultName, MaxCostOption cap) {
+        int code = dryRun(request, json, defaultName);
+        return code == ExitCodes.OK ? costCode(request, cap) : code;
+    }
+
+    /** 2 with the refusal line when the preview's estimate passes {@code --max-cost}, else 0. */
+    int costCode(RequestPreview request, MaxCostOption cap) {
+        if (cap.usd != null && request.estimatedCostUsd() == null) {
+            warn("No estimate for this request (the model has no known price, or the source video is not in the "
+                    + "ledger); --max-cost can only check it when the real run finds one.");
+        }
+        Optional<String> refusal = cap.refusal(request);
+        if (refusal.isEmpty()) {
+            return ExitCodes.OK;
+        }
+        err().println("Error: " + refusal.get());
+        err().flush();
+        return ExitCodes.INVALID_INPUT;
+    }
+
+    /** A preview client that reads the ledger, for calls estimated from their source video. */
+    SoraClient sourcePreviewClient() {
+        return context().sourcePreviewClient(global());
+    }
+
+    /**
+     * A dry run's exit code: 0 when the guardrails allow the request, else 2 with the refusal lines
+     * on stderr, as the real run would refuse it.
+     */
+    int verdictCode(Verdict verdict) {
+        if (verdict.isAllowed()) {
+            return ExitCodes.OK;
+        }
+        err().println("Error: " + ErrorReport.refusal(verdict));
+        err().flush();
+        return ExitCodes.INVALID_INPUT;
     }
 
     /** The reference CLI's notice when no key is set and only a preview is made. */

@@ -76,7 +76,13 @@ abstract class BatchSubcommand implements Callable<Integer> {
                 video.inputReference(),
                 augment.fields(),
                 augment.augment);
-        return new JobsFile(VideoRules.of(context().profile(global())), defaults, this::warn).read(input);
+        List<BatchJob> jobs = ReferenceFits.fitted(
+                new JobsFile(VideoRules.of(context().profile(global())), defaults, this::warn).read(input),
+                video,
+                context().settings().home());
+        // Every line passes the guardrails before any of them is uploaded or sent.
+        JobsFile.requireAllowed(context().previewClient(global()), jobs);
+        return jobs;
     }
 
     /** --batch-discount, else batch-discount in the config (or SORA4J_BATCH_DISCOUNT), else half price. */

@@ -6,6 +6,7 @@ import dev.sora4j.config.Settings;
 import dev.sora4j.emulator.Emulator;
 import dev.sora4j.emulator.config.EmulatorConfig;
 import dev.sora4j.emulator.config.RenderMode;
+import dev.sora4j.guard.Guardrails;
 import dev.sora4j.ledger.LedgerJournal;
 import dev.sora4j.ledger.SqliteLedger;
 import dev.sora4j.options.AuthHeader;
@@ -16,6 +17,7 @@ import dev.sora4j.providers.Providers;
 import dev.sora4j.rules.PriceTable;
 import dev.sora4j.rules.Profile;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,6 +50,7 @@ final class CliContext implements AutoCloseable {
     private Emulator offline;
     private boolean ownsOffline = true;
     private SqliteLedger ledger;
+    private Guardrails guardrails;
 
     CliContext(
             PrintWriter out,
@@ -241,9 +244,20 @@ final class CliContext implements AutoCloseable {
         return builder(global).extensionChains(ExtensionChains.inMemory()).buildForPreview();
     }
 
+    /** A preview client that reads the ledger: edits, remixes and extensions estimate from their source's entry. */
+    SoraClient sourcePreviewClient(GlobalOptions global) {
+        return builder(global)
+                .extensionChains(ExtensionChains.inMemory())
+                .ledger(ledger(global))
+                .buildForPreview();
+    }
+
     private SoraClient.Builder builder(GlobalOptions global) {
-        SoraClient.Builder b =
-                SoraClient.builder().clock(clock).sleeper(sleeper).prices(prices());
+        SoraClient.Builder b = SoraClient.builder()
+                .clock(clock)
+                .sleeper(sleeper)
+                .prices(prices())
+                .guardrails(guardrails());
         explicitProfile(global).ifPresent(b::profile);
         if (global.offline) {
             return b;
@@ -267,6 +281,32 @@ final class CliContext implements AutoCloseable {
             return Optional.of(Profile.parse(global.profile));
         }
         return settings().get(Settings.Key.PROFILE).map(v -> ConfigChecks.profile(settings()));
+    }
+
+    /**
+     * The content rules for this run, built once: the shipped rules, {@code <home>/guardrails/*.txt}
+     * and the files or directories the {@code guardrails} setting names (comma-separated).
+     */
+    Guardrails guardrails() {
+        if (guardrails == null) {
+            Guardrails.Builder b = Guardrails.builder()
+                    .addDefaults()
+                    .addDirectory(settings().home().resolve("guardrails"));
+            for (String entry :
+                    settings().get(Settings.Key.GUARDRAILS).orElse("").split(",")) {
+                if (entry.isBlank()) {
+                    continue;
+                }
+                Path path = Path.of(entry.strip());
+                if (Files.isDirectory(path)) {
+                    b.addDirectory(path);
+                } else {
+                    b.addFile(path);
+                }
+            }
+            guardrails = b.build();
+        }
+        return guardrails;
     }
 
     /** Closes this run's client so the next command (a resumed run) builds its own. */

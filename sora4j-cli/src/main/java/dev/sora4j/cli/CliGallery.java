@@ -1,5 +1,6 @@
 package dev.sora4j.cli;
 
+import dev.sora4j.RequestPreview;
 import dev.sora4j.SoraClient;
 import dev.sora4j.cli.gallery.ActionPreview;
 import dev.sora4j.cli.gallery.ActionRequest;
@@ -9,6 +10,7 @@ import dev.sora4j.cli.gallery.GalleryBackend;
 import dev.sora4j.config.Redact;
 import dev.sora4j.errors.ApiException;
 import dev.sora4j.errors.InvalidRequestException;
+import dev.sora4j.guard.ContentRefusedException;
 import dev.sora4j.ledger.Ledger;
 import dev.sora4j.ledger.LedgerEntry;
 import dev.sora4j.model.DownloadResult;
@@ -30,7 +32,7 @@ import java.util.Optional;
 
 /**
  * The gallery's actions on the same road as the commands they stand for: the same ledger, client,
- * validation and provider checks that {@code sora download}, {@code edit}, {@code extend}, {@code
+ * validation, guardrails and provider checks that {@code sora download}, {@code edit}, {@code extend}, {@code
  * remix} and {@code delete} use, with errors worded and coded as the CLI words and codes them.
  * One action runs at a time.
  */
@@ -216,21 +218,36 @@ final class CliGallery implements GalleryBackend {
         }
         VideoRules rules = VideoRules.of(context.profile(global));
         List<String> warnings = new ArrayList<>();
-        switch (r.action()) {
+        // The same preview `sora edit|extend|remix --dry-run` prints: validation, provider support,
+        // the guardrails' verdict and the estimate from the source's ledger entry.
+        RequestPreview preview = switch (r.action()) {
             case EDIT -> client.preview(rules.validateEdit(EditRequest.ofVideo(id, prompt)));
             case EXTEND -> client.preview(rules.validateExtend(new ExtendRequest(id, prompt, seconds(r))));
             default -> {
-                client.preview(rules.validateRemix(new RemixRequest(id, prompt)));
                 warnings.add("The remix endpoint is legacy (deprecated since 2026-03-12); prefer Edit.");
+                yield client.preview(rules.validateRemix(new RemixRequest(id, prompt)));
             }
+        };
+        if (!preview.verdict().isAllowed()) {
+            throw new ContentRefusedException(preview.verdict());
         }
-        // A status request is free: the source's model, size and length make the estimate.
+        // A status request is free: the source must be completed, and its model, size and length
+        // estimate the cost when the ledger could not.
         VideoJob source = client.retrieve(id);
         if (!source.status().isCompleted()) {
             throw new InvalidRequestException(
                     "id",
                     "video " + id + " is " + source.status().value() + "; only a completed video can be "
                             + verb(r.action()) + " (wait for it to complete).");
+        }
+        if (preview.estimatedCostUsd() != null) {
+            return new ActionPreview(
+                    command,
+                    preview.estimatedCostUsd(),
+                    "Estimated as `--dry-run` estimates it (the source's model, size and length).",
+                    warnings,
+                    null,
+                    0);
         }
         String seconds = r.action() == GalleryAction.EXTEND ? seconds(r) : source.seconds();
         Optional<Double> cost = prices.estimate(source.model(), source.size(), seconds);

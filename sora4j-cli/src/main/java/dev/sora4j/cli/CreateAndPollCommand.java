@@ -1,5 +1,6 @@
 package dev.sora4j.cli;
 
+import dev.sora4j.RequestPreview;
 import dev.sora4j.SoraClient;
 import dev.sora4j.model.VideoJob;
 import dev.sora4j.model.VideoRequest;
@@ -30,6 +31,9 @@ final class CreateAndPollCommand extends BaseCommand {
     DownloadOptions download;
 
     @Mixin
+    MaxCostOption maxCost;
+
+    @Mixin
     JsonOutOption json;
 
     @Override
@@ -39,10 +43,13 @@ final class CreateAndPollCommand extends BaseCommand {
         try (SoraClient validator = previewClient()) {
             request = create.toRequest(validator::validate, this::warn);
         }
+        request =
+                ReferenceFits.fitted(request, create.video, context().settings().home());
         PollOptions options = polling.toOptions(global().offline);
         if (create.dryRun.enabled) {
             noteKeyForDryRun();
-            Map<String, Object> preview = previewClient().preview(request).toMap();
+            RequestPreview previewed = previewClient().preview(request);
+            Map<String, Object> preview = previewed.toMap();
             printValue(preview);
             info("Would poll for completion.");
             Map<String, Object> bundle = new LinkedHashMap<>();
@@ -61,11 +68,12 @@ final class CreateAndPollCommand extends BaseCommand {
                                 download.target.outPath().toString()));
             }
             writeJsonOut(json.path("create-and-poll.json"), bundle);
-            return ExitCodes.OK;
+            int code = verdictCode(previewed.verdict());
+            return code == ExitCodes.OK ? costCode(previewed, maxCost) : code;
         }
         JobWaiter.precheck(this, download, json);
         SoraClient client = client();
-        VideoJob created = client.create(request);
+        VideoJob created = client.create(request, maxCost.sendOptions()).job();
         printJson(created.json());
         JobWaiter waiter = new JobWaiter(this);
         // Installed before the user is told we wait, so a Ctrl-C right after that line still gets the hint.

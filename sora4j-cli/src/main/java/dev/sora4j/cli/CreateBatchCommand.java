@@ -161,6 +161,7 @@ final class CreateBatchCommand extends BaseCommand {
         try (SoraClient validator = previewClient()) {
             jobs = new JobsFile(validator, defaults, this::warn).read(input);
         }
+        jobs = ReferenceFits.fitted(jobs, video, context().settings().home());
         if (dryRun.enabled) {
             noteKeyForDryRun();
             SoraClient previewer = previewClient();
@@ -179,8 +180,10 @@ final class CreateBatchCommand extends BaseCommand {
             printValue(previews);
             info(String.format(
                     Locale.ROOT, "%d job(s), estimated $%.2f in total (%s).", jobs.size(), total, PriceTable.SOURCE));
-            return ExitCodes.OK;
+            return verdictCode(JobsFile.check(previewer, jobs));
         }
+        // Every line passes the guardrails before any of them is sent (a library run checks again in the runner).
+        JobsFile.requireAllowed(previewClient(), jobs);
         // Claimed before the ledger is read: a second run on this --out-dir refuses before it could send anything.
         BatchClaim claim = BatchClaim.acquire(
                 context().settings().home().resolve("claims"),

@@ -1,5 +1,6 @@
 package dev.sora4j.cli;
 
+import dev.sora4j.media.ClipProbe;
 import dev.sora4j.model.Character;
 import dev.sora4j.model.CharacterRequest;
 import dev.sora4j.rules.VideoRules;
@@ -47,6 +48,8 @@ final class CreateCharacterCommand extends BaseCommand {
     int execute() {
         CharacterRequest request =
                 VideoRules.of(context().profile(global())).validateCharacter(new CharacterRequest(name, videoFile));
+        // The guide's advice on length, aspect and resolution: warned about, not refused.
+        ClipProbe.warnings(videoFile, ClipProbe.probe(videoFile)).forEach(this::warn);
         if (dryRun.enabled) {
             return dryRun(previewClient().preview(request), json, "create-character.json");
         }

@@ -21,6 +21,9 @@ final class CreateCommand extends BaseCommand {
     CreateOptions create;
 
     @Mixin
+    MaxCostOption maxCost;
+
+    @Mixin
     JsonOutOption json;
 
     @Mixin
@@ -33,10 +36,12 @@ final class CreateCommand extends BaseCommand {
         try (SoraClient validator = previewClient()) {
             request = create.toRequest(validator::validate, this::warn);
         }
+        request =
+                ReferenceFits.fitted(request, create.video, context().settings().home());
         if (create.dryRun.enabled) {
-            return dryRun(previewClient().preview(request), json, "create.json");
+            return dryRun(previewClient().preview(request), json, "create.json", maxCost);
         }
-        VideoJob job = client().create(request);
+        VideoJob job = client().create(request, maxCost.sendOptions()).job();
         printJson(job.json());
         writeJsonOut(json.path("create.json"), job.json());
         return ExitCodes.OK;

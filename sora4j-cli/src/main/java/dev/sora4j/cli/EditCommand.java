@@ -49,6 +49,9 @@ final class EditCommand extends BaseCommand {
     DryRunOption dryRun;
 
     @Mixin
+    MaxCostOption maxCost;
+
+    @Mixin
     JsonOutOption json;
 
     @Mixin
@@ -66,9 +69,9 @@ final class EditCommand extends BaseCommand {
                                         text)
                                 : EditRequest.ofUpload(source.videoFile, VideoOptions.lower(model), text));
         if (dryRun.enabled) {
-            return dryRun(previewClient().preview(request), json, "edit.json");
+            return dryRun(sourcePreviewClient().preview(request), json, "edit.json", maxCost);
         }
-        VideoJob job = client().edit(request);
+        VideoJob job = client().edit(request, maxCost.sendOptions());
         printJson(job.json());
         writeJsonOut(json.path("edit.json"), job.json());
         return ExitCodes.OK;

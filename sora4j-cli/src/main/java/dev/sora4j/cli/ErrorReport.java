@@ -7,6 +7,8 @@ import dev.sora4j.errors.JobFailedException;
 import dev.sora4j.errors.SoraException;
 import dev.sora4j.errors.SoraInterruptedException;
 import dev.sora4j.errors.WaitTimeoutException;
+import dev.sora4j.guard.ContentRefusedException;
+import dev.sora4j.guard.Verdict;
 
 /**
  * Turns an exception that reached the top of a command into its exit code and one line for the
@@ -17,6 +19,9 @@ import dev.sora4j.errors.WaitTimeoutException;
  */
 record ErrorReport(int code, String message) {
     static ErrorReport of(Exception e, boolean verbose) {
+        if (e instanceof ContentRefusedException refused) {
+            return new ErrorReport(ExitCodes.INVALID_INPUT, refusal(refused.verdict()));
+        }
         if (e instanceof InvalidRequestException invalid) {
             return new ErrorReport(ExitCodes.INVALID_INPUT, FlagNames.render(invalid));
         }
@@ -51,6 +56,15 @@ record ErrorReport(int code, String message) {
                                 + "); this is a bug in sora4j"
                         : "internal error: " + e.getMessage() + "; this is a bug in sora4j"
                                 + " (run with --verbose for details)");
+    }
+
+    /** One line per refused category, under a first line that says nothing was sent. */
+    static String refusal(Verdict verdict) {
+        StringBuilder sb = new StringBuilder("the content guardrails refused this request; nothing was sent:");
+        for (String line : verdict.refusalLines()) {
+            sb.append(System.lineSeparator()).append("  ").append(line);
+        }
+        return sb.toString();
     }
 
     private static String resumeHint(SoraInterruptedException e) {

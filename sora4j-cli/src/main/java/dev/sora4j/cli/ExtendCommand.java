@@ -36,6 +36,9 @@ final class ExtendCommand extends BaseCommand {
     DryRunOption dryRun;
 
     @Mixin
+    MaxCostOption maxCost;
+
+    @Mixin
     JsonOutOption json;
 
     @Mixin
@@ -46,9 +49,9 @@ final class ExtendCommand extends BaseCommand {
         ExtendRequest request = VideoRules.of(context().profile(global()))
                 .validateExtend(new ExtendRequest(video.resolve(this), prompt.build(this::warn), seconds));
         if (dryRun.enabled) {
-            return dryRun(previewClient().preview(request), json, "extend.json");
+            return dryRun(sourcePreviewClient().preview(request), json, "extend.json", maxCost);
         }
-        VideoJob job = client().extend(request);
+        VideoJob job = client().extend(request, maxCost.sendOptions());
         printJson(job.json());
         writeJsonOut(json.path("extend.json"), job.json());
         return ExitCodes.OK;

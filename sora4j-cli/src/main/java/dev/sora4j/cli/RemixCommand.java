@@ -25,6 +25,9 @@ final class RemixCommand extends BaseCommand {
     DryRunOption dryRun;
 
     @Mixin
+    MaxCostOption maxCost;
+
+    @Mixin
     JsonOutOption json;
 
     @Mixin
@@ -37,9 +40,9 @@ final class RemixCommand extends BaseCommand {
         RemixRequest request = VideoRules.of(context().profile(global()))
                 .validateRemix(new RemixRequest(video.resolve(this), prompt.build(this::warn)));
         if (dryRun.enabled) {
-            return dryRun(previewClient().preview(request), json, "remix.json");
+            return dryRun(sourcePreviewClient().preview(request), json, "remix.json", maxCost);
         }
-        VideoJob job = client().remix(request);
+        VideoJob job = client().remix(request, maxCost.sendOptions());
         printJson(job.json());
         writeJsonOut(json.path("remix.json"), job.json());
         return ExitCodes.OK;

@@ -48,6 +48,13 @@ final class VideoOptions {
     String inputReferenceUrl;
 
     @Option(
+            names = "--fit",
+            paramLabel = "MODE",
+            description =
+                    "When --input-reference is not the video's size: send a copy fitted by crop, pad or stretch (EXIF stripped, orientation applied).")
+    String fit;
+
+    @Option(
             names = "--character-id",
             paramLabel = "ID",
             split = ",",

@@ -93,7 +93,8 @@ class CreateBatchIT {
         lines.add("{\"prompt\": \"Trying to escape\", \"out\": \"../escape.json\"}");
         lines.add(
                 "{\"prompt\": \"Pro and tall\", \"model\": \"sora-2-pro\", \"size\": \"1080x1920\", \"fields\": {\"camera\": \"slow dolly\"}}");
-        lines.add("{\"prompt\": \"Lit\", \"lighting\": \"golden hour\", \"character_ids\": \"" + charId + "\"}");
+        // The character's name must be in the prompt (else the line is refused before sending).
+        lines.add("{\"prompt\": \"Lit Mossy\", \"lighting\": \"golden hour\", \"character_ids\": \"" + charId + "\"}");
         lines.add("{\"prompt\": \"By URL\", \"input_reference\": {\"image_url\": \"https://example.com/frame.png\"}}");
         Path jobs = Files.write(work.resolve("jobs.jsonl"), lines);
         Path outDir = work.resolve("out");
@@ -128,7 +129,7 @@ class CreateBatchIT {
                     .containsExactlyInAnyOrder("clip.mp4", "first.png", "jobs.jsonl", "out");
         }
         assertThat(jobsOnServer() - before).isEqualTo(20);
-        String lit = Files.readString(outDir.resolve("019-lit.json"));
+        String lit = Files.readString(outDir.resolve("019-lit-mossy.json"));
         assertThat(lit).contains("Lighting/mood: golden hour");
 
         // Running the same batch again sends nothing: the ledger knows every line's job.

@@ -237,6 +237,11 @@ class DocsCommandsIT {
                     CliRun.Result r = run.run(env, argv);
                     ran++;
                     timings.add(String.format("%6d ms  %s", (System.nanoTime() - started) / 1_000_000, step.where()));
+                    if (r.code() == 0 && argv.contains("create-character") && !argv.contains("--dry-run")) {
+                        // The document made its own character: its later char_123 means that one (its name
+                        // must appear in their prompts).
+                        run.character = matchOne(CHAR_ID, r.out());
+                    }
                     if (r.code() != expected) {
                         failures.add(step.where() + ": `" + step.text() + "` exited " + r.code() + ", expected "
                                 + expected + "\n    ran: sora " + String.join(" ", argv) + "\n    stderr: "

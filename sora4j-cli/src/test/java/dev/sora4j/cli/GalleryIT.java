@@ -362,6 +362,17 @@ class GalleryIT {
                 .body());
         assertThat(badSeconds.get("error").toString()).contains("seconds");
         assertThat(badSeconds.get("exit_code")).isEqualTo(ExitCodes.INVALID_INPUT);
+        long created = fixture.emulator.jobsCreated();
+        Map<String, Object> refused = Json.parse(post(
+                        "/api/actions/run",
+                        "{\"action\":\"edit\",\"seq\":1,\"prompt\":\"Barack Obama waves from the boat\"}",
+                        same)
+                .body());
+        assertThat(refused.get("error").toString()).contains("Barack Obama");
+        assertThat(refused.get("exit_code")).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(fixture.emulator.jobsCreated())
+                .as("the guardrails refused before sending")
+                .isEqualTo(created);
 
         awaitStatus(3, "completed");
         Map<String, Object> preview = Json.parse(post("/api/actions/preview", "{\"action\":\"delete\",\"seq\":3}", same)

@@ -24,6 +24,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -100,6 +101,47 @@ final class SoraProcesses {
         }
         assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
         return killed ? -9 : p.exitValue();
+    }
+
+    /**
+     * How a run ended.
+     *
+     * @param code its exit code, or -9 when it was killed here
+     * @param out its stdout
+     * @param err its stderr
+     */
+    record Ended(int code, String out, String err) {}
+
+    /**
+     * Runs {@code sora ARGS} and SIGKILLs it as soon as {@code killWhen} holds, which is checked every
+     * few milliseconds while the process lives: it should wait on a state the process cannot leave on
+     * its own (an answer a proxy holds back), so the kill lands exactly there. Output goes to files in
+     * the test's directory, so a chatty run never blocks on a full pipe.
+     */
+    Ended runUntil(Map<String, String> env, BooleanSupplier killWhen, String... args) throws Exception {
+        Path logs = Files.createDirectories(dir.resolve("runs"));
+        Path out = Files.createTempFile(logs, "sora-", ".out");
+        Path err = Files.createTempFile(logs, "sora-", ".err");
+        Process p = sora(env, args)
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
+        boolean killed = false;
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (!p.waitFor(10, TimeUnit.MILLISECONDS)) {
+            if (killWhen.getAsBoolean()) {
+                p.destroyForcibly();
+                killed = true;
+                break;
+            }
+            if (System.nanoTime() > deadline) {
+                p.destroyForcibly();
+                throw new AssertionError("sora " + String.join(" ", args)
+                        + " neither ended nor reached its kill point:\n" + Files.readString(err));
+            }
+        }
+        assertThat(p.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        return new Ended(killed ? -9 : p.exitValue(), Files.readString(out), Files.readString(err));
     }
 
     /** A served emulator: its process and the base URL it printed. */

@@ -107,6 +107,8 @@ public final class BatchRunner {
      * @throws SoraInterruptedException when interrupted; what was created is in the ledger
      */
     public List<BatchResult> run(List<BatchJob> jobs, Path outDir, BatchOptions options, String batchKey) {
+        // All lines pass the guardrails before the first is sent; a refused line stops the whole run.
+        JobsFile.requireAllowed(client, jobs);
         BatchPlan plan = BatchPlan.of(client, jobs, batchKey);
         ResultFiles.check(jobs, outDir, options.force(), plan.knownLines());
         plan.checkCost(client, jobs, options.maxCost());

@@ -4,6 +4,9 @@ import static dev.sora4j.errors.SoraException.ref;
 
 import dev.sora4j.SoraClient;
 import dev.sora4j.errors.InvalidRequestException;
+import dev.sora4j.guard.ContentRefusedException;
+import dev.sora4j.guard.GuardText;
+import dev.sora4j.guard.Verdict;
 import dev.sora4j.preflight.TextFiles;
 import dev.sora4j.rules.VideoRules;
 import java.nio.file.Path;
@@ -101,5 +104,43 @@ public final class JobsFile {
     /** The slug of a prompt, as default output names use it. */
     static String slug(String prompt) {
         return JobRequests.slug(prompt);
+    }
+
+    /**
+     * Checks every job of a batch against the client's guardrails before any is sent: hits name the
+     * jobs-file line ({@code line 3: prompt}).
+     *
+     * @param client the client whose guardrails apply
+     * @param jobs the jobs as read from the jobs file
+     * @return the verdict over all lines
+     */
+    public static Verdict check(SoraClient client, List<BatchJob> jobs) {
+        List<GuardText> texts = new ArrayList<>();
+        for (BatchJob job : jobs) {
+            String prompt = job.request().prompt();
+            if (prompt != null) {
+                texts.add(GuardText.of("prompt", prompt).within("line " + job.line()));
+            }
+        }
+        return client.guardrails().check(texts);
+    }
+
+    /**
+     * As {@link #check(SoraClient, List)}, throwing when any line is refused; then every line's
+     * input reference file is checked as a create would check it (type, size, faces).
+     *
+     * @param client the client whose guardrails and reference checks apply
+     * @param jobs the jobs as read from the jobs file
+     * @throws ContentRefusedException listing every refused line; nothing was sent
+     * @throws InvalidRequestException when a line's input reference would be refused; nothing was sent
+     */
+    public static void requireAllowed(SoraClient client, List<BatchJob> jobs) {
+        Verdict v = check(client, jobs);
+        if (!v.isAllowed()) {
+            throw new ContentRefusedException(v);
+        }
+        for (BatchJob job : jobs) {
+            client.checkReference(job.request());
+        }
     }
 }

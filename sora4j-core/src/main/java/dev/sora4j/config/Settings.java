@@ -39,7 +39,12 @@ public final class Settings {
          */
         PROVIDER("provider", "sora4j.provider", "SORA4J_PROVIDER", true),
         /** The Batch API's discount on the standard price for estimates (0.5 = half price). */
-        BATCH_DISCOUNT("batch-discount", "sora4j.batchDiscount", "SORA4J_BATCH_DISCOUNT", true);
+        BATCH_DISCOUNT("batch-discount", "sora4j.batchDiscount", "SORA4J_BATCH_DISCOUNT", true),
+        /**
+         * Extra guardrail rule files or directories, comma-separated, added to the shipped rules and
+         * {@code <home>/guardrails/*.txt}.
+         */
+        GUARDRAILS("guardrails", "sora4j.guardrails", "SORA4J_GUARDRAILS", true);
 
         final String fileKey;
         final String property;

@@ -51,6 +51,15 @@ public final class Budget {
         return cap;
     }
 
+    /**
+     * What is already spent or reserved.
+     *
+     * @return USD
+     */
+    public synchronized double spent() {
+        return spent;
+    }
+
     @Override
     public synchronized String toString() {
         return String.format(Locale.ROOT, "Budget[cap=%.2f, spent=%.2f]", cap, spent);

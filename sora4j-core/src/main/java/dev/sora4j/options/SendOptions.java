@@ -59,6 +59,16 @@ public record SendOptions(String batchKey, int batchLine, int maxAttempts, Budge
     }
 
     /**
+     * One attempt under a spending cap: a single paid call whose estimate must fit {@code budget}.
+     *
+     * @param budget the cap
+     * @return the options
+     */
+    public static SendOptions capped(Budget budget) {
+        return new SendOptions(null, 0, 1, Objects.requireNonNull(budget, "budget"), null);
+    }
+
+    /**
      * A call for one line of a create-batch run.
      *
      * @param batchKey identifies the run (its jobs file and output directory)

@@ -31,6 +31,7 @@ import dev.sora4j.emulator.render.FastRenderer;
 import dev.sora4j.emulator.render.FfmpegRenderer;
 import dev.sora4j.emulator.render.RenderQueue;
 import dev.sora4j.emulator.render.Renderer;
+import dev.sora4j.emulator.screening.PeopleScreen;
 import dev.sora4j.emulator.store.BatchStore;
 import dev.sora4j.emulator.store.CharacterStore;
 import dev.sora4j.emulator.store.FileStore;
@@ -117,15 +118,17 @@ public final class Emulator implements AutoCloseable {
                 store, renderer(config.render()), clock, config.render().threads());
         JobScheduler scheduler = new JobScheduler(config, store, renders, stats);
         RateLimiter limiter = new RateLimiter(config.limits().rateLimits(), clock);
+        // One screen per emulator: OpenCV loads on the first image or clip, not at start.
+        PeopleScreen people = new PeopleScreen();
         VideoCreation creation =
-                new VideoCreation(new EmulatorRules(config.limits().profile()), characterStore, fileStore);
+                new VideoCreation(new EmulatorRules(config.limits().profile()), characterStore, fileStore, people);
         WebhookSender webhooks = new WebhookSender(config.webhooks(), clock, json);
         BatchProcessor batches = new BatchProcessor(
                 batchStore, fileStore, store, creation, scheduler, timeline, presenter, config, json, webhooks::send);
         List<RouteGroup> groups = new ArrayList<>(List.of(
                 new VideoRoutes(config, store, creation, renders, scheduler, limiter, presenter, json),
                 new DerivedVideoRoutes(config, store, scheduler, limiter, presenter, json),
-                new CharacterRoutes(config, characterStore, json),
+                new CharacterRoutes(config, characterStore, json, people),
                 new FileRoutes(config, fileStore, json),
                 new BatchRoutes(config, batchStore, fileStore, batches, json)));
         BodyLimits bodyLimits =

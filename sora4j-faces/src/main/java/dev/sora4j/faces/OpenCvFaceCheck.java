@@ -6,14 +6,13 @@ import java.nio.file.Path;
 
 /**
  * The {@link FaceCheck} service of this module: {@link FaceDetector} on input images and on {@value
- * #FRAMES} frames sampled across a clip. The detector is created on first use (loading the natives
- * takes seconds) and kept for the life of this object.
+ * #FRAMES} frames sampled across a clip. One detector serves the whole JVM: it is created on first
+ * use (loading the natives takes seconds), so every client, preview and test that finds this service
+ * pays for it once, and a command that never sees an image never loads it.
  */
 public final class OpenCvFaceCheck implements FaceCheck {
     /** How many frames of a character clip are checked. */
     public static final int FRAMES = 6;
-
-    private FaceDetector detector;
 
     /** Used by {@link java.util.ServiceLoader}. */
     public OpenCvFaceCheck() {}
@@ -34,10 +33,14 @@ public final class OpenCvFaceCheck implements FaceCheck {
         return false;
     }
 
-    private synchronized FaceDetector detector() {
-        if (detector == null) {
-            detector = FaceDetector.create();
-        }
-        return detector;
+    private static FaceDetector detector() {
+        return Shared.DETECTOR;
+    }
+
+    /** Initialised by the JVM on first access (thread-safe, once); never replaced. */
+    private static final class Shared {
+        static final FaceDetector DETECTOR = FaceDetector.create();
+
+        private Shared() {}
     }
 }

@@ -3,6 +3,9 @@ package dev.sora4j.internal.calls;
 import dev.sora4j.errors.ApiException;
 import dev.sora4j.errors.InvalidRequestException;
 import dev.sora4j.errors.SoraInterruptedException;
+import dev.sora4j.guard.ContentRefusedException;
+import dev.sora4j.guard.GuardText;
+import dev.sora4j.guard.Guardrails;
 import dev.sora4j.ledger.Intent;
 import dev.sora4j.ledger.Ledger;
 import dev.sora4j.ledger.LedgerEntry;
@@ -18,7 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The one road every paid call takes: budget check, rate limit, the intent written to the ledger,
+ * The one road every paid call takes: content guardrails, budget check, rate limit, the intent written to the ledger,
  * the request sent, the answer (or why there is none) recorded. Transient failures are retried as
  * {@link SendOptions} allow; when a batch call got no answer, the server is searched for the job
  * before anything is sent again, so a lost answer never pays twice.
@@ -28,6 +31,7 @@ public final class CallRecorder {
     private final RateGate gate;
     private final Sleeper sleeper;
     private final VideoGateway gateway;
+    private final Guardrails guardrails;
 
     /**
      * A recorder.
@@ -36,8 +40,10 @@ public final class CallRecorder {
      * @param gate the shared rate limit, or null for none
      * @param sleeper waits between attempts
      * @param gateway used to look for jobs whose create got no answer
+     * @param guardrails the content rules every text must pass before anything is recorded or sent
      */
-    public CallRecorder(Ledger ledger, RateGate gate, Sleeper sleeper, VideoGateway gateway) {
+    public CallRecorder(Ledger ledger, RateGate gate, Sleeper sleeper, VideoGateway gateway, Guardrails guardrails) {
+        this.guardrails = guardrails;
         this.ledger = ledger;
         this.gate = gate;
         this.sleeper = sleeper;
@@ -51,20 +57,27 @@ public final class CallRecorder {
      * @param options batch line, attempts, budget and retry listener
      * @param <T> the answer's type
      * @return the answer, or the adopted id
+     * @throws ContentRefusedException when a guardrail matched the prompt or name; nothing was recorded or sent
      * @throws InvalidRequestException (field {@code max_cost}) when the budget would be exceeded; nothing was sent
      * @throws ApiException when the last attempt failed
      * @throws SoraInterruptedException when interrupted while waiting
      */
     public <T> Sent<T> send(PaidCall<T> call, SendOptions options) {
         Intent intent = call.intent().withBatch(options.batchKey(), options.batchLine());
-        if (options.budget() != null
-                && !options.budget().tryReserve(intent.estimatedCost() == null ? 0 : intent.estimatedCost())) {
+        // Before the budget and the ledger: a refused text must leave no trace and reserve nothing.
+        guardrails.require(texts(intent));
+        double cost = intent.estimatedCost() == null ? 0 : intent.estimatedCost();
+        if (options.budget() != null && !options.budget().tryReserve(cost)) {
             throw InvalidRequestException.of(
                     "max_cost",
                     String.format(
                             Locale.ROOT,
-                            " %.2f would be exceeded",
-                            options.budget().cap()));
+                            " %.2f would be exceeded: this %s is estimated at $%.2f and $%.2f is already spent"
+                                    + " or reserved; raise the cap or ask for less (fewer seconds, a smaller size)",
+                            options.budget().cap(),
+                            intent.kind(),
+                            cost,
+                            options.budget().spent()));
         }
         for (int attempt = 1; ; attempt++) {
             acquire();
@@ -95,6 +108,14 @@ public final class CallRecorder {
                 throw e;
             }
         }
+    }
+
+    /** The texts of an intent that reach the server: a create's prompt, a character's name. */
+    static List<GuardText> texts(Intent intent) {
+        if (intent.prompt() == null || intent.prompt().isBlank()) {
+            return List.of();
+        }
+        return List.of(GuardText.of("character".equals(intent.kind()) ? "name" : "prompt", intent.prompt()));
     }
 
     /**

@@ -80,8 +80,10 @@ public final class Downloader {
                         if (e.status() != 416 || written == 0) {
                             throw e;
                         }
-                        // The part already holds every byte (a run was killed just before renaming it), or
-                        // the asset changed: start over from byte 0 rather than trust it.
+                        // The gateways answer a refusal that names exactly the part's length as an empty
+                        // remainder (a run killed just before renaming a whole part). This one does not:
+                        // the asset changed or the server did not say its length, so start over from byte
+                        // 0 rather than trust the part.
                         written = 0;
                         channel.truncate(0);
                         continue;

@@ -3,6 +3,7 @@ package dev.sora4j.internal.openai;
 import com.openai.client.OpenAIClient;
 import com.openai.core.http.HttpResponse;
 import com.openai.core.http.HttpResponseFor;
+import com.openai.errors.OpenAIServiceException;
 import com.openai.models.videos.Video;
 import com.openai.models.videos.VideoDownloadContentParams;
 import com.openai.models.videos.VideoListPage;
@@ -160,7 +161,17 @@ public final class OpenAiVideoGateway implements VideoGateway {
         }
         VideoDownloadContentParams params = b.build();
         return errors.call(() -> {
-            HttpResponse response = client.videos().downloadContent(videoId, params);
+            HttpResponse response;
+            try {
+                response = client.videos().downloadContent(videoId, params);
+            } catch (OpenAIServiceException e) {
+                Optional<ContentStream> rest =
+                        RangeEnd.emptyRemainder(e.statusCode(), SdkErrors.first(e.headers(), "Content-Range"), from);
+                if (rest.isPresent()) {
+                    return rest.get();
+                }
+                throw e;
+            }
             long offset = 0;
             OptionalLong total = longHeader(response, "Content-Length");
             String range = SdkErrors.first(response.headers(), "Content-Range");

@@ -177,6 +177,12 @@ final class ProviderVideoGateway implements VideoGateway {
         HttpRequest request = b.build();
         return errors.call(() -> {
             HttpResponse response = options.httpClient().execute(request);
+            Optional<ContentStream> rest = RangeEnd.emptyRemainder(
+                    response.statusCode(), SdkErrors.first(response.headers(), "Content-Range"), from);
+            if (rest.isPresent()) {
+                response.close();
+                return rest.get();
+            }
             if (response.statusCode() >= 400) {
                 try (response) {
                     String text = new String(response.body().readAllBytes(), StandardCharsets.UTF_8);

@@ -11,6 +11,7 @@ import dev.sora4j.errors.InvalidRequestException;
 import dev.sora4j.errors.NotFoundException;
 import dev.sora4j.errors.RateLimitedException;
 import dev.sora4j.errors.ServerErrorException;
+import dev.sora4j.guard.Guardrails;
 import dev.sora4j.ledger.Intent;
 import dev.sora4j.ledger.LedgerEntry;
 import dev.sora4j.ledger.SqliteLedger;
@@ -42,7 +43,8 @@ class CallRecorderTest {
     @Test
     void the_intent_is_recorded_before_sending_and_the_answer_after(@TempDir Path dir) {
         try (SqliteLedger ledger = SqliteLedger.open(dir.resolve("ledger.db"), clock)) {
-            CallRecorder calls = new CallRecorder(ledger, null, slept::add, new UnsupportedGateway());
+            CallRecorder calls =
+                    new CallRecorder(ledger, null, slept::add, new UnsupportedGateway(), Guardrails.defaults());
             Sent<String> sent = calls.send(
                     new PaidCall<>(
                             intent(0.4),
@@ -69,7 +71,8 @@ class CallRecorderTest {
     @Test
     void transient_failures_are_retried_as_allowed_and_each_attempt_is_recorded(@TempDir Path dir) {
         try (SqliteLedger ledger = SqliteLedger.open(dir.resolve("ledger.db"), clock)) {
-            CallRecorder calls = new CallRecorder(ledger, null, slept::add, new UnsupportedGateway());
+            CallRecorder calls =
+                    new CallRecorder(ledger, null, slept::add, new UnsupportedGateway(), Guardrails.defaults());
             AtomicInteger tries = new AtomicInteger();
             List<Integer> heard = new ArrayList<>();
             assertThatThrownBy(() -> calls.send(
@@ -95,7 +98,8 @@ class CallRecorderTest {
     @Test
     void a_call_past_the_budget_is_never_sent(@TempDir Path dir) {
         try (SqliteLedger ledger = SqliteLedger.open(dir.resolve("ledger.db"), clock)) {
-            CallRecorder calls = new CallRecorder(ledger, null, slept::add, new UnsupportedGateway());
+            CallRecorder calls =
+                    new CallRecorder(ledger, null, slept::add, new UnsupportedGateway(), Guardrails.defaults());
             Budget budget = Budget.of(1.0, 0.8);
             assertThatThrownBy(() -> calls.send(
                             new PaidCall<String>(

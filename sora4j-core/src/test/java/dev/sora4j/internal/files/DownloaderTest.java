@@ -196,6 +196,28 @@ class DownloaderTest {
         assertThat(partFiles()).isEmpty();
     }
 
+    @Test
+    void a_complete_part_whose_remainder_is_empty_is_finished_without_fetching_it_again() throws Exception {
+        byte[] clip = mp4(20_000);
+        Path target = dir.resolve("whole.mp4");
+        PartFiles.privateDir(target);
+        Files.write(Downloader.partFile(target, "video_4", Variant.VIDEO), clip);
+        List<Long> asked = new ArrayList<>();
+        UnsupportedGateway server = new UnsupportedGateway() {
+            @Override
+            public ContentStream content(String videoId, Variant variant, long from) {
+                asked.add(from);
+                // What the gateways make of "416, Content-Range: bytes */<length>" when <length> is from.
+                return new ContentStream(InputStream.nullInputStream(), from, OptionalLong.of(clip.length), () -> {});
+            }
+        };
+        DownloadResult r = new Downloader(server).download("video_4", Variant.VIDEO, target, false);
+        assertThat(asked).containsExactly((long) clip.length);
+        assertThat(r.bytes()).isEqualTo(clip.length);
+        assertThat(Files.readAllBytes(target)).isEqualTo(clip);
+        assertThat(partFiles()).isEmpty();
+    }
+
     /** Serves {@code bytes} whole. */
     private static UnsupportedGateway serving(byte[] bytes) {
         return new UnsupportedGateway() {

@@ -2,15 +2,24 @@ package dev.sora4j.emulator.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sora4j.emulator.config.EmulatorConfig;
+import dev.sora4j.emulator.config.Moderation;
 import dev.sora4j.emulator.http.ApiError;
+import dev.sora4j.emulator.http.Content;
 import dev.sora4j.emulator.http.RequestFields;
 import dev.sora4j.emulator.http.Responses;
 import dev.sora4j.emulator.jobs.EmulatorRules;
 import dev.sora4j.emulator.render.MediaProbe;
+import dev.sora4j.emulator.screening.PeopleScreen;
 import dev.sora4j.emulator.store.CharacterStore;
 import dev.sora4j.emulator.store.Ids;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -22,7 +31,10 @@ public final class CharacterRoutes implements RouteGroup {
     private final ObjectMapper json;
     private final Bodies bodies;
 
-    public CharacterRoutes(EmulatorConfig config, CharacterStore store, ObjectMapper json) {
+    private final PeopleScreen people;
+
+    public CharacterRoutes(EmulatorConfig config, CharacterStore store, ObjectMapper json, PeopleScreen people) {
+        this.people = people;
         this.config = config;
         this.store = store;
         this.rules = new EmulatorRules(config.limits().profile());
@@ -56,10 +68,38 @@ public final class CharacterRoutes implements RouteGroup {
         }
         MediaProbe.Info info =
                 MediaProbe.mp4(video.content(), "video", config.stateDir().resolve("tmp"));
+        if (showsPerson(video.content())) {
+            // Character uploads are for non-human subjects only (guide, "Guardrails").
+            throw new ApiError(
+                    400,
+                    "invalid_request_error",
+                    "video",
+                    Moderation.CODE,
+                    "Character uploads of people are blocked: the video shows a human face. "
+                            + "Use a clip of an animal, object or creature.");
+        }
         CharacterStore.StoredCharacter c = new CharacterStore.StoredCharacter(
                 Ids.character(), name, config.clock().millis() / 1000, info.width(), info.height(), info.seconds());
         store.save(c);
         Responses.json(ctx, json, wire(c));
+    }
+
+    private boolean showsPerson(Content content) {
+        Path dir = config.stateDir().resolve("tmp");
+        try {
+            Files.createDirectories(dir);
+            Path clip = Files.createTempFile(dir, "character-", ".mp4");
+            try {
+                try (InputStream in = content.open()) {
+                    Files.copy(in, clip, StandardCopyOption.REPLACE_EXISTING);
+                }
+                return people.clipShowsPerson(clip);
+            } finally {
+                Files.deleteIfExists(clip);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void retrieve(Context ctx) {

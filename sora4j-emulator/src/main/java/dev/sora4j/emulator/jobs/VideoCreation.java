@@ -1,9 +1,11 @@
 package dev.sora4j.emulator.jobs;
 
+import dev.sora4j.emulator.config.Moderation;
 import dev.sora4j.emulator.http.ApiError;
 import dev.sora4j.emulator.http.Content;
 import dev.sora4j.emulator.http.RequestFields;
 import dev.sora4j.emulator.render.ImageProbe;
+import dev.sora4j.emulator.screening.PeopleScreen;
 import dev.sora4j.emulator.store.CharacterStore;
 import dev.sora4j.emulator.store.FileStore;
 import dev.sora4j.emulator.store.MediaFiles;
@@ -27,8 +29,10 @@ public final class VideoCreation {
     private final EmulatorRules rules;
     private final CharacterStore characters;
     private final FileStore files;
+    private final PeopleScreen people;
 
-    public VideoCreation(EmulatorRules rules, CharacterStore characters, FileStore files) {
+    public VideoCreation(EmulatorRules rules, CharacterStore characters, FileStore files, PeopleScreen people) {
+        this.people = people;
         this.rules = rules;
         this.characters = characters;
         this.files = files;
@@ -96,6 +100,15 @@ public final class VideoCreation {
                 }
                 reference = Map.of("image_url", url.length() > 200 ? url.substring(0, 200) + "..." : url);
             }
+        }
+        if (firstFrame != null && people.imageShowsPerson(firstFrame)) {
+            // The service's rule (guide, "Guardrails"): refused with a moderation code, nothing queued.
+            throw new ApiError(
+                    400,
+                    "invalid_request_error",
+                    "input_reference",
+                    Moderation.CODE,
+                    "Input images with human faces are rejected. Use an image without people.");
         }
         List<String> ids = characterIds(fields.get("characters"));
         Map<String, Content> media = firstFrame == null ? Map.of() : Map.of(MediaFiles.INPUT_REFERENCE, firstFrame);
