@@ -39,6 +39,7 @@ import picocli.CommandLine.Spec;
             DownloadCommand.class,
             DeleteCommand.class,
             JobsCommand.class,
+            GalleryCommand.class,
             ResumeCommand.class,
             EmulatorCommand.class,
             ProvidersCommand.class,

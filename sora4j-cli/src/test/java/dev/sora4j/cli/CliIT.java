@@ -324,6 +324,7 @@ class CliIT {
                 "download",
                 "delete",
                 "jobs",
+                "gallery",
                 "resume",
                 "emulator",
                 "batch",

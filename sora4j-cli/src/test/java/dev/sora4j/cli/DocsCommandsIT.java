@@ -45,14 +45,14 @@ import picocli.CommandLine;
  * a command names but the docs do not create are made for it (a rendered MP4, a PNG of the
  * requested size, a jobs file, a prompt, a webhook secret); placeholder ids ({@code video_123},
  * {@code video_...}, {@code char_123}, {@code batch_...}) become a real completed video, character
- * or {@code @last}. Servers ({@code sora emulator}, {@code sora webhooks listen}) are parsed by
+ * or {@code @last}. Servers ({@code sora emulator}, {@code sora webhooks listen}, {@code sora gallery}) are parsed by
  * picocli but not started. A block marked {@code <!-- docs-test: skip (reason) -->} is counted,
  * and at most {@value #MAX_SKIPS} may be.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class DocsCommandsIT {
     static final int MAX_SKIPS = 10;
-    private static final Set<String> SERVERS = Set.of("emulator", "webhooks listen");
+    private static final Set<String> SERVERS = Set.of("emulator", "webhooks listen", "gallery");
     private static final Set<String> INPUT_OPTIONS = Set.of(
             "--input",
             "--prompt-file",
