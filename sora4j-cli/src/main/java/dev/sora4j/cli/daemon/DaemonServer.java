@@ -18,8 +18,11 @@ public final class DaemonServer {
     /** How often the idle timeout and the port file are checked; also how fast a stop takes effect. */
     private static final Duration CHECK_EVERY = Duration.ofMillis(250);
 
-    /** After the port file is gone: quiet time before exiting, for a client that still had the address. */
-    private static final Duration GRACE = Duration.ofSeconds(2);
+    /**
+     * After the port file is gone: quiet time before exiting, for a client that read the address just
+     * before (on a busy machine a command may take seconds between finding the emulator and its request).
+     */
+    private static final Duration GRACE = Duration.ofSeconds(10);
 
     private final DaemonFiles files;
     private final RenderMode render;
@@ -43,15 +46,16 @@ public final class DaemonServer {
             log.println("sora4j background emulator pid " + pid + " serving " + emulator.baseUrl() + " (render "
                     + render.name().toLowerCase(Locale.ROOT) + ", idle timeout " + idleTimeout.toSeconds() + " s)");
             log.flush();
+            long announced = System.nanoTime();
             while (true) {
                 Thread.sleep(CHECK_EVERY.toMillis());
                 if (!files.namesPid(pid)) {
                     return "stopped: the port file no longer names this process";
                 }
-                if (idle(emulator, idleTimeout)) {
+                if (idle(emulator, idleTimeout, announced)) {
                     files.removeIfOwnedBy(pid);
                     // A client may have read the port file just before it went: serve it until it is done.
-                    while (!idle(emulator, GRACE)) {
+                    while (!idle(emulator, GRACE, announced)) {
                         Thread.sleep(CHECK_EVERY.toMillis());
                     }
                     return "stopped after " + idleTimeout.toSeconds() + " s without requests";
@@ -62,7 +66,11 @@ public final class DaemonServer {
         }
     }
 
-    private static boolean idle(Emulator emulator, Duration quiet) {
-        return emulator.pendingRenders() == 0 && emulator.sinceLastRequest().compareTo(quiet) >= 0;
+    /** No render pending, and no request for {@code quiet}, counted from the announcement at the earliest. */
+    private static boolean idle(Emulator emulator, Duration quiet, long announcedNanos) {
+        Duration sinceAnnounced = Duration.ofNanos(System.nanoTime() - announcedNanos);
+        return emulator.pendingRenders() == 0
+                && emulator.sinceLastRequest().compareTo(quiet) >= 0
+                && sinceAnnounced.compareTo(quiet) >= 0;
     }
 }
