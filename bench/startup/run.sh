@@ -51,6 +51,16 @@ measure() { # name label args... -> appends "wall cpu rss_kib" to $work/<label>.
   awk '{printf "%.3f %.3f %d\n", $1, $2 + $3, $4}' "$work/t" >>"$work/$label.$name"
 }
 
+# Warm-up, not recorded: file caches, Python's bytecode caches, and bin/sora's class-data archive
+# (recorded in the background after a build; waited for here so every recorded run maps it).
+for n in "${names[@]}"; do
+  measure "$n" warmup --help
+done
+for _ in $(seq 1 600); do
+  [ "${SORA4J_CDS:-1}" = "0" ] || [ -f "$root/sora4j-cli/target/sora.jsa" ] && [ ! -d "$root/sora4j-cli/target/sora.jsa.lock" ] && break
+  sleep 0.1
+done
+
 for _ in $(seq 1 "$runs"); do
   for n in "${names[@]}"; do
     measure "$n" help --help
