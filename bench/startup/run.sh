@@ -56,8 +56,8 @@ measure() { # name label args... -> appends "wall cpu rss_kib" to $work/<label>.
 for n in "${names[@]}"; do
   measure "$n" warmup --help
 done
-for _ in $(seq 1 600); do
-  [ "${SORA4J_CDS:-1}" = "0" ] || [ -f "$root/sora4j-cli/target/sora.jsa" ] && [ ! -d "$root/sora4j-cli/target/sora.jsa.lock" ] && break
+for _ in $(seq 1 1800); do
+  { [ "${SORA4J_CDS:-1}" = "0" ] || [ ! -d "$root/sora4j-cli/target/sora.jsa.lock" ]; } && break
   sleep 0.1
 done
 
