@@ -1,6 +1,9 @@
 package dev.sora4j.cli;
 
 import dev.sora4j.SoraClient;
+import dev.sora4j.cli.daemon.DaemonFiles;
+import dev.sora4j.cli.daemon.IdleTimeout;
+import dev.sora4j.cli.daemon.OfflineDaemon;
 import dev.sora4j.config.BaseUrls;
 import dev.sora4j.config.Settings;
 import dev.sora4j.emulator.Emulator;
@@ -21,16 +24,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
 /**
  * Everything one run of {@code sora} works with: its writers, its environment, and the client
- * and offline emulator it starts lazily. Nothing here is static, so tests run commands side by side.
+ * and offline emulator it finds or starts lazily. Nothing here is static, so tests run commands side
+ * by side.
+ *
+ * <p>{@code --offline} of the {@code sora} process uses the background emulator of the data directory
+ * ({@link OfflineDaemon}), started by the first command that needs it. A context made by a test serves
+ * {@code --offline} from an emulator in its own process instead, so the suite starts no background
+ * process unless a test is about it.
  */
 final class CliContext implements AutoCloseable {
-    static final String OFFLINE_KEY = "sora4j-offline";
+    static final String OFFLINE_KEY = OfflineDaemon.KEY;
     static final int SDK_RETRIES = 2;
     static final String RENDER_KNOB = "SORA4J_EMULATOR_RENDER";
 
@@ -49,6 +59,11 @@ final class CliContext implements AutoCloseable {
     private String jobBaseUrl;
     private Emulator offline;
     private boolean ownsOffline = true;
+    /** Whether --offline uses the background emulator (the sora process) or one in this process (tests). */
+    private boolean backgroundOffline;
+    /** The base URL --offline requests go to, once known. */
+    private String offlineUrl;
+
     private SqliteLedger ledger;
     private Guardrails guardrails;
 
@@ -70,7 +85,7 @@ final class CliContext implements AutoCloseable {
     }
 
     static CliContext forProcess(PrintWriter out, PrintWriter err) {
-        return new CliContext(
+        CliContext context = new CliContext(
                 out,
                 err,
                 System.getenv(),
@@ -78,6 +93,8 @@ final class CliContext implements AutoCloseable {
                 Clock.systemUTC(),
                 Sleeper.system(),
                 System.console() != null);
+        context.backgroundOffline = true;
+        return context;
     }
 
     /** The environment of this run (provider key variables are read from it). */
@@ -151,8 +168,8 @@ final class CliContext implements AutoCloseable {
 
     /** The base URL requests go to (not redacted; print it through {@code Redact.baseUrl}). */
     String baseUrl(GlobalOptions global) {
-        if (offline != null && global.offline) {
-            return offline.baseUrl();
+        if (global.offline && (offlineUrl != null || offline != null)) {
+            return offlineUrl != null ? offlineUrl : offline.baseUrl();
         }
         if (global.baseUrl != null) {
             return global.baseUrl;
@@ -202,8 +219,7 @@ final class CliContext implements AutoCloseable {
             b.requestsPerMinute(requestsPerMinute);
         }
         if (global.offline) {
-            Emulator emulator = offlineEmulator();
-            b.baseUrl(emulator.baseUrl()).apiKey(OFFLINE_KEY);
+            b.baseUrl(offlineBaseUrl()).apiKey(OFFLINE_KEY);
         } else {
             if (global.baseUrl == null) {
                 ConfigChecks.baseUrl(settings()).ifPresent(this::warn);
@@ -347,15 +363,46 @@ final class CliContext implements AutoCloseable {
         return settings().home().resolve("emulator");
     }
 
-    private Emulator offlineEmulator() {
-        if (offline == null) {
-            Path state = offlineStateDir();
-            offline = Emulator.start(EmulatorConfig.defaults(state).withRenderMode(offlineRenderMode()), 0);
-            err.println("Offline: using the local sora4j emulator (state in " + state
-                    + "). Its videos are synthetic test renders, not AI generations.");
-            err.flush();
+    /** The base URL of the offline emulator: found or started in the background, or started here (tests). */
+    private String offlineBaseUrl() {
+        if (offlineUrl != null) {
+            return offlineUrl;
         }
-        return offline;
+        Path state = offlineStateDir();
+        if (offline != null) {
+            offlineUrl = offline.baseUrl();
+        } else if (backgroundOffline) {
+            OfflineDaemon.Connection daemon = offlineDaemon().connect();
+            offlineUrl = daemon.info().baseUrl();
+            if (daemon.started()) {
+                err.println(
+                        "Started the background emulator (pid " + daemon.info().pid() + "); it stops after "
+                                + daemon.info().idleTimeout().toSeconds()
+                                + " s without requests, or with `sora emulator stop`.");
+            }
+        } else {
+            offline = Emulator.start(EmulatorConfig.defaults(state).withRenderMode(offlineRenderMode()), 0);
+            offlineUrl = offline.baseUrl();
+        }
+        err.println("Offline: using the local sora4j emulator (state in " + state
+                + "). Its videos are synthetic test renders, not AI generations.");
+        err.flush();
+        return offlineUrl;
+    }
+
+    /**
+     * The background emulator of this data directory, with this run's render mode and idle timeout
+     * ({@value IdleTimeout#VARIABLE}, environment or system property).
+     */
+    OfflineDaemon offlineDaemon() {
+        String mode = offlineRenderMode().name().toLowerCase(Locale.ROOT);
+        String idleValue = system.getProperty(IdleTimeout.VARIABLE, env.get(IdleTimeout.VARIABLE));
+        Duration idle = IdleTimeout.parse(idleValue);
+        return new OfflineDaemon(
+                new DaemonFiles(offlineStateDir()),
+                mode,
+                idle,
+                Map.of(RENDER_KNOB, mode, IdleTimeout.VARIABLE, Long.toString(idle.toSeconds())));
     }
 
     /**

@@ -1,5 +1,9 @@
 package dev.sora4j.cli;
 
+import dev.sora4j.cli.daemon.DaemonFiles;
+import dev.sora4j.cli.daemon.DaemonServer;
+import dev.sora4j.cli.daemon.IdleTimeout;
+import dev.sora4j.cli.daemon.OfflineDaemon;
 import dev.sora4j.emulator.Emulator;
 import dev.sora4j.emulator.config.Chaos;
 import dev.sora4j.emulator.config.ControlConfig;
@@ -48,11 +52,20 @@ import picocli.CommandLine.Option;
             "  sora emulator --profile spec --rpm sora-2=30 --error-rate 0.2 --seed 7",
             "  sora emulator --fault \"POST /v1/videos every=3 status=429 retry-after=1\"",
             "  SORA4J_WEBHOOK_SECRET=whsec_... sora emulator --control --webhook-url http://127.0.0.1:9000/hook",
-            "  OPENAI_BASE_URL=http://127.0.0.1:8089/v1 OPENAI_API_KEY=x sora create --prompt \"...\""
-        })
+            "  OPENAI_BASE_URL=http://127.0.0.1:8089/v1 OPENAI_API_KEY=x sora create --prompt \"...\"",
+            "",
+            "`sora --offline ...` uses a background emulator on ~/.sora4j/emulator instead, started by the",
+            "first command and stopped after SORA4J_EMULATOR_IDLE (default 10m) without requests:",
+            "  sora emulator status      sora emulator stop"
+        },
+        subcommands = {EmulatorStatusCommand.class, EmulatorStopCommand.class})
 final class EmulatorCommand extends BaseCommand {
     static final String WEBHOOK_SECRET_ENV = "SORA4J_WEBHOOK_SECRET";
     static final String CONTROL_TOKEN_ENV = "SORA4J_CONTROL_TOKEN";
+
+    /** Set by {@link OfflineDaemon} when it starts the background emulator; not for people. */
+    @Option(names = OfflineDaemon.DAEMON_FLAG, hidden = true)
+    boolean daemon;
 
     @Option(
             names = "--port",
@@ -259,6 +272,9 @@ final class EmulatorCommand extends BaseCommand {
         } else {
             System.setProperty("org.slf4j.simpleLogger.log.dev.sora4j.emulator", "warn");
         }
+        if (daemon) {
+            return serveInBackground(state);
+        }
         EmulatorConfig config = config(state);
         Emulator emulator = Emulator.start(config, port);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -286,6 +302,22 @@ final class EmulatorCommand extends BaseCommand {
                                     + emulator.controlToken());
         }
         stopped.await();
+        return ExitCodes.OK;
+    }
+
+    /** The background emulator for --offline: what {@link OfflineDaemon} started; its output goes to its log. */
+    private int serveInBackground(Path state) throws InterruptedException {
+        DaemonServer server = new DaemonServer(
+                new DaemonFiles(state),
+                context().offlineRenderMode(),
+                IdleTimeout.parse(context().env(IdleTimeout.VARIABLE)));
+        try {
+            out().println(server.serve(out()));
+        } catch (IOException e) {
+            throw new InvalidRequestException(
+                    null, "emulator: cannot write its port file in " + state + ": " + e.getMessage());
+        }
+        out().flush();
         return ExitCodes.OK;
     }
 

@@ -27,7 +27,8 @@ final class GlobalOptions {
     @Option(
             names = "--offline",
             scope = ScopeType.INHERIT,
-            description = "Run against the embedded local emulator (state in ~/.sora4j/emulator); no key needed.")
+            description = "Run against the local emulator (state in ~/.sora4j/emulator), a background process that"
+                    + " offline commands share and that stops when idle (sora emulator status|stop); no key needed.")
     boolean offline;
 
     @Option(

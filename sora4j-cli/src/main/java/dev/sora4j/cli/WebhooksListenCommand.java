@@ -45,7 +45,10 @@ import picocli.CommandLine.ParentCommand;
             "Ctrl-C / SIGTERM: stops accepting, finishes the event in progress; the rest resume at next start.",
         })
 final class WebhooksListenCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made when the first event is printed: building the command (e.g. for --help) must not load Jackson. */
+    private static final class Lines {
+        static final ObjectMapper JSON = new ObjectMapper();
+    }
 
     @ParentCommand
     WebhooksCommand parent;
@@ -181,7 +184,7 @@ final class WebhooksListenCommand implements Callable<Integer> {
     private static void event(CliContext context, Map<String, Object> line) {
         String text;
         try {
-            text = JSON.writeValueAsString(line);
+            text = Lines.JSON.writeValueAsString(line);
         } catch (JsonProcessingException e) {
             text = "{\"state\":\"unprintable\"}";
         }

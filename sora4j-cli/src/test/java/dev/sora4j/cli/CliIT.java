@@ -352,6 +352,9 @@ class CliIT {
                 .get("emulator")
                 .getCommandSpec();
         for (picocli.CommandLine.Model.OptionSpec option : spec.options()) {
+            if (option.hidden()) {
+                continue; // --daemon: how the background emulator of --offline is started, not a knob
+            }
             assertThat(help.out()).as(option.longestName()).contains(option.longestName());
             if (!option.longestName().equals("--help") && !option.longestName().equals("--version")) {
                 assertThat(option.description()).as(option.longestName()).isNotEmpty();

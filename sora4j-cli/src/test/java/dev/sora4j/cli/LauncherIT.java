@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +32,11 @@ import org.junit.jupiter.api.io.TempDir;
 class LauncherIT {
     @TempDir
     Path dir;
+
+    @AfterEach
+    void stopBackgroundEmulator() {
+        new SoraProcesses(dir).stopBackgroundEmulator();
+    }
 
     private ProcessBuilder sora(Map<String, String> env, String... args) {
         return new SoraProcesses(dir).sora(env, args);

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,12 +25,18 @@ class SkillInstallIT {
 
     private record Run(int code, String out, String err) {}
 
+    @AfterEach
+    void stopBackgroundEmulator() {
+        new SoraProcesses(dir).stopBackgroundEmulator();
+    }
+
     private Run run(Path workDir, String... cmd) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(List.of(cmd)).directory(workDir.toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("OPENAI_") || k.startsWith("SORA4J_"));
         pb.environment().put("SORA4J_HOME", dir.resolve("home").toString());
         pb.environment().put("SORA4J_NO_BUILD", "1");
         pb.environment().put("SORA4J_EMULATOR_RENDER", "fast");
+        pb.environment().put("SORA4J_EMULATOR_IDLE", "60s");
         Path out = Files.createTempFile(dir, "out", ".txt");
         Path err = Files.createTempFile(dir, "err", ".txt");
         Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();

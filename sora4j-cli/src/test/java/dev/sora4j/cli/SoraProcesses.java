@@ -2,9 +2,11 @@ package dev.sora4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sora4j.cli.daemon.IdleTimeout;
 import dev.sora4j.internal.files.Mp4Check;
 import dev.sora4j.ledger.LedgerEntry;
 import dev.sora4j.ledger.SqliteLedger;
+import dev.sora4j.options.Sleeper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -49,15 +51,31 @@ final class SoraProcesses {
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("OPENAI_") || k.startsWith("SORA4J_"));
-        pb.environment().put("SORA4J_HOME", dir.resolve("home").toString());
+        pb.environment().put("SORA4J_HOME", home().toString());
         pb.environment().put("SORA4J_NO_BUILD", "1");
         // Cached clips instead of an encode per job; a test that checks real renders passes "ffmpeg".
         pb.environment().put(CliContext.RENDER_KNOB, "fast");
+        // A background emulator that a test forgets to stop still goes away soon.
+        pb.environment().put(IdleTimeout.VARIABLE, "60s");
         pb.environment().putAll(env);
         return pb;
     }
 
-    /** {@code sora emulator ARGS} in the background; closing it stops the process. */
+    /**
+     * Stops the background emulator that {@code --offline} commands run here started (a no-op when
+     * none runs), in this process, so that no emulator outlives its test's directory.
+     */
+    void stopBackgroundEmulator() {
+        CliRun.Result r = new CliRun(Map.of("SORA4J_HOME", home().toString()), Clock.systemUTC(), Sleeper.system())
+                .run("emulator", "stop");
+        assertThat(r.code()).as(r.err()).isZero();
+    }
+
+    /** The data directory ({@code SORA4J_HOME}) of every command run here. */
+    Path home() {
+        return dir.resolve("home");
+    }
+
     /** The control token every emulator started here requires ({@code SORA4J_CONTROL_TOKEN}). */
     static final String CONTROL_TOKEN = "test-control-token-0123456789";
 

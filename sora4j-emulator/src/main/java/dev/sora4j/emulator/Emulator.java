@@ -230,6 +230,14 @@ public final class Emulator implements AutoCloseable {
         return renders.awaitIdle(timeout);
     }
 
+    /**
+     * Real time (not the emulator's clock) since the last API request, or since start: a background
+     * emulator stops when this passes its idle timeout and no render is pending.
+     */
+    public Duration sinceLastRequest() {
+        return stats.sinceLastRequest();
+    }
+
     /** Renders still running in this process. */
     public int pendingRenders() {
         return renders.pending();

@@ -4,6 +4,7 @@ import dev.sora4j.emulator.http.Routes;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,9 +20,17 @@ public final class Stats {
     private final Map<String, AtomicLong> requests = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> jobsByPrompt = new ConcurrentHashMap<>();
     private final AtomicLong jobs = new AtomicLong();
+    /** {@link System#nanoTime()} of the last API request (or of start): what an idle timeout measures. */
+    private volatile long lastRequestNanos = System.nanoTime();
 
     public void request(String method, String path) {
+        lastRequestNanos = System.nanoTime();
         requests.computeIfAbsent(Routes.of(method, path), k -> new AtomicLong()).incrementAndGet();
+    }
+
+    /** Real time since the last API request, or since this process started when none came yet. */
+    public Duration sinceLastRequest() {
+        return Duration.ofNanos(System.nanoTime() - lastRequestNanos);
     }
 
     public void jobCreated(String prompt) {
