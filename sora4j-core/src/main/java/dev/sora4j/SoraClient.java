@@ -1,5 +1,6 @@
 package dev.sora4j;
 
+import dev.sora4j.config.Redact;
 import dev.sora4j.config.Settings;
 import dev.sora4j.errors.ApiException;
 import dev.sora4j.errors.ConfigException;
@@ -10,6 +11,7 @@ import dev.sora4j.errors.SoraInterruptedException;
 import dev.sora4j.errors.TruncatedDownloadException;
 import dev.sora4j.errors.WaitTimeoutException;
 import dev.sora4j.internal.Arguments;
+import dev.sora4j.internal.Sha256;
 import dev.sora4j.internal.calls.CallRecorder;
 import dev.sora4j.internal.calls.PaidCall;
 import dev.sora4j.internal.calls.Poller;
@@ -45,6 +47,7 @@ import dev.sora4j.options.AuthHeader;
 import dev.sora4j.options.ExtensionChains;
 import dev.sora4j.options.PollListener;
 import dev.sora4j.options.PollOptions;
+import dev.sora4j.options.RequestGate;
 import dev.sora4j.options.ResponseObserver;
 import dev.sora4j.options.SendOptions;
 import dev.sora4j.options.Sleeper;
@@ -103,10 +106,14 @@ public final class SoraClient implements AutoCloseable {
     private final Sleeper sleeper;
     private final CallRecorder calls;
     private final Supplier<BatchApiGateway> batchGatewayFactory;
+    private final String rateLimitKey;
     private BatchApiGateway batchGateway;
 
-    private SoraClient(Builder b, VideoGateway gateway, RateGate gate, Supplier<BatchApiGateway> batchGateways) {
+    private SoraClient(
+            Builder b, VideoGateway gateway, RateGate gate, Supplier<BatchApiGateway> batchGateways, String key) {
         this.batchGatewayFactory = batchGateways;
+        this.rateLimitKey = b.provider.name() + " " + Redact.baseUrl(b.baseUrl) + " key "
+                + (key == null || key.isEmpty() ? "-" : Sha256.of(key).substring(0, 12));
         this.gateway = gateway;
         this.rules = VideoRules.of(b.profile);
         this.chains = b.chains;
@@ -119,7 +126,7 @@ public final class SoraClient implements AutoCloseable {
         this.sleeper = b.sleeper;
         this.poller = new Poller(gateway, b.clock, b.sleeper);
         this.downloader = new Downloader(gateway);
-        this.calls = new CallRecorder(b.ledger, gate, b.sleeper, gateway);
+        this.calls = new CallRecorder(b.ledger, gate, b.sleeper, gateway, b.requestGate, rateLimitKey);
     }
 
     /**
@@ -435,6 +442,16 @@ public final class SoraClient implements AutoCloseable {
     }
 
     /**
+     * Which rate limit this client's paid calls count against: provider, base URL (redacted) and the
+     * first hex digits of the API key's SHA-256, never the key itself.
+     *
+     * @return the key of the limit
+     */
+    public String rateLimitKey() {
+        return rateLimitKey;
+    }
+
+    /**
      * The ledger this client records into.
      *
      * @return the ledger ({@link Ledger#none()} unless configured)
@@ -733,6 +750,7 @@ public final class SoraClient implements AutoCloseable {
         private PriceTable prices = PriceTable.defaults();
         private ResponseObserver observer = ResponseObserver.NONE;
         private Double requestsPerMinute;
+        private RequestGate requestGate;
         private BatchApiGateway batchGateway;
 
         private Builder() {}
@@ -934,6 +952,17 @@ public final class SoraClient implements AutoCloseable {
         }
 
         /**
+         * A rate limit shared with other processes, passed by every paid call after this client's own.
+         *
+         * @param value the gate (a database-backed one lets many workers share one limit)
+         * @return this builder
+         */
+        public Builder requestGate(RequestGate value) {
+            this.requestGate = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /**
          * Sets the prices estimates use.
          *
          * @param value the table (default {@link PriceTable#defaults()})
@@ -1100,7 +1129,7 @@ public final class SoraClient implements AutoCloseable {
                     batches = () -> new OpenAiBatchGateway(settings);
                 }
             }
-            return new SoraClient(this, gw, gate, batches);
+            return new SoraClient(this, gw, gate, batches, key);
         }
     }
 }

@@ -12,6 +12,7 @@ import dev.sora4j.ledger.PostgresLedger;
 import dev.sora4j.ledger.SqliteLedger;
 import dev.sora4j.options.AuthHeader;
 import dev.sora4j.options.ExtensionChains;
+import dev.sora4j.options.RequestGate;
 import dev.sora4j.options.Sleeper;
 import dev.sora4j.providers.ProviderProfile;
 import dev.sora4j.providers.Providers;
@@ -50,6 +51,8 @@ final class CliContext implements AutoCloseable {
     private Emulator offline;
     private boolean ownsOffline = true;
     private JdbcLedger ledger;
+    /** A rate limit shared with other processes (sora worker), or null. */
+    private RequestGate teamGate;
 
     CliContext(
             PrintWriter out,
@@ -200,6 +203,9 @@ final class CliContext implements AutoCloseable {
         if (requestsPerMinute != null) {
             b.requestsPerMinute(requestsPerMinute);
         }
+        if (teamGate != null) {
+            b.requestGate(teamGate);
+        }
         if (global.offline) {
             Emulator emulator = offlineEmulator();
             b.baseUrl(emulator.baseUrl()).apiKey(OFFLINE_KEY);
@@ -307,6 +313,11 @@ final class CliContext implements AutoCloseable {
                 : settings()
                         .get(Settings.Key.LEDGER)
                         .orElse(settings().home().resolve("ledger.db").toString());
+    }
+
+    /** Every paid call of this run's client will also pass {@code gate} (set before the client is built). */
+    void teamGate(RequestGate gate) {
+        this.teamGate = gate;
     }
 
     /**

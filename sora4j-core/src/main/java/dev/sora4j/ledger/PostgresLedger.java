@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -83,6 +84,22 @@ public final class PostgresLedger extends JdbcLedger {
      */
     public Connection newConnection() {
         return connect(url, credentials);
+    }
+
+    /**
+     * Brings another component's tables (the work queue's) to their newest version, with the same
+     * migration runner, {@code schema_version} row and lock as the ledger's own.
+     *
+     * @param component the component's name in {@code schema_version}
+     * @param migrations its migrations, version 1 first (portable SQL; {@code {serial}} for a key)
+     * @throws LedgerException when a migration fails
+     */
+    public void migrate(String component, List<String> migrations) {
+        try (Connection db = newConnection()) {
+            LedgerSchema.migrate(db, SqlDialect.POSTGRES, component, migrations, location());
+        } catch (SQLException e) {
+            throw new LedgerException("Ledger " + location() + ": " + Redact.in(e.getMessage(), url), e);
+        }
     }
 
     /**

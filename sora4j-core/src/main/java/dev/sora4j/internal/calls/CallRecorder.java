@@ -8,6 +8,7 @@ import dev.sora4j.ledger.Ledger;
 import dev.sora4j.ledger.LedgerEntry;
 import dev.sora4j.ledger.LedgerStatus;
 import dev.sora4j.ledger.Reconciliation;
+import dev.sora4j.options.RequestGate;
 import dev.sora4j.options.SendOptions;
 import dev.sora4j.options.Sleeper;
 import dev.sora4j.spi.VideoGateway;
@@ -28,6 +29,8 @@ public final class CallRecorder {
     private final RateGate gate;
     private final Sleeper sleeper;
     private final VideoGateway gateway;
+    private final RequestGate teamGate;
+    private final String limitKey;
 
     /**
      * A recorder.
@@ -38,10 +41,32 @@ public final class CallRecorder {
      * @param gateway used to look for jobs whose create got no answer
      */
     public CallRecorder(Ledger ledger, RateGate gate, Sleeper sleeper, VideoGateway gateway) {
+        this(ledger, gate, sleeper, gateway, null, null);
+    }
+
+    /**
+     * A recorder whose paid calls also pass a rate limit shared with other processes.
+     *
+     * @param ledger where every call is recorded before it is sent
+     * @param gate the shared rate limit, or null for none
+     * @param sleeper waits between attempts
+     * @param gateway used to look for jobs whose create got no answer
+     * @param teamGate a limit shared with other processes, or null for none
+     * @param limitKey which of the team gate's limits this client's calls count against
+     */
+    public CallRecorder(
+            Ledger ledger,
+            RateGate gate,
+            Sleeper sleeper,
+            VideoGateway gateway,
+            RequestGate teamGate,
+            String limitKey) {
         this.ledger = ledger;
         this.gate = gate;
         this.sleeper = sleeper;
         this.gateway = gateway;
+        this.teamGate = teamGate;
+        this.limitKey = limitKey;
     }
 
     /**
@@ -165,11 +190,13 @@ public final class CallRecorder {
     }
 
     private void acquire() {
-        if (gate == null) {
-            return;
-        }
         try {
-            gate.acquire();
+            if (gate != null) {
+                gate.acquire();
+            }
+            if (teamGate != null) {
+                teamGate.acquire(limitKey);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SoraInterruptedException("Interrupted while waiting for the rate limit; nothing was sent.", e);
