@@ -104,9 +104,13 @@ final class WorkerCommand extends BaseCommand {
         try (WorkQueue q = WorkQueue.open(ledger);
                 DatabaseRateGate gate =
                         new DatabaseRateGate(ledger, rpm, context().sleeper())) {
+            // Refuses an unknown queue before anything starts; the progress counts every line of the queue.
+            int total = q.status(queue).counts().values().stream()
+                    .mapToInt(Integer::intValue)
+                    .sum();
             context().teamGate(gate);
             SoraClient client = context().client(global(), 0, rpm);
-            BatchProgress progress = new BatchProgress(err(), false, 0);
+            BatchProgress progress = new BatchProgress(err(), false, total);
             QueueWorker worker = new QueueWorker(
                     q,
                     client,
