@@ -19,9 +19,17 @@ public final class Stats {
     private final Map<String, AtomicLong> requests = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> jobsByPrompt = new ConcurrentHashMap<>();
     private final AtomicLong jobs = new AtomicLong();
+    private final Map<String, AtomicLong> responses = new ConcurrentHashMap<>();
 
     public void request(String method, String path) {
         requests.computeIfAbsent(Routes.of(method, path), k -> new AtomicLong()).incrementAndGet();
+    }
+
+    /** Counts one answer by its HTTP status, so a test can check that no create was refused with 429. */
+    public void response(int status) {
+        responses
+                .computeIfAbsent(Integer.toString(status), k -> new AtomicLong())
+                .incrementAndGet();
     }
 
     public void jobCreated(String prompt) {
@@ -35,6 +43,7 @@ public final class Stats {
 
     public void reset() {
         requests.clear();
+        responses.clear();
         jobsByPrompt.clear();
         jobs.set(0);
     }
@@ -44,6 +53,7 @@ public final class Stats {
         out.put("requests", copy(requests));
         out.put("jobs_created", jobs.get());
         out.put("jobs_by_prompt_sha256", copy(jobsByPrompt));
+        out.put("responses_by_status", copy(responses));
         return out;
     }
 
