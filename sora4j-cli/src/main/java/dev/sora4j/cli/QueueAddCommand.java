@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code sora queue add}: validates a jobs file as create-batch does and enqueues every line. */
@@ -36,12 +37,8 @@ final class QueueAddCommand extends QueueSubcommand {
     @Option(names = "--input", required = true, paramLabel = "FILE", description = "The JSONL jobs file.")
     Path input;
 
-    @Option(
-            names = "--queue",
-            paramLabel = "NAME",
-            defaultValue = QueueCommand.DEFAULT_QUEUE,
-            description = "The queue (default: default).")
-    String queue;
+    @Mixin
+    QueueOption queueOption;
 
     @Option(
             names = "--max-cost",
@@ -105,9 +102,10 @@ final class QueueAddCommand extends QueueSubcommand {
                             maxCost));
         }
         try (WorkQueue q = queue()) {
-            int added = q.add(queue, maxCost, lines, context().ledger(global()).user());
+            int added = q.add(
+                    queueOption.name, maxCost, lines, context().ledger(global()).user());
             Map<String, Object> out = new LinkedHashMap<>();
-            out.put("queue", queue);
+            out.put("queue", queueOption.name);
             out.put("added", added);
             out.put("estimated_cost", Math.round(total * 100) / 100.0);
             printValue(out);
@@ -116,9 +114,9 @@ final class QueueAddCommand extends QueueSubcommand {
                     "Queued %d line(s) of %s in '%s', estimated $%.2f; start workers with `sora worker --queue %s`.",
                     added,
                     input,
-                    queue,
+                    queueOption.name,
                     total,
-                    queue));
+                    queueOption.name));
         }
         return ExitCodes.OK;
     }

@@ -3,7 +3,7 @@ package dev.sora4j.cli;
 import dev.sora4j.queue.WorkQueue;
 import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code sora queue cancel}: no worker claims the queue's pending lines any more. */
 @Command(
@@ -18,19 +18,16 @@ import picocli.CommandLine.Option;
             "  sora queue cancel --queue teaser",
         })
 final class QueueCancelCommand extends QueueSubcommand {
-    @Option(
-            names = "--queue",
-            paramLabel = "NAME",
-            defaultValue = QueueCommand.DEFAULT_QUEUE,
-            description = "The queue (default: default).")
-    String queue;
+    @Mixin
+    QueueOption queueOption;
 
     @Override
     int execute() {
         try (WorkQueue q = queue()) {
-            int cancelled = q.cancel(queue);
-            printValue(Map.of("queue", queue, "cancelled", cancelled));
-            info("Cancelled " + cancelled + " pending line(s) of '" + queue + "'; lines in progress finish.");
+            int cancelled = q.cancel(queueOption.name);
+            printValue(Map.of("queue", queueOption.name, "cancelled", cancelled));
+            info("Cancelled " + cancelled + " pending line(s) of '" + queueOption.name
+                    + "'; lines in progress finish.");
         }
         return ExitCodes.OK;
     }

@@ -20,6 +20,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code sora worker}: claims a queue's lines and runs them through create-batch's pipeline. */
@@ -39,12 +40,8 @@ import picocli.CommandLine.Option;
             "  sora worker --queue teaser --out-dir renders/ --until-empty",
         })
 final class WorkerCommand extends BaseCommand {
-    @Option(
-            names = "--queue",
-            paramLabel = "NAME",
-            defaultValue = QueueCommand.DEFAULT_QUEUE,
-            description = "The queue (default: default).")
-    String queue;
+    @Mixin
+    QueueOption queueOption;
 
     @Option(
             names = "--concurrency",
@@ -105,7 +102,7 @@ final class WorkerCommand extends BaseCommand {
                 DatabaseRateGate gate =
                         new DatabaseRateGate(ledger, rpm, context().sleeper())) {
             // Refuses an unknown queue before anything starts; the progress counts every line of the queue.
-            int total = q.status(queue).counts().values().stream()
+            int total = q.status(queueOption.name).counts().values().stream()
                     .mapToInt(Integer::intValue)
                     .sum();
             context().teamGate(gate);
@@ -122,8 +119,9 @@ final class WorkerCommand extends BaseCommand {
                     poll,
                     context().sleeper(),
                     this::warn);
-            info("Worker " + workerId + " on queue '" + queue + "', " + concurrency + " at a time; videos go to "
-                    + outDir + (untilEmpty ? "; exits when the queue is empty" : "; Ctrl-C to stop"));
+            info("Worker " + workerId + " on queue '" + queueOption.name + "', " + concurrency
+                    + " at a time; videos go to " + outDir
+                    + (untilEmpty ? "; exits when the queue is empty" : "; Ctrl-C to stop"));
             AtomicBoolean stop = new AtomicBoolean();
             CountDownLatch finished = new CountDownLatch(1);
             Thread main = Thread.currentThread();
@@ -140,10 +138,10 @@ final class WorkerCommand extends BaseCommand {
                     "sora4j-worker-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
             try {
-                QueueWorker.Summary s = worker.run(queue, untilEmpty, stop);
+                QueueWorker.Summary s = worker.run(queueOption.name, untilEmpty, stop);
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("worker", workerId);
-                out.put("queue", queue);
+                out.put("queue", queueOption.name);
                 out.put("done", s.done());
                 out.put("failed", s.failed());
                 out.put("released", s.released());
