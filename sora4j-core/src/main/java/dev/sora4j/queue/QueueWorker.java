@@ -17,16 +17,20 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * One worker of a queue: claims up to {@code concurrency} lines, runs them through create-batch's
- * pipeline ({@link BatchRunner}: the ledger plan, reconciliation of unanswered creates, creates,
- * tracking and downloads), records each line's end, and claims again. Every line is recorded in the
+ * One worker of a queue: {@code concurrency} loops, each claiming one line at a time and running it
+ * through create-batch's pipeline ({@link BatchRunner}: the ledger plan, reconciliation of unanswered
+ * creates, the create, tracking and the download), recording the line's end and claiming the next. Every line is recorded in the
  * shared ledger under the queue's batch key with the line's item id, so a line taken over from a dead
  * worker is tracked or reconciled, never sent blindly again. A background thread renews the leases.
  */
@@ -100,54 +104,73 @@ public final class QueueWorker {
      * @throws SoraInterruptedException when interrupted (the lines it held were released)
      */
     public Summary run(String name, boolean untilEmpty, AtomicBoolean stop) {
-        int done = 0;
-        int failed = 0;
-        ScheduledExecutorService renewer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "sora4j-lease");
-            t.setDaemon(true);
-            return t;
-        });
+        AtomicInteger done = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        ScheduledExecutorService renewer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "sora4j-lease"));
         long every = Math.max(100, lease.toMillis() / 3);
         renewer.scheduleAtFixedRate(this::renewQuietly, every, every, TimeUnit.MILLISECONDS);
+        // One loop per slot, each claiming one line at a time: a slow job never holds the others back.
+        ExecutorService slots = Executors.newFixedThreadPool(options.concurrency(), r -> daemon(r, "sora4j-worker"));
         try {
-            while (!stop.get()) {
-                List<QueueItem> items = queue.claim(name, workerId, options.concurrency(), lease);
-                if (items.isEmpty()) {
-                    QueueStatus s = queue.status(name);
-                    if (s.cancelled() || (untilEmpty && s.open() == 0)) {
-                        break;
-                    }
-                    pause();
-                    continue;
-                }
-                for (Map.Entry<QueueItem, BatchResult> r : runAll(items).entrySet()) {
-                    BatchResult result = r.getValue();
-                    String state = result.ok()
-                            ? "done"
-                            : result.outcome() == BatchResult.Outcome.SKIPPED ? "skipped" : "failed";
-                    String error = result.ok() ? null : result.error(SoraException::ref);
-                    queue.finish(
-                            r.getKey(),
-                            workerId,
-                            state,
-                            result.videoId(),
-                            result.download() == null ? null : result.download().toString(),
-                            error);
-                    if (result.ok()) {
-                        done++;
-                    } else {
-                        failed++;
-                    }
-                }
+            List<Future<?>> loops = new ArrayList<>();
+            for (int i = 0; i < options.concurrency(); i++) {
+                loops.add(slots.submit(() -> loop(name, untilEmpty, stop, done, failed)));
             }
-        } catch (RuntimeException e) {
-            renewer.shutdownNow();
+            for (Future<?> f : loops) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            slots.shutdownNow();
             queue.release(workerId);
-            throw e;
+            throw new SoraInterruptedException(
+                    "Interrupted; the lines in progress were released (their jobs are in the ledger).", e);
+        } catch (ExecutionException e) {
+            slots.shutdownNow();
+            queue.release(workerId);
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new SoraException("A queue worker failed: " + e.getCause(), e.getCause());
         } finally {
+            slots.shutdownNow();
             renewer.shutdownNow();
         }
-        return new Summary(done, failed, queue.release(workerId));
+        return new Summary(done.get(), failed.get(), queue.release(workerId));
+    }
+
+    private void loop(String name, boolean untilEmpty, AtomicBoolean stop, AtomicInteger done, AtomicInteger failed) {
+        while (!stop.get() && !Thread.currentThread().isInterrupted()) {
+            List<QueueItem> items = queue.claim(name, workerId, 1, lease);
+            if (items.isEmpty()) {
+                QueueStatus s = queue.status(name);
+                if (s.cancelled() || (untilEmpty && s.open() == 0)) {
+                    return;
+                }
+                pause();
+                continue;
+            }
+            for (Map.Entry<QueueItem, BatchResult> r : runAll(items).entrySet()) {
+                BatchResult result = r.getValue();
+                String state =
+                        result.ok() ? "done" : result.outcome() == BatchResult.Outcome.SKIPPED ? "skipped" : "failed";
+                String error = result.ok() ? null : result.error(SoraException::ref);
+                queue.finish(
+                        r.getKey(),
+                        workerId,
+                        state,
+                        result.videoId(),
+                        result.download() == null ? null : result.download().toString(),
+                        error);
+                (result.ok() ? done : failed).incrementAndGet();
+            }
+        }
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
     }
 
     /** Releases what this worker holds (after an interruption, from a shutdown hook). */
