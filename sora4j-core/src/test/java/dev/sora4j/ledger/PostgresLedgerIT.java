@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sora4j.errors.ConfigException;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,14 +20,13 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(120)
 class PostgresLedgerIT extends LedgerContract {
-    private static final AtomicInteger DATABASES = new AtomicInteger();
-    private static EmbeddedPostgres server;
+    private static TestPostgres server;
 
     private String url;
 
     @BeforeAll
     static void start() throws IOException {
-        server = EmbeddedPostgres.builder().start();
+        server = TestPostgres.start();
     }
 
     @AfterAll
@@ -41,23 +38,17 @@ class PostgresLedgerIT extends LedgerContract {
 
     @BeforeEach
     void freshDatabase() throws Exception {
-        String name = "ledger_" + DATABASES.incrementAndGet();
-        try (Connection c = server.getPostgresDatabase().getConnection();
-                Statement st = c.createStatement()) {
-            st.execute("CREATE DATABASE " + name);
-        }
-        url = "jdbc:postgresql://127.0.0.1:" + server.getPort() + "/" + name;
+        url = server.newDatabase("ledger");
     }
 
     @Override
     JdbcLedger open(String user) {
-        return PostgresLedger.open(url, Map.of("PGUSER", "postgres"), clock, user);
+        return PostgresLedger.open(url, TestPostgres.ENV, clock, user);
     }
 
     @Override
     void pretendNewerSchema() throws Exception {
-        try (Connection c = server.getDatabase("postgres", url.substring(url.lastIndexOf('/') + 1))
-                        .getConnection();
+        try (Connection c = server.connect(url);
                 Statement st = c.createStatement()) {
             st.execute("UPDATE schema_version SET version = 99 WHERE component = 'ledger'");
         }
@@ -66,8 +57,7 @@ class PostgresLedgerIT extends LedgerContract {
     @Test
     void the_schema_version_table_numbers_the_migrations() throws Exception {
         open("ann").close();
-        try (Connection c = server.getDatabase("postgres", url.substring(url.lastIndexOf('/') + 1))
-                        .getConnection();
+        try (Connection c = server.connect(url);
                 Statement st = c.createStatement();
                 var rs = st.executeQuery("SELECT version FROM schema_version WHERE component = 'ledger'")) {
             assertThat(rs.next()).isTrue();
@@ -88,7 +78,7 @@ class PostgresLedgerIT extends LedgerContract {
 
     @Test
     void an_unknown_database_is_a_config_error_naming_the_fix() {
-        assertThatThrownBy(() -> PostgresLedger.open(url + "_missing", Map.of("PGUSER", "postgres"), clock, "ann"))
+        assertThatThrownBy(() -> PostgresLedger.open(url + "_missing", TestPostgres.ENV, clock, "ann"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("Cannot open the ledger jdbc:postgresql://127.0.0.1:")
                 .hasMessageContaining("PGUSER");

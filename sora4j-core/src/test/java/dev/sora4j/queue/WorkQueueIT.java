@@ -6,15 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.sora4j.errors.InvalidRequestException;
 import dev.sora4j.ledger.Intent;
 import dev.sora4j.ledger.PostgresLedger;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dev.sora4j.ledger.TestPostgres;
 import java.io.IOException;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterAll;
@@ -27,18 +23,17 @@ import org.junit.jupiter.api.Timeout;
 /** The queue's lease, budget, cancel and rate rules on a real PostgreSQL server, one database per test. */
 @Timeout(120)
 class WorkQueueIT {
-    private static final AtomicInteger DATABASES = new AtomicInteger();
     private static final Duration LEASE = Duration.ofMinutes(1);
     /** A lease that has already run out: the next claim may take the line over (no waiting in the test). */
     private static final Duration EXPIRED = Duration.ofMillis(-1);
 
-    private static EmbeddedPostgres server;
+    private static TestPostgres server;
     private PostgresLedger ledger;
     private WorkQueue queue;
 
     @BeforeAll
     static void start() throws IOException {
-        server = EmbeddedPostgres.builder().start();
+        server = TestPostgres.start();
     }
 
     @AfterAll
@@ -50,16 +45,7 @@ class WorkQueueIT {
 
     @BeforeEach
     void open() throws Exception {
-        String name = "queue_" + DATABASES.incrementAndGet();
-        try (Connection c = server.getPostgresDatabase().getConnection();
-                Statement st = c.createStatement()) {
-            st.execute("CREATE DATABASE " + name);
-        }
-        ledger = PostgresLedger.open(
-                "jdbc:postgresql://127.0.0.1:" + server.getPort() + "/" + name,
-                Map.of("PGUSER", "postgres"),
-                Clock.systemUTC(),
-                "ann");
+        ledger = PostgresLedger.open(server.newDatabase("queue"), TestPostgres.ENV, Clock.systemUTC(), "ann");
         queue = WorkQueue.open(ledger);
     }
 
