@@ -327,6 +327,8 @@ class CliIT {
                 "resume",
                 "emulator",
                 "batch",
+                "queue",
+                "worker",
                 "webhooks",
                 "skill",
                 "providers",
