@@ -1,5 +1,6 @@
 package dev.sora4j;
 
+import dev.sora4j.config.Redact;
 import dev.sora4j.config.Settings;
 import dev.sora4j.errors.ApiException;
 import dev.sora4j.errors.ConfigException;
@@ -13,6 +14,7 @@ import dev.sora4j.guard.GuardText;
 import dev.sora4j.guard.Guardrails;
 import dev.sora4j.guard.Verdict;
 import dev.sora4j.internal.Arguments;
+import dev.sora4j.internal.Sha256;
 import dev.sora4j.internal.calls.CallRecorder;
 import dev.sora4j.internal.calls.CharacterNames;
 import dev.sora4j.internal.calls.LedgerChains;
@@ -51,6 +53,7 @@ import dev.sora4j.options.AuthHeader;
 import dev.sora4j.options.ExtensionChains;
 import dev.sora4j.options.PollListener;
 import dev.sora4j.options.PollOptions;
+import dev.sora4j.options.RequestGate;
 import dev.sora4j.options.ResponseObserver;
 import dev.sora4j.options.SendOptions;
 import dev.sora4j.options.Sleeper;
@@ -115,10 +118,14 @@ public final class SoraClient implements AutoCloseable {
     private final CharacterNames characterNames;
     private final SourceCosts sourceCosts;
     private final Supplier<BatchApiGateway> batchGatewayFactory;
+    private final String rateLimitKey;
     private BatchApiGateway batchGateway;
 
-    private SoraClient(Builder b, VideoGateway gateway, RateGate gate, Supplier<BatchApiGateway> batchGateways) {
+    private SoraClient(
+            Builder b, VideoGateway gateway, RateGate gate, Supplier<BatchApiGateway> batchGateways, String key) {
         this.batchGatewayFactory = batchGateways;
+        this.rateLimitKey = b.provider.name() + " " + Redact.baseUrl(b.baseUrl) + " key "
+                + (key == null || key.isEmpty() ? "-" : Sha256.of(key).substring(0, 12));
         this.gateway = gateway;
         this.rules = VideoRules.of(b.profile);
         this.chains = b.chains;
@@ -132,7 +139,7 @@ public final class SoraClient implements AutoCloseable {
         this.poller = new Poller(gateway, b.clock, b.sleeper);
         this.downloader = new Downloader(gateway);
         this.guardrails = b.guardrails == null ? Guardrails.defaults() : b.guardrails;
-        this.calls = new CallRecorder(b.ledger, gate, b.sleeper, gateway, guardrails);
+        this.calls = new CallRecorder(b.ledger, gate, b.sleeper, gateway, guardrails, b.requestGate, rateLimitKey);
         this.characterNames = new CharacterNames(
                 b.ledger, id -> service().retrieveCharacter(id).name());
         this.media = new InputPreflight(b.faces == null ? FaceCheck.discover() : b.faces);
@@ -565,6 +572,16 @@ public final class SoraClient implements AutoCloseable {
     }
 
     /**
+     * Which rate limit this client's paid calls count against: provider, base URL (redacted) and the
+     * first hex digits of the API key's SHA-256, never the key itself.
+     *
+     * @return the key of the limit
+     */
+    public String rateLimitKey() {
+        return rateLimitKey;
+    }
+
+    /**
      * The ledger this client records into.
      *
      * @return the ledger ({@link Ledger#none()} unless configured)
@@ -863,6 +880,7 @@ public final class SoraClient implements AutoCloseable {
         private PriceTable prices = PriceTable.defaults();
         private ResponseObserver observer = ResponseObserver.NONE;
         private Double requestsPerMinute;
+        private RequestGate requestGate;
         private BatchApiGateway batchGateway;
         private Guardrails guardrails;
         private Optional<FaceCheck> faces;
@@ -1066,6 +1084,17 @@ public final class SoraClient implements AutoCloseable {
         }
 
         /**
+         * A rate limit shared with other processes, passed by every paid call after this client's own.
+         *
+         * @param value the gate (a database-backed one lets many workers share one limit)
+         * @return this builder
+         */
+        public Builder requestGate(RequestGate value) {
+            this.requestGate = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /**
          * Sets the prices estimates use.
          *
          * @param value the table (default {@link PriceTable#defaults()})
@@ -1256,7 +1285,7 @@ public final class SoraClient implements AutoCloseable {
                     batches = () -> new OpenAiBatchGateway(settings);
                 }
             }
-            return new SoraClient(this, gw, gate, batches);
+            return new SoraClient(this, gw, gate, batches, key);
         }
     }
 }

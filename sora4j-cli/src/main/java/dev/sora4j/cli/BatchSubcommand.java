@@ -60,10 +60,11 @@ abstract class BatchSubcommand implements Callable<Integer> {
         return context().client(global());
     }
 
-    /** The Batch API store: {@code batches.db} beside the job ledger. */
+    /** The Batch API store: {@code batches.db} beside the job ledger (in the home for a database ledger). */
     BatchApiStore openStore() {
-        Path ledger = context().ledger(global()).file();
-        return BatchApiStore.open(ledger.resolveSibling("batches.db"), context().clock());
+        context().ledger(global());
+        return BatchApiStore.open(
+                context().ledgerDir(global()).resolve("batches.db"), context().clock());
     }
 
     /** The jobs file read with create-batch's schema, rules and prompt augmentation. */

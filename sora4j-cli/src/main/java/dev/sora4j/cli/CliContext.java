@@ -10,10 +10,13 @@ import dev.sora4j.emulator.Emulator;
 import dev.sora4j.emulator.config.EmulatorConfig;
 import dev.sora4j.emulator.config.RenderMode;
 import dev.sora4j.guard.Guardrails;
+import dev.sora4j.ledger.JdbcLedger;
 import dev.sora4j.ledger.LedgerJournal;
+import dev.sora4j.ledger.PostgresLedger;
 import dev.sora4j.ledger.SqliteLedger;
 import dev.sora4j.options.AuthHeader;
 import dev.sora4j.options.ExtensionChains;
+import dev.sora4j.options.RequestGate;
 import dev.sora4j.options.Sleeper;
 import dev.sora4j.providers.ProviderProfile;
 import dev.sora4j.providers.Providers;
@@ -64,8 +67,10 @@ final class CliContext implements AutoCloseable {
     /** The base URL --offline requests go to, once known. */
     private String offlineUrl;
 
-    private SqliteLedger ledger;
+    private JdbcLedger ledger;
     private Guardrails guardrails;
+    /** A rate limit shared with other processes (sora worker), or null. */
+    private RequestGate teamGate;
 
     CliContext(
             PrintWriter out,
@@ -218,6 +223,9 @@ final class CliContext implements AutoCloseable {
         if (requestsPerMinute != null) {
             b.requestsPerMinute(requestsPerMinute);
         }
+        if (teamGate != null) {
+            b.requestGate(teamGate);
+        }
         if (global.offline) {
             b.baseUrl(offlineBaseUrl()).apiKey(OFFLINE_KEY);
         } else {
@@ -246,8 +254,7 @@ final class CliContext implements AutoCloseable {
         explicitProfile(global).ifPresent(b::profile);
         b.extensionChains(ExtensionChains.inFile(settings().home().resolve("extension-chains.json")));
         // Ids the service handed out survive a failing ledger write in the journal beside it.
-        SqliteLedger recorded = ledger(global);
-        b.ledger(new LedgerJournal(recorded, LedgerJournal.beside(recorded.file())));
+        b.ledger(new LedgerJournal(ledger(global), journal(global)));
         client = b.build();
         return client;
     }
@@ -333,24 +340,58 @@ final class CliContext implements AutoCloseable {
         }
     }
 
-    /** The job ledger, opened on first use: --ledger, else SORA4J_LEDGER, else ~/.sora4j/ledger.db. */
-    SqliteLedger ledger(GlobalOptions global) {
+    /**
+     * The job ledger, opened on first use: --ledger, else SORA4J_LEDGER, else ~/.sora4j/ledger.db; a
+     * {@code jdbc:postgresql:} URL opens the shared PostgreSQL ledger (credentials from PGUSER,
+     * PGPASSWORD or ~/.pgpass).
+     */
+    JdbcLedger ledger(GlobalOptions global) {
         if (ledger == null) {
-            Path path = global.ledger != null
-                    ? global.ledger
-                    : settings()
-                            .get(Settings.Key.LEDGER)
-                            .map(Path::of)
-                            .orElse(settings().home().resolve("ledger.db"));
-            ledger = SqliteLedger.open(path, clock);
-            int replayed = LedgerJournal.replay(ledger, LedgerJournal.beside(ledger.file()));
+            String where = ledgerSetting(global);
+            String user = system.getProperty("user.name", "");
+            ledger = PostgresLedger.isUrl(where)
+                    ? PostgresLedger.open(where.strip(), env, clock, user)
+                    : SqliteLedger.open(Path.of(where), clock, user);
+            Path journal = journal(global);
+            int replayed = LedgerJournal.replay(ledger, journal);
             if (replayed > 0) {
-                err.println("Recorded " + replayed + " job id(s) from " + LedgerJournal.beside(ledger.file())
+                err.println("Recorded " + replayed + " job id(s) from " + journal
                         + " that an earlier run could not write to the ledger.");
                 err.flush();
             }
         }
         return ledger;
+    }
+
+    private String ledgerSetting(GlobalOptions global) {
+        return global.ledger != null
+                ? global.ledger
+                : settings()
+                        .get(Settings.Key.LEDGER)
+                        .orElse(settings().home().resolve("ledger.db").toString());
+    }
+
+    /** Every paid call of this run's client will also pass {@code gate} (set before the client is built). */
+    void teamGate(RequestGate gate) {
+        this.teamGate = gate;
+    }
+
+    /**
+     * Where this machine keeps files that belong with the ledger (its journal, the Batch API store):
+     * beside a ledger file, or in the sora4j home for a database ledger.
+     */
+    Path ledgerDir(GlobalOptions global) {
+        String where = ledgerSetting(global);
+        return PostgresLedger.isUrl(where)
+                ? settings().home()
+                : Path.of(where).toAbsolutePath().getParent();
+    }
+
+    private Path journal(GlobalOptions global) {
+        String where = ledgerSetting(global);
+        return PostgresLedger.isUrl(where)
+                ? settings().home().resolve("ledger.journal")
+                : LedgerJournal.beside(Path.of(where).toAbsolutePath());
     }
 
     PriceTable prices() {

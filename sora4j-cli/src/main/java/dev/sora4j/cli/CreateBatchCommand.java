@@ -10,6 +10,7 @@ import dev.sora4j.batch.BatchRunner;
 import dev.sora4j.batch.JobsFile;
 import dev.sora4j.errors.InvalidRequestException;
 import dev.sora4j.internal.files.BatchClaim;
+import dev.sora4j.ledger.PostgresLedger;
 import dev.sora4j.preflight.OutputTargets;
 import dev.sora4j.rules.PriceTable;
 import java.nio.file.Path;
@@ -238,16 +239,22 @@ final class CreateBatchCommand extends BaseCommand {
             String a = raw.get(i);
             int eq = a.indexOf('=');
             if (eq > 0 && pathOptions.contains(a.substring(0, eq))) {
-                out.add(a.substring(0, eq + 1)
-                        + Path.of(a.substring(eq + 1)).toAbsolutePath().normalize());
+                out.add(a.substring(0, eq + 1) + absolute(a.substring(eq + 1)));
             } else if (pathOptions.contains(a) && i + 1 < raw.size()) {
                 out.add(a);
-                out.add(Path.of(raw.get(++i)).toAbsolutePath().normalize().toString());
+                out.add(absolute(raw.get(++i)));
             } else {
                 out.add(a);
             }
         }
         return out;
+    }
+
+    /** A path made absolute; a PostgreSQL ledger URL stays as it is. */
+    private static String absolute(String value) {
+        return PostgresLedger.isUrl(value)
+                ? value
+                : Path.of(value).toAbsolutePath().normalize().toString();
     }
 
     @Spec

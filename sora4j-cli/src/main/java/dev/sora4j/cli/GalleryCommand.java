@@ -83,7 +83,7 @@ final class GalleryCommand extends BaseCommand {
         try (GalleryServer server = serve(context(), global(), host, port, outDir)) {
             out().println(server.url());
             out().flush();
-            info("Gallery of " + context().ledger(global()).file() + " at the URL above (keep it private: it holds"
+            info("Gallery of " + context().ledger(global()).location() + " at the URL above (keep it private: it holds"
                     + " the token). Ctrl-C to stop.");
             if (open) {
                 openBrowser(server.url());

@@ -48,9 +48,12 @@ final class GlobalOptions {
     @Option(
             names = "--ledger",
             scope = ScopeType.INHERIT,
-            paramLabel = "PATH",
-            description = "The job ledger (SQLite; default: SORA4J_LEDGER, else ~/.sora4j/ledger.db).")
-    java.nio.file.Path ledger;
+            paramLabel = "PATH|URL",
+            description = {
+                "The job ledger: a SQLite file, or jdbc:postgresql://HOST/DB for a ledger shared by a team",
+                "(user and password from PGUSER, PGPASSWORD or ~/.pgpass; default: SORA4J_LEDGER, else ~/.sora4j/ledger.db)."
+            })
+    String ledger;
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print details and stack traces of errors.")
     boolean verbose;

@@ -2,9 +2,9 @@ package dev.sora4j.cli;
 
 import dev.sora4j.config.Redact;
 import dev.sora4j.errors.InvalidRequestException;
+import dev.sora4j.ledger.JdbcLedger;
 import dev.sora4j.ledger.LedgerEntry;
 import dev.sora4j.ledger.LedgerStatus;
-import dev.sora4j.ledger.SqliteLedger;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -87,7 +87,7 @@ final class JobsCommand extends BaseCommand {
         }
         out().flush();
         if (entries.isEmpty()) {
-            info("The ledger " + context().ledger(global()).file() + " has no jobs"
+            info("The ledger " + context().ledger(global()).location() + " has no jobs"
                     + (status == null ? "" : " with status " + status) + ".");
         }
         return ExitCodes.OK;
@@ -135,7 +135,7 @@ final class JobsCommand extends BaseCommand {
 
         @Override
         public Integer call() {
-            SqliteLedger ledger = parent.context().ledger(parent.global());
+            JdbcLedger ledger = parent.context().ledger(parent.global());
             LedgerEntry e = (ref.strip().equals("@last")
                             ? ledger.list(null, 1).stream().findFirst()
                             : ledger.find(ref))

@@ -32,6 +32,8 @@ import picocli.CommandLine.Spec;
             GetCharacterCommand.class,
             CreateBatchCommand.class,
             BatchCommand.class,
+            QueueCommand.class,
+            WorkerCommand.class,
             WebhooksCommand.class,
             PollCommand.class,
             StatusCommand.class,

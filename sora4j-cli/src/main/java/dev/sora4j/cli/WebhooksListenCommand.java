@@ -104,7 +104,8 @@ final class WebhooksListenCommand implements Callable<Integer> {
         }
         String secret = secret(context.settings());
         SoraClient client = context.client(global);
-        Path storeFile = context.ledger(global).file().resolveSibling("batches.db");
+        context.ledger(global);
+        Path storeFile = context.ledgerDir(global).resolve("batches.db");
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(

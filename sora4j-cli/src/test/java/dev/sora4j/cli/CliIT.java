@@ -328,6 +328,8 @@ class CliIT {
                 "resume",
                 "emulator",
                 "batch",
+                "queue",
+                "worker",
                 "webhooks",
                 "skill",
                 "providers",

@@ -101,6 +101,25 @@ public final class JobsFile {
         return jobs;
     }
 
+    /**
+     * Parses and validates one line of a jobs file, exactly as {@link #read} does for each line (a work
+     * queue re-reads each line when a worker claims it).
+     *
+     * @param raw the line, stripped, not blank and not a comment
+     * @param number the job's number
+     * @param line the line's number, for messages
+     * @param baseDir where relative image paths are looked up after the working directory
+     * @return the job
+     * @throws InvalidRequestException naming the line and field at fault
+     */
+    public BatchJob readLine(String raw, int number, int line, Path baseDir) {
+        try {
+            return requests.job(raw, number, line, baseDir);
+        } catch (InvalidRequestException e) {
+            throw new InvalidRequestException("input", "line " + line + ": " + e.message(key -> key));
+        }
+    }
+
     /** The slug of a prompt, as default output names use it. */
     static String slug(String prompt) {
         return JobRequests.slug(prompt);

@@ -162,6 +162,7 @@ public final class Emulator implements AutoCloseable {
                 ctx.header("openai-version", "2020-10-01");
             });
             cfg.routes.before(api + "/*", ctx -> stats.request(ctx.method().name(), ctx.path()));
+            cfg.routes.after(api + "/*", ctx -> stats.response(ctx.statusCode()));
             if (provider.isPresent()) {
                 provider.get().install(cfg);
             } else {

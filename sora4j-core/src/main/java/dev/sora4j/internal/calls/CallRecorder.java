@@ -11,6 +11,7 @@ import dev.sora4j.ledger.Ledger;
 import dev.sora4j.ledger.LedgerEntry;
 import dev.sora4j.ledger.LedgerStatus;
 import dev.sora4j.ledger.Reconciliation;
+import dev.sora4j.options.RequestGate;
 import dev.sora4j.options.SendOptions;
 import dev.sora4j.options.Sleeper;
 import dev.sora4j.spi.VideoGateway;
@@ -32,6 +33,8 @@ public final class CallRecorder {
     private final Sleeper sleeper;
     private final VideoGateway gateway;
     private final Guardrails guardrails;
+    private final RequestGate teamGate;
+    private final String limitKey;
 
     /**
      * A recorder.
@@ -43,11 +46,35 @@ public final class CallRecorder {
      * @param guardrails the content rules every text must pass before anything is recorded or sent
      */
     public CallRecorder(Ledger ledger, RateGate gate, Sleeper sleeper, VideoGateway gateway, Guardrails guardrails) {
+        this(ledger, gate, sleeper, gateway, guardrails, null, null);
+    }
+
+    /**
+     * A recorder whose paid calls also pass a rate limit shared with other processes.
+     *
+     * @param ledger where every call is recorded before it is sent
+     * @param gate the shared rate limit, or null for none
+     * @param sleeper waits between attempts
+     * @param gateway used to look for jobs whose create got no answer
+     * @param guardrails the content rules every text must pass before anything is recorded or sent
+     * @param teamGate a limit shared with other processes, or null for none
+     * @param limitKey which of the team gate's limits this client's calls count against
+     */
+    public CallRecorder(
+            Ledger ledger,
+            RateGate gate,
+            Sleeper sleeper,
+            VideoGateway gateway,
+            Guardrails guardrails,
+            RequestGate teamGate,
+            String limitKey) {
         this.guardrails = guardrails;
         this.ledger = ledger;
         this.gate = gate;
         this.sleeper = sleeper;
         this.gateway = gateway;
+        this.teamGate = teamGate;
+        this.limitKey = limitKey;
     }
 
     /**
@@ -186,11 +213,13 @@ public final class CallRecorder {
     }
 
     private void acquire() {
-        if (gate == null) {
-            return;
-        }
         try {
-            gate.acquire();
+            if (gate != null) {
+                gate.acquire();
+            }
+            if (teamGate != null) {
+                teamGate.acquire(limitKey);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SoraInterruptedException("Interrupted while waiting for the rate limit; nothing was sent.", e);

@@ -23,6 +23,8 @@ public final class Stats {
     /** {@link System#nanoTime()} of the last API request (or of start): what an idle timeout measures. */
     private volatile long lastRequestNanos = System.nanoTime();
 
+    private final Map<String, AtomicLong> responses = new ConcurrentHashMap<>();
+
     public void request(String method, String path) {
         lastRequestNanos = System.nanoTime();
         requests.computeIfAbsent(Routes.of(method, path), k -> new AtomicLong()).incrementAndGet();
@@ -31,6 +33,13 @@ public final class Stats {
     /** Real time since the last API request, or since this process started when none came yet. */
     public Duration sinceLastRequest() {
         return Duration.ofNanos(System.nanoTime() - lastRequestNanos);
+    }
+
+    /** Counts one answer by its HTTP status, so a test can check that no create was refused with 429. */
+    public void response(int status) {
+        responses
+                .computeIfAbsent(Integer.toString(status), k -> new AtomicLong())
+                .incrementAndGet();
     }
 
     public void jobCreated(String prompt) {
@@ -44,6 +53,7 @@ public final class Stats {
 
     public void reset() {
         requests.clear();
+        responses.clear();
         jobsByPrompt.clear();
         jobs.set(0);
     }
@@ -53,6 +63,7 @@ public final class Stats {
         out.put("requests", copy(requests));
         out.put("jobs_created", jobs.get());
         out.put("jobs_by_prompt_sha256", copy(jobsByPrompt));
+        out.put("responses_by_status", copy(responses));
         return out;
     }
 
