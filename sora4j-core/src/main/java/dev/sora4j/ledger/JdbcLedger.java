@@ -1,6 +1,7 @@
 package dev.sora4j.ledger;
 
 import dev.sora4j.config.Redact;
+import dev.sora4j.internal.sql.LedgerSchema;
 import dev.sora4j.model.VideoJob;
 import java.nio.file.Path;
 import java.sql.Connection;

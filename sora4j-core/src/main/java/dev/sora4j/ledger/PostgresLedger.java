@@ -3,6 +3,8 @@ package dev.sora4j.ledger;
 import dev.sora4j.config.Redact;
 import dev.sora4j.errors.ConfigException;
 import dev.sora4j.errors.SoraException;
+import dev.sora4j.internal.sql.LedgerSchema;
+import dev.sora4j.internal.sql.SqlDialect;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;

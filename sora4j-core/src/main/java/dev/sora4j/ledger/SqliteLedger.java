@@ -2,6 +2,8 @@ package dev.sora4j.ledger;
 
 import dev.sora4j.errors.ConfigException;
 import dev.sora4j.errors.SoraException;
+import dev.sora4j.internal.sql.LedgerSchema;
+import dev.sora4j.internal.sql.SqlDialect;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

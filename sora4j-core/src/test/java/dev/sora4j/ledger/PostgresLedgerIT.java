@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sora4j.errors.ConfigException;
+import dev.sora4j.internal.sql.LedgerSchema;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.Statement;

@@ -2,6 +2,8 @@ package dev.sora4j.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sora4j.internal.sql.LedgerSchema;
+import dev.sora4j.internal.sql.SqlDialect;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;

@@ -1,4 +1,4 @@
-package dev.sora4j.ledger;
+package dev.sora4j.internal.sql;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,14 +10,14 @@ import java.sql.Statement;
  * What differs between the ledger's databases: the auto-numbered key's DDL, where the schema
  * version is kept, and how concurrent migrations are kept apart. Everything else is shared SQL.
  */
-enum SqlDialect {
+public enum SqlDialect {
     /**
      * SQLite keeps the ledger's version in {@code PRAGMA user_version} (where every ledger file since
      * the first release has it) and migrates under SQLite's own write lock.
      */
     SQLITE("INTEGER PRIMARY KEY AUTOINCREMENT") {
         @Override
-        int version(Connection db, String component) throws SQLException {
+        public int version(Connection db, String component) throws SQLException {
             requireLedger(component);
             try (Statement st = db.createStatement();
                     ResultSet rs = st.executeQuery("PRAGMA user_version")) {
@@ -26,7 +26,7 @@ enum SqlDialect {
         }
 
         @Override
-        void setVersion(Connection db, String component, int version) throws SQLException {
+        public void setVersion(Connection db, String component, int version) throws SQLException {
             requireLedger(component);
             try (Statement st = db.createStatement()) {
                 st.execute("PRAGMA user_version = " + version);
@@ -34,7 +34,7 @@ enum SqlDialect {
         }
 
         @Override
-        void lockSchema(Connection db) {
+        public void lockSchema(Connection db) {
             // SQLite's file lock (with the busy timeout) keeps writers apart; the first DDL takes it.
         }
 
@@ -53,7 +53,7 @@ enum SqlDialect {
         private static final long MIGRATION_LOCK = 0x736f7261346aL;
 
         @Override
-        int version(Connection db, String component) throws SQLException {
+        public int version(Connection db, String component) throws SQLException {
             try (PreparedStatement ps = db.prepareStatement("SELECT version FROM schema_version WHERE component = ?")) {
                 ps.setString(1, component);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -63,7 +63,7 @@ enum SqlDialect {
         }
 
         @Override
-        void setVersion(Connection db, String component, int version) throws SQLException {
+        public void setVersion(Connection db, String component, int version) throws SQLException {
             try (PreparedStatement ps = db.prepareStatement("""
                     INSERT INTO schema_version (component, version, applied_at) VALUES (?, ?, now())
                     ON CONFLICT (component) DO UPDATE SET version = excluded.version, applied_at = now()""")) {
@@ -74,7 +74,7 @@ enum SqlDialect {
         }
 
         @Override
-        void lockSchema(Connection db) throws SQLException {
+        public void lockSchema(Connection db) throws SQLException {
             try (Statement st = db.createStatement()) {
                 st.execute("SELECT pg_advisory_xact_lock(" + MIGRATION_LOCK + ")");
                 st.execute("""
@@ -94,16 +94,16 @@ enum SqlDialect {
     }
 
     /** The migration's SQL with the dialect's words in place. */
-    String ddl(String portable) {
+    public String ddl(String portable) {
         return portable.replace("{serial}", serial);
     }
 
     /** The component's schema version, 0 when it has none yet (inside the migration transaction). */
-    abstract int version(Connection db, String component) throws SQLException;
+    public abstract int version(Connection db, String component) throws SQLException;
 
     /** Records the component's schema version (inside the migration transaction). */
-    abstract void setVersion(Connection db, String component, int version) throws SQLException;
+    public abstract void setVersion(Connection db, String component, int version) throws SQLException;
 
     /** Keeps other openers out of the migration until this transaction ends. */
-    abstract void lockSchema(Connection db) throws SQLException;
+    public abstract void lockSchema(Connection db) throws SQLException;
 }

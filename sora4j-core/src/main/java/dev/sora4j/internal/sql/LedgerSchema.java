@@ -1,4 +1,4 @@
-package dev.sora4j.ledger;
+package dev.sora4j.internal.sql;
 
 import dev.sora4j.errors.ConfigException;
 import dev.sora4j.errors.SoraException;
@@ -13,11 +13,11 @@ import java.util.List;
  * 1) takes the schema from version {@code n - 1} to {@code n}; a dialect keeps the version number
  * ({@link SqlDialect#version}). Numbers only grow: a released migration is never edited.
  */
-final class LedgerSchema {
+public final class LedgerSchema {
     /** The ledger's component name in {@code schema_version}. */
-    static final String COMPONENT = "ledger";
+    public static final String COMPONENT = "ledger";
 
-    static final List<String> MIGRATIONS = List.of(
+    public static final List<String> MIGRATIONS = List.of(
             // Version 1.
             """
             CREATE TABLE jobs (
@@ -71,7 +71,7 @@ final class LedgerSchema {
             """);
 
     /** The schema version this sora4j writes. */
-    static final int VERSION = MIGRATIONS.size();
+    public static final int VERSION = MIGRATIONS.size();
 
     private LedgerSchema() {}
 
@@ -87,7 +87,8 @@ final class LedgerSchema {
      * @param where the database, for messages
      * @throws SQLException when a statement fails (everything is rolled back)
      */
-    static void migrate(Connection db, SqlDialect dialect, String component, List<String> migrations, String where)
+    public static void migrate(
+            Connection db, SqlDialect dialect, String component, List<String> migrations, String where)
             throws SQLException {
         db.setAutoCommit(false);
         try (Statement st = db.createStatement()) {
