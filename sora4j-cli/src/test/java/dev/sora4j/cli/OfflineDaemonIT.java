@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -48,17 +47,15 @@ class OfflineDaemonIT {
         return sora;
     }
 
-    private Process start(Map<String, String> env, String... args) throws Exception {
-        Path out = Files.createTempFile(dir, "out", ".txt");
-        Path err = Files.createTempFile(dir, "err", ".txt");
-        return processes()
-                .sora(env, args)
-                .redirectOutput(out.toFile())
-                .redirectError(err.toFile())
-                .start();
+    /** A started {@code bin/sora}; {@link #finish()} waits for it and reads what it printed. */
+    private record Started(Process process, Path out, Path err) {
+        Run finish() throws Exception {
+            assertThat(process.waitFor(3, TimeUnit.MINUTES)).as("sora finished").isTrue();
+            return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
+        }
     }
 
-    private Run run(Map<String, String> env, String... args) throws Exception {
+    private Started start(Map<String, String> env, String... args) throws Exception {
         Path out = Files.createTempFile(dir, "out", ".txt");
         Path err = Files.createTempFile(dir, "err", ".txt");
         Process p = processes()
@@ -66,10 +63,11 @@ class OfflineDaemonIT {
                 .redirectOutput(out.toFile())
                 .redirectError(err.toFile())
                 .start();
-        assertThat(p.waitFor(3, TimeUnit.MINUTES))
-                .as("sora " + String.join(" ", args))
-                .isTrue();
-        return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+        return new Started(p, out, err);
+    }
+
+    private Run run(Map<String, String> env, String... args) throws Exception {
+        return start(env, args).finish();
     }
 
     /**
@@ -129,11 +127,12 @@ class OfflineDaemonIT {
 
     @Test
     void two_commands_started_at_once_share_one_emulator() throws Exception {
-        Process a = start(Map.of(), "--offline", "create", "--prompt", "First of two at once");
-        Process b = start(Map.of(), "--offline", "create", "--prompt", "Second of two at once");
-        CompletableFuture.allOf(a.onExit(), b.onExit()).get(3, TimeUnit.MINUTES);
-        assertThat(a.exitValue()).isZero();
-        assertThat(b.exitValue()).isZero();
+        Started a = start(Map.of(), "--offline", "create", "--prompt", "First of two at once");
+        Started b = start(Map.of(), "--offline", "create", "--prompt", "Second of two at once");
+        Run first = a.finish();
+        Run second = b.finish();
+        assertThat(first.code()).as(first.err()).isZero();
+        assertThat(second.code()).as(second.err()).isZero();
         long pid = daemonPid().orElseThrow(() -> new AssertionError("no background emulator"));
         // One emulator started: one serving line in the shared log, and both jobs in its listing.
         String daemonLog = Files.readString(processes().home().resolve("emulator/daemon.log"));

@@ -2,12 +2,12 @@ package dev.sora4j.batchapi;
 
 import dev.sora4j.errors.ConfigException;
 import dev.sora4j.errors.SoraException;
+import dev.sora4j.internal.sql.SqliteConnections;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -131,7 +131,7 @@ public final class BatchApiStore implements AutoCloseable {
         } catch (IOException e) {
             throw new ConfigException("ledger", "Cannot create " + abs + ": " + e.getMessage());
         }
-        return connect("jdbc:sqlite:" + abs, clock, abs);
+        return connect(abs.toString(), clock, abs);
     }
 
     /**
@@ -141,23 +141,16 @@ public final class BatchApiStore implements AutoCloseable {
      * @return the store
      */
     public static BatchApiStore inMemory(Clock clock) {
-        return connect("jdbc:sqlite::memory:", clock, null);
+        return connect(":memory:", clock, null);
     }
 
-    private static BatchApiStore connect(String url, Clock clock, Path file) {
+    private static BatchApiStore connect(String target, Clock clock, Path file) {
         try {
-            Connection db = DriverManager.getConnection(url);
-            try (Statement st = db.createStatement()) {
-                st.execute("PRAGMA busy_timeout = 10000");
-                if (file != null) {
-                    st.execute("PRAGMA journal_mode = WAL");
-                }
-                st.execute("PRAGMA synchronous = FULL");
-            }
+            Connection db = SqliteConnections.open(target);
             migrate(db);
             return new BatchApiStore(db, clock, file);
         } catch (SQLException e) {
-            throw new ConfigException("ledger", "Cannot open the batch store " + url + ": " + e.getMessage());
+            throw new ConfigException("ledger", "Cannot open the batch store " + target + ": " + e.getMessage());
         }
     }
 

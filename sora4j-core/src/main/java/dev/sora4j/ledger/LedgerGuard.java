@@ -38,17 +38,23 @@ public final class LedgerGuard {
         if (Files.exists(file)) {
             return;
         }
-        Path tmp = file.resolveSibling(
-                file.getFileName() + ".new-" + ProcessHandle.current().pid());
-        Files.deleteIfExists(tmp);
+        // A unique name: several processes, or threads of one, may be creating the same ledger at once.
+        Path tmp;
         try {
-            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            tmp = Files.createTempFile(
+                    file.getParent(),
+                    file.getFileName() + ".new-",
+                    "",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException e) {
-            Files.createFile(tmp);
+            tmp = Files.createTempFile(file.getParent(), file.getFileName() + ".new-", "");
         }
         try {
             try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + tmp);
                     Statement st = db.createStatement()) {
+                // Write-ahead logging is recorded in the file: openers never switch modes (which needs
+                // every other connection gone, and fails at once with SQLITE_BUSY when one is not).
+                st.execute("PRAGMA journal_mode = WAL");
                 // Writing anything makes SQLite write its header page: the file is a database from now on.
                 st.execute("CREATE TABLE sora4j_init (x INTEGER)");
                 st.execute("DROP TABLE sora4j_init");

@@ -4,11 +4,11 @@ import dev.sora4j.errors.ConfigException;
 import dev.sora4j.errors.SoraException;
 import dev.sora4j.internal.sql.LedgerSchema;
 import dev.sora4j.internal.sql.SqlDialect;
+import dev.sora4j.internal.sql.SqliteConnections;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -63,13 +63,7 @@ public final class SqliteLedger extends JdbcLedger {
                             + " or SORA4J_LEDGER to a writable place.");
         }
         try {
-            Connection db = DriverManager.getConnection("jdbc:sqlite:" + abs);
-            try (Statement st = db.createStatement()) {
-                st.execute("PRAGMA busy_timeout = 10000");
-                st.execute("PRAGMA journal_mode = WAL");
-                st.execute("PRAGMA synchronous = FULL");
-                st.execute("PRAGMA foreign_keys = ON");
-            }
+            Connection db = SqliteConnections.open(abs.toString());
             try {
                 LedgerGuard.checkIntegrity(db, abs);
                 // VACUUM INTO cannot run inside the migration's transaction: back up first.

@@ -8,6 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The ledger contract on SQLite, plus what only a ledger file has. */
@@ -65,6 +72,34 @@ class SqliteLedgerTest extends LedgerContract {
         }
         try (var backups = Files.list(old.getParent())) {
             assertThat(backups.map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("ledger.db.bak-"));
+        }
+    }
+
+    @Test
+    void commands_that_open_a_new_ledger_at_once_all_get_it() throws Exception {
+        // Two commands started together on a fresh SORA4J_HOME both create and migrate the same file. A
+        // deferred migration transaction would read the version, then fail at once with SQLITE_BUSY
+        // when the other committed first (SQLite does not wait on a stale snapshot).
+        int openers = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(openers);
+        try {
+            for (int round = 0; round < 30; round++) {
+                Path file = dir.resolve("race-" + round + "/ledger.db");
+                CyclicBarrier together = new CyclicBarrier(openers);
+                List<Future<?>> opened = new ArrayList<>();
+                for (int i = 0; i < openers; i++) {
+                    opened.add(pool.submit(() -> {
+                        together.await(10, TimeUnit.SECONDS);
+                        SqliteLedger.open(file, clock, "ann").close();
+                        return null;
+                    }));
+                }
+                for (Future<?> f : opened) {
+                    f.get(30, TimeUnit.SECONDS);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 }
