@@ -210,8 +210,9 @@ public final class Emulator implements AutoCloseable {
     }
 
     private static Renderer renderer(RenderConfig render) {
-        Renderer ffmpeg = new FfmpegRenderer();
-        return render.mode() == RenderMode.FAST ? new FastRenderer(render.cacheDir(), ffmpeg) : ffmpeg;
+        return render.mode() == RenderMode.FAST
+                ? new FastRenderer(render.cacheDir(), FfmpegRenderer.stillFrames())
+                : new FfmpegRenderer();
     }
 
     public int port() {

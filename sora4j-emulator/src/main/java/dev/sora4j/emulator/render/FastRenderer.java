@@ -16,7 +16,8 @@ import java.util.stream.Stream;
  * Real media without a per-job encode: one plain clip per size and duration is rendered by FFmpeg
  * into a cache directory (shared by every process that uses it) and copied into each job. The
  * files are genuine H.264/AAC MP4, WebP and JPEG of the requested size and length; only the
- * pictures do not show the job's prompt, reference image or source video.
+ * pictures do not show the job's prompt, reference image or source video (the emulator renders them
+ * with {@link FfmpegRenderer#stillFrames()}: one held picture, so a miss on a fresh machine is cheap).
  */
 public final class FastRenderer implements Renderer {
     private static final List<String> ASSETS = List.of(MediaFiles.THUMBNAIL, MediaFiles.SPRITESHEET, MediaFiles.VIDEO);

@@ -57,6 +57,34 @@ class FfmpegRendererIT {
     }
 
     @Test
+    void a_still_frame_clip_has_the_same_format_size_and_duration_and_holds_one_picture() throws Exception {
+        FfmpegRenderer.stillFrames()
+                .render(new Renderer.Spec("cached", "sora4j emulator", "sora-2", 640, 360, 3, null, null), dir);
+
+        try (FFmpegFrameGrabber g =
+                new FFmpegFrameGrabber(dir.resolve("video.mp4").toFile())) {
+            g.start();
+            assertThat(g.getVideoCodecName()).isEqualTo("h264");
+            assertThat(g.getAudioCodecName()).isEqualTo("aac");
+            assertThat(g.getImageWidth()).isEqualTo(640);
+            assertThat(g.getImageHeight()).isEqualTo(360);
+            double frame = 1_000_000.0 / FfmpegRenderer.FPS;
+            assertThat((double) g.getLengthInTime()).isCloseTo(3_000_000.0, org.assertj.core.data.Offset.offset(frame));
+            g.setVideoFrameNumber(0);
+            BufferedImage first = copy(g.grabImage());
+            g.setVideoFrameNumber(60);
+            BufferedImage later = copy(g.grabImage());
+            // The picture is held (a moving clip differs in over a thousand sampled pixels).
+            assertThat(differingPixels(first, later)).isLessThan(50);
+            g.stop();
+        }
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("video.mp4", "thumbnail.webp", "spritesheet.jpg");
+        }
+    }
+
+    @Test
     void an_extension_keeps_the_source_frames_then_adds_the_new_segment() throws Exception {
         Path sourceDir = dir.resolve("source");
         new FfmpegRenderer()
