@@ -55,7 +55,8 @@ for n in $WORKERS; do
   SORA4J_LEDGER=$(new_db "bench_$n")
   for i in $(seq 1 "$JOBS"); do echo "Bench clip $i for $n worker(s), a harbour at dusk"; done >"$work/jobs-$n.jsonl"
   bin/sora queue add --input "$work/jobs-$n.jsonl" --queue "bench$n" >/dev/null 2>&1
-  curl -s -X POST -H "Authorization: Bearer $SORA4J_CONTROL_TOKEN" "$root/_emulator/reset" >/dev/null || true
+  curl -s -X POST -H "Authorization: Bearer $SORA4J_CONTROL_TOKEN" -H "Content-Type: application/json" -d '{}' \
+    "$root/_emulator/reset" >/dev/null || true
   start=$(date +%s.%N)
   wpids=()
   for w in $(seq 1 "$n"); do

@@ -9,6 +9,8 @@ RENDER=${RENDER:-30}
 work=$(mktemp -d)
 trap 'kill "${emulator_pid:-0}" 2>/dev/null || true' EXIT
 export SORA4J_HOME="$work/home"
+# The emulator's control routes (stats) need a token.
+export SORA4J_CONTROL_TOKEN="bench-control-token-$RANDOM$RANDOM"
 
 bin/sora emulator --state-dir "$work/state" --control --rpm "*=$RPM" --render-base "$RENDER" --render-threads 2 \
   --no-moderation >"$work/url" 2>"$work/emulator.log" &
@@ -30,7 +32,7 @@ dl_start=$(date +%s.%N)
 curl -s -o /dev/null -H "Authorization: Bearer bench" "$url/videos/$id/content"
 dl_end=$(date +%s.%N)
 
-curl -s "$root/_emulator/stats" >"$work/stats.json"
+curl -s -H "Authorization: Bearer $SORA4J_CONTROL_TOKEN" "$root/_emulator/stats" >"$work/stats.json"
 python3 - "$JOBS" "$RPM" "$RENDER" "$start" "$end" "$dl_start" "$dl_end" "$work" <<'PY'
 import json, sys, glob
 jobs, rpm, render = int(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3])
