@@ -132,7 +132,8 @@ final class EmulatorCommand extends BaseCommand {
             names = "--fault",
             paramLabel = "RULE",
             description =
-                    "\"METHOD PATH every=N status=CODE [retry-after=S]\": every Nth matching request gets CODE (repeatable).")
+                    "\"METHOD PATH every=N status=CODE [retry-after=S] [lose-answer=1]\": every Nth matching request gets"
+                            + " CODE (with lose-answer=1, after it was carried out); repeatable.")
     List<String> faults = new ArrayList<>();
 
     @Option(

@@ -86,6 +86,11 @@ record ErrorReport(int code, String message) {
             sb.append(" The key lacks access to the Videos API on this endpoint.");
         } else if (e.status() == 404 && e.param() != null && e.param().equals("video_id")) {
             sb.append(" Check --id (run `sora list` to see your videos).");
+        } else if (e.mayHaveSucceeded()) {
+            // Creates are not resent after a 5xx: the server may have made the job before failing.
+            sb.append(" If this was a create, edit, remix or extension, the server may have made the job anyway;"
+                    + " it was not sent again (that could pay twice): `sora list` shows the server's jobs, and"
+                    + " `sora jobs` keeps the request as unknown.");
         }
         if (e.requestId() != null) {
             sb.append(" [request ").append(e.requestId()).append(']');

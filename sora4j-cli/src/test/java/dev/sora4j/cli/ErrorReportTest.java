@@ -48,6 +48,20 @@ class ErrorReportTest {
     }
 
     @Test
+    void a_server_error_says_a_create_may_have_happened_and_was_not_resent() {
+        ErrorReport r = ErrorReport.of(
+                ApiException.builder().status(502).message("Bad gateway").build(), false);
+        assertThat(r.code()).isEqualTo(ExitCodes.API_ERROR);
+        assertThat(r.message())
+                .startsWith("the service answered HTTP 502: Bad gateway")
+                .contains("may have made the job anyway")
+                .contains("`sora list`");
+        assertThat(ErrorReport.of(ApiException.builder().status(400).build(), false)
+                        .message())
+                .doesNotContain("may have made");
+    }
+
+    @Test
     void field_names_in_library_messages_become_flags_in_one_place() {
         InvalidRequestException e = InvalidRequestException.of(
                 "size", " '9x9' is not allowed; use " + SoraException.ref("model") + " sora-2-pro");

@@ -18,6 +18,7 @@ import dev.sora4j.emulator.dialect.ProviderServer;
 import dev.sora4j.emulator.faults.ChaosInjector;
 import dev.sora4j.emulator.faults.FaultPlan;
 import dev.sora4j.emulator.faults.RateLimiter;
+import dev.sora4j.emulator.http.ApiError;
 import dev.sora4j.emulator.http.ApiKeyAuth;
 import dev.sora4j.emulator.http.BodyLimits;
 import dev.sora4j.emulator.http.ErrorMapper;
@@ -39,6 +40,7 @@ import dev.sora4j.emulator.store.Ids;
 import dev.sora4j.emulator.store.VideoStore;
 import dev.sora4j.emulator.webhooks.WebhookSender;
 import io.javalin.Javalin;
+import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -49,6 +51,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ServerConnector;
@@ -68,7 +71,8 @@ import org.eclipse.jetty.server.ServerConnector;
 public final class Emulator implements AutoCloseable {
     /**
      * Test header with comma-separated fault directives: a status ({@code 503}), {@code reset},
-     * {@code reset-after-headers}, {@code truncate}, {@code latency=MS} or {@code fail-job}.
+     * {@code reset-after-headers}, {@code truncate}, {@code latency=MS}, {@code fail-job} or
+     * {@code lose-answer} (carried out, then answered 502).
      */
     public static final String FAULT_HEADER = ChaosInjector.FAULT_HEADER;
 
@@ -162,6 +166,10 @@ public final class Emulator implements AutoCloseable {
                 ctx.header("openai-version", "2020-10-01");
             });
             cfg.routes.before(api + "/*", ctx -> stats.request(ctx.method().name(), ctx.path()));
+            // Before the stats: they count the status the client heard.
+            BiConsumer<Context, ApiError> writeError =
+                    provider.isPresent() ? provider.get()::writeError : errors::write;
+            cfg.routes.after(api + "/*", ctx -> chaos.after(ctx, writeError));
             cfg.routes.after(api + "/*", ctx -> stats.response(ctx.statusCode()));
             if (provider.isPresent()) {
                 provider.get().install(cfg);

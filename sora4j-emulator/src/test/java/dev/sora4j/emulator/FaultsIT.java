@@ -179,6 +179,26 @@ class FaultsIT {
     }
 
     @Test
+    void a_lost_answer_is_carried_out_then_answered_502(@TempDir Path dir) throws Exception {
+        try (Emulator e = Emulator.start(
+                EmulatorConfig.defaults(dir).withRenderMode(RenderMode.FAST).withControl(true), 0)) {
+            HttpResponse<String> lost =
+                    send(e, "POST", "/v1/videos", "{\"prompt\":\"Lost answer\"}", Emulator.FAULT_HEADER, "lose-answer");
+            assertThat(lost.statusCode()).isEqualTo(502);
+            assertThat(json.readTree(lost.body()).get("error").get("type").asText())
+                    .isEqualTo("server_error");
+            // The job was made all the same: it is listed, and counted.
+            JsonNode listed = json.readTree(send(e, "GET", "/v1/videos", null).body());
+            assertThat(listed.get("data")).hasSize(1);
+            assertThat(listed.get("data").get(0).get("prompt").asText()).contains("Lost answer");
+            JsonNode stats =
+                    json.readTree(send(e, "GET", "/_emulator/stats", null).body());
+            assertThat(stats.get("jobs_created").asInt()).isEqualTo(1);
+            assertThat(stats.get("responses_by_status").get("502").asInt()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void moderation_fails_blocked_prompts_after_queueing(@TempDir Path dir) throws Exception {
         ManualClock clock = new ManualClock(Instant.parse("2026-11-10T10:00:00Z"));
         Moderation rules = new Moderation(Map.of("house_rule", List.of("forbidden fruit")));

@@ -29,6 +29,8 @@ import java.util.Optional;
  */
 public final class OpenAiBatchGateway implements BatchApiGateway {
     private final OpenAIClient client;
+    private final OpenAIClient clientOnce;
+    private final int maxRetries;
     private final SdkErrors errors;
 
     /**
@@ -39,12 +41,22 @@ public final class OpenAiBatchGateway implements BatchApiGateway {
     public OpenAiBatchGateway(GatewaySettings settings) {
         SdkConnection connection = SdkConnection.open(settings);
         this.client = connection.client();
+        this.clientOnce = connection.clientOnce();
+        this.maxRetries = settings.maxRetries();
         this.errors = new SdkErrors(connection.options().baseUrl());
     }
 
     @Override
     public RemoteFile upload(byte[] bytes, String filename, String purpose) {
-        FileCreateParams params = FileCreateParams.builder()
+        // An upload answered by a lost connection may be on the server: not sent again blindly. Each
+        // attempt gets a fresh stream over the bytes.
+        return CreateOnce.send(
+                maxRetries,
+                () -> errors.call(() -> file(clientOnce.files().create(uploadParams(bytes, filename, purpose)))));
+    }
+
+    private static FileCreateParams uploadParams(byte[] bytes, String filename, String purpose) {
+        return FileCreateParams.builder()
                 .file(MultipartField.<InputStream>builder()
                         .value(new ByteArrayInputStream(bytes))
                         .filename(filename)
@@ -52,7 +64,6 @@ public final class OpenAiBatchGateway implements BatchApiGateway {
                         .build())
                 .purpose(FilePurpose.of(purpose))
                 .build();
-        return errors.call(() -> file(client.files().create(params)));
     }
 
     @Override
@@ -92,7 +103,8 @@ public final class OpenAiBatchGateway implements BatchApiGateway {
                 .completionWindow(BatchCreateParams.CompletionWindow.of(completionWindow))
                 .metadata(meta.build())
                 .build();
-        return errors.call(() -> batch(client.batches().create(params)));
+        return CreateOnce.send(
+                maxRetries, () -> errors.call(() -> batch(clientOnce.batches().create(params))));
     }
 
     @Override

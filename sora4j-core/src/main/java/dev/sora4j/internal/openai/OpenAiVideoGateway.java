@@ -57,7 +57,7 @@ public final class OpenAiVideoGateway implements VideoGateway {
         SdkConnection connection = SdkConnection.open(settings);
         this.client = connection.client();
         this.errors = new SdkErrors(connection.options().baseUrl());
-        this.posts = new RawPosts(connection.options(), settings, errors);
+        this.posts = new RawPosts(connection.optionsOnce(), settings, errors);
     }
 
     @Override

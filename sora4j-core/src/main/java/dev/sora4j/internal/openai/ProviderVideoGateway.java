@@ -59,6 +59,7 @@ final class ProviderVideoGateway implements VideoGateway {
     private final GatewaySettings settings;
     private final OpenAIClient client;
     private final ClientOptions options;
+    private final ClientOptions optionsOnce;
     private final SdkErrors errors;
 
     ProviderVideoGateway(ProviderProfile profile, GatewaySettings settings) {
@@ -67,6 +68,7 @@ final class ProviderVideoGateway implements VideoGateway {
         SdkConnection connection = SdkConnection.open(settings);
         this.client = connection.client();
         this.options = connection.options();
+        this.optionsOnce = connection.optionsOnce();
         this.errors = new SdkErrors(options.baseUrl());
     }
 
@@ -260,8 +262,16 @@ final class ProviderVideoGateway implements VideoGateway {
             b.body(body);
         }
         HttpRequest request = b.build();
+        if (method != HttpMethod.POST) {
+            return execute(options, request, method, keepErrors);
+        }
+        // Every POST here makes something: sent again only when it certainly made nothing.
+        return CreateOnce.send(settings.maxRetries(), () -> execute(optionsOnce, request, method, keepErrors));
+    }
+
+    private Answer execute(ClientOptions via, HttpRequest request, HttpMethod method, boolean keepErrors) {
         return errors.call(() -> {
-            try (HttpResponse response = options.httpClient().execute(request)) {
+            try (HttpResponse response = via.httpClient().execute(request)) {
                 if (method == HttpMethod.POST) {
                     settings.observer().onResponse(response.statusCode(), lowerCase(response.headers()));
                 }

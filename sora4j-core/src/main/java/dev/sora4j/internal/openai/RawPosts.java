@@ -16,8 +16,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Sends a {@link WireRequest} through the SDK's own HTTP client, so its retries, timeouts and
- * headers apply while the body is exactly what a preview shows.
+ * Sends a {@link WireRequest} through the SDK's own HTTP client, so its timeouts and headers apply
+ * while the body is exactly what a preview shows. Every raw POST makes something (a job, a
+ * character), so the SDK's retries are off and {@link CreateOnce} resends only what made nothing.
  */
 final class RawPosts {
     private final ClientOptions options;
@@ -32,6 +33,10 @@ final class RawPosts {
 
     /** The response body of a successful POST; an error status becomes an ApiException. */
     String send(WireRequest wire) {
+        return CreateOnce.send(settings.maxRetries(), () -> sendOnce(wire));
+    }
+
+    private String sendOnce(WireRequest wire) {
         // The typed services add credentials while preparing a request; a raw request adds them here.
         boolean apiKeyHeader = settings.authHeader() == AuthHeader.API_KEY;
         HttpRequest request = HttpRequest.builder()

@@ -8,9 +8,15 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The SDK client, built through its public builder, and the options it runs with. Raw POSTs reuse
- * those options (the SDK's retrying HTTP client, base URL, headers), so there is one HTTP stack.
+ * those options (the SDK's HTTP client, base URL, headers), so there is one HTTP stack.
+ *
+ * @param client the SDK client, retrying as configured
+ * @param options its options
+ * @param clientOnce the same client with the SDK's retries off, for requests that make something
+ *     ({@link CreateOnce} decides what is safe to send again)
+ * @param optionsOnce its options
  */
-record SdkConnection(OpenAIClient client, ClientOptions options) {
+record SdkConnection(OpenAIClient client, ClientOptions options, OpenAIClient clientOnce, ClientOptions optionsOnce) {
     static SdkConnection open(GatewaySettings settings) {
         OpenAIOkHttpClient.Builder b = OpenAIOkHttpClient.builder()
                 .baseUrl(settings.baseUrl())
@@ -25,6 +31,9 @@ record SdkConnection(OpenAIClient client, ClientOptions options) {
         // The SDK does not hand out its options; withOptions passes a builder pre-filled with them.
         AtomicReference<ClientOptions> options = new AtomicReference<>();
         client.withOptions(o -> options.set(o.build()));
-        return new SdkConnection(client, options.get());
+        AtomicReference<ClientOptions> optionsOnce = new AtomicReference<>();
+        OpenAIClient clientOnce =
+                client.withOptions(o -> optionsOnce.set(o.maxRetries(0).build()));
+        return new SdkConnection(client, options.get(), clientOnce, optionsOnce.get());
     }
 }

@@ -5,9 +5,16 @@ import java.util.Locale;
 /**
  * A deterministic fault: every {@code every}-th request to {@code method path} is answered with
  * {@code status} instead (429 also carries {@code retry-after}). Written as
- * {@code "POST /v1/videos every=3 status=429 retry-after=1"}.
+ * {@code "POST /v1/videos every=3 status=429 retry-after=1"}. With {@code lose-answer=1} the request
+ * is carried out first and only its answer is replaced, as by a gateway that lost it
+ * ({@code "POST /v1/videos every=1 status=502 lose-answer=1"}: the job exists, the client hears 502).
  */
-public record FaultRule(String method, String path, int every, int status, int retryAfterSeconds) {
+public record FaultRule(String method, String path, int every, int status, int retryAfterSeconds, boolean loseAnswer) {
+    /** A fault answered instead of carrying the request out. */
+    public FaultRule(String method, String path, int every, int status, int retryAfterSeconds) {
+        this(method, path, every, status, retryAfterSeconds, false);
+    }
+
     public FaultRule {
         if (every < 1) {
             throw new IllegalArgumentException("every must be >= 1, got " + every);
@@ -28,6 +35,7 @@ public record FaultRule(String method, String path, int every, int status, int r
         int every = 1;
         int status = -1;
         int retryAfter = 1;
+        boolean loseAnswer = false;
         for (int i = 2; i < tokens.length; i++) {
             String[] kv = tokens[i].split("=", 2);
             if (kv.length != 2) {
@@ -43,15 +51,16 @@ public record FaultRule(String method, String path, int every, int status, int r
                 case "every" -> every = value;
                 case "status" -> status = value;
                 case "retry-after" -> retryAfter = value;
+                case "lose-answer" -> loseAnswer = value != 0;
                 default ->
-                    throw new IllegalArgumentException(
-                            "fault '" + text + "': unknown key '" + kv[0] + "' (known: every, status, retry-after)");
+                    throw new IllegalArgumentException("fault '" + text + "': unknown key '" + kv[0]
+                            + "' (known: every, status, retry-after, lose-answer)");
             }
         }
         if (status < 0) {
             throw new IllegalArgumentException("fault '" + text + "': status=CODE is required");
         }
-        return new FaultRule(tokens[0], tokens[1], every, status, retryAfter);
+        return new FaultRule(tokens[0], tokens[1], every, status, retryAfter, loseAnswer);
     }
 
     public boolean matches(String requestMethod, String requestPath) {

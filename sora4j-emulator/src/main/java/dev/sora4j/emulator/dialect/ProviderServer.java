@@ -12,6 +12,7 @@ import dev.sora4j.emulator.dialect.providers.VllmOmniApi;
 import dev.sora4j.emulator.http.ApiError;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import java.util.ArrayList;
@@ -66,6 +67,11 @@ public final class ProviderServer {
         groups.add(api);
         api.publicRoutes().ifPresent(groups::add);
         return groups;
+    }
+
+    /** Writes {@code e} in the provider's error envelope (for faults injected after a route ran). */
+    public void writeError(Context ctx, ApiError e) {
+        api.write(ctx, e);
     }
 
     /** Errors in the provider's envelopes; unknown routes get the provider's natural 404/405. */

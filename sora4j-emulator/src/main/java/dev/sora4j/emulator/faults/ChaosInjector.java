@@ -9,6 +9,7 @@ import io.javalin.http.Context;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.BiConsumer;
 
 /**
  * Applies {@link Chaos} and the per-request test header {@value #FAULT_HEADER} before a
@@ -63,6 +64,7 @@ public final class ChaosInjector {
                     case "reset-after-headers" -> FaultFlags.set(ctx, FaultFlags.RESET_AFTER_HEADERS);
                     case "truncate" -> FaultFlags.set(ctx, FaultFlags.TRUNCATE);
                     case "fail-job" -> FaultFlags.set(ctx, FaultFlags.FAIL_JOB);
+                    case "lose-answer" -> FaultFlags.loseAnswer(ctx, 502);
                     default -> {
                         if (d.startsWith("latency=")) {
                             latency += parse(d.substring(8), d);
@@ -91,6 +93,26 @@ public final class ChaosInjector {
                 ctx.header("x-should-retry", chaos.shouldRetry().toString());
             }
             throw FaultPlan.fault(ctx, status, 1);
+        }
+    }
+
+    /**
+     * After a route ran: a request marked to lose its answer (the {@code lose-answer} directive, or a
+     * {@code lose-answer=1} fault rule) that succeeded gets an error instead, written by {@code write}
+     * in the server's error envelope.
+     */
+    public void after(Context ctx, BiConsumer<Context, ApiError> write) {
+        int status = FaultFlags.lostAnswerStatus(ctx);
+        if (status > 0 && ctx.statusCode() < 400) {
+            write.accept(
+                    ctx,
+                    new ApiError(
+                            status,
+                            status >= 500 ? "server_error" : "invalid_request_error",
+                            null,
+                            "injected_fault",
+                            "Injected fault: HTTP " + status
+                                    + " after the request was carried out (its answer was lost)."));
         }
     }
 

@@ -2,6 +2,7 @@ package dev.sora4j.emulator.faults;
 
 import dev.sora4j.emulator.config.FaultRule;
 import dev.sora4j.emulator.http.ApiError;
+import dev.sora4j.emulator.http.FaultFlags;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,6 +24,10 @@ public final class FaultPlan {
         for (int i = 0; i < rules.size(); i++) {
             FaultRule rule = rules.get(i);
             if (rule.matches(ctx.method().name(), ctx.path()) && counters[i].incrementAndGet() % rule.every() == 0) {
+                if (rule.loseAnswer()) {
+                    FaultFlags.loseAnswer(ctx, rule.status());
+                    continue;
+                }
                 throw fault(ctx, rule.status(), rule.retryAfterSeconds());
             }
         }

@@ -71,6 +71,8 @@ class EmulatorRulesTest {
     void fault_rules_parse_their_written_form() {
         FaultRule r = FaultRule.parse("post /v1/videos every=3 status=429 retry-after=2");
         assertThat(r).isEqualTo(new FaultRule("POST", "/v1/videos", 3, 429, 2));
+        assertThat(FaultRule.parse("POST /v1/videos every=1 status=502 lose-answer=1"))
+                .isEqualTo(new FaultRule("POST", "/v1/videos", 1, 502, 1, true));
         assertThatThrownBy(() -> FaultRule.parse("POST /v1/videos every=3")).hasMessageContaining("status=CODE");
         assertThatThrownBy(() -> FaultRule.parse("POST /v1/videos status=429 often=1"))
                 .hasMessageContaining("often");
