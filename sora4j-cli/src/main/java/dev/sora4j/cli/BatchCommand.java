@@ -1,9 +1,6 @@
 package dev.sora4j.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code sora batch}: the official Batch API, from the same jobs file as create-batch. */
 @Command(
@@ -28,15 +25,4 @@ import picocli.CommandLine.Spec;
             BatchCancelCommand.class,
             BatchCollectCommand.class,
         })
-final class BatchCommand implements Runnable {
-    @ParentCommand
-    SoraCommand root;
-
-    @Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(root.context().err());
-    }
-}
+final class BatchCommand extends CommandGroup {}

@@ -15,45 +15,11 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.ParentCommand;
 
 /** What every {@code sora batch ...} subcommand shares: the parent's context, the store, output helpers. */
-abstract class BatchSubcommand implements Callable<Integer> {
-    @ParentCommand
-    BatchCommand parent;
-
-    @Override
-    public final Integer call() throws Exception {
-        return execute();
-    }
-
-    abstract int execute() throws Exception;
-
-    CliContext context() {
-        return parent.root.context();
-    }
-
-    GlobalOptions global() {
-        return parent.root.global;
-    }
-
+abstract class BatchSubcommand extends GroupSubcommand {
     PrintWriter out() {
         return context().out();
-    }
-
-    void info(String line) {
-        context().err().println(line);
-        context().err().flush();
-    }
-
-    void warn(String line) {
-        info("Warning: " + FlagNames.render(line));
-    }
-
-    void printValue(Object value) {
-        out().println(Json.pretty(value));
-        out().flush();
     }
 
     SoraClient client() {

@@ -1,9 +1,6 @@
 package dev.sora4j.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code sora queue}: a team's work queue on the shared PostgreSQL ledger. */
 @Command(
@@ -20,18 +17,7 @@ import picocli.CommandLine.Spec;
             "  sora queue cancel --queue teaser",
         },
         subcommands = {QueueAddCommand.class, QueueStatusCommand.class, QueueCancelCommand.class})
-final class QueueCommand implements Runnable {
+final class QueueCommand extends CommandGroup {
     /** The queue a command works on unless --queue says otherwise. */
     static final String DEFAULT_QUEUE = "default";
-
-    @ParentCommand
-    SoraCommand root;
-
-    @Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(root.context().err());
-    }
 }

@@ -1,9 +1,6 @@
 package dev.sora4j.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code sora skill}: the agent skill (SKILL.md, references, launcher) that ships with sora4j. */
 @Command(
@@ -17,15 +14,4 @@ import picocli.CommandLine.Spec;
             "  sora skill install --claude",
         },
         subcommands = {SkillInstallCommand.class})
-final class SkillCommand implements Runnable {
-    @ParentCommand
-    SoraCommand root;
-
-    @Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(root.context().err());
-    }
-}
+final class SkillCommand extends CommandGroup {}
