@@ -2,7 +2,6 @@ package dev.sora4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,11 +23,7 @@ class ChaosBatchIT {
     @Test
     void under_chaos_the_same_batch_completes_with_every_file_valid() throws Exception {
         SoraProcesses sora = new SoraProcesses(dir);
-        List<String> lines = new ArrayList<>();
-        for (int i = 1; i <= JOBS; i++) {
-            lines.add("Chaos clip " + i + ", rain on a tin roof");
-        }
-        Files.write(dir.resolve("jobs.jsonl"), lines);
+        sora.writeJobs(JOBS, "Chaos clip ", ", rain on a tin roof");
         List<String> log = new ArrayList<>();
         // 10 % 5xx on every route, a 429 on every 6th create (with retry-after), 5 % of downloads cut
         // after the headers and 5 % truncated halfway.

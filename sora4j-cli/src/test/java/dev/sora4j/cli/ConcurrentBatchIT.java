@@ -33,11 +33,7 @@ class ConcurrentBatchIT {
     @Test
     void two_concurrent_runs_create_each_job_exactly_once_and_do_not_mix_results() throws Exception {
         SoraProcesses sora = new SoraProcesses(dir);
-        List<String> lines = new ArrayList<>();
-        for (int i = 1; i <= JOBS; i++) {
-            lines.add("Concurrent clip " + i + ", a kite over the dunes");
-        }
-        Files.write(dir.resolve("jobs.jsonl"), lines);
+        sora.writeJobs(JOBS, "Concurrent clip ", ", a kite over the dunes");
         try (SoraProcesses.Served emulator = sora.emulator(
                 Map.of(),
                 "--state-dir",

@@ -51,11 +51,7 @@ class CrashRecoveryIT {
     @Test
     void killed_at_five_points_and_rerun_every_job_is_created_once_and_downloaded_whole() throws Exception {
         SoraProcesses sora = new SoraProcesses(dir);
-        List<String> lines = new ArrayList<>();
-        for (int i = 1; i <= JOBS; i++) {
-            lines.add("Crash test clip " + i + ", a lighthouse beam sweeping the fog");
-        }
-        Files.write(dir.resolve("jobs.jsonl"), lines);
+        sora.writeJobs(JOBS, "Crash test clip ", ", a lighthouse beam sweeping the fog");
         Path out = dir.resolve("out");
         List<String> log = new ArrayList<>();
         try (SoraProcesses.Served emulator = sora.emulator(

@@ -91,11 +91,7 @@ class OfflineDaemonIT {
     @Test
     void an_offline_batch_killed_mid_run_resumes_to_completion_on_the_same_emulator() throws Exception {
         int jobs = 6;
-        List<String> prompts = new ArrayList<>();
-        for (int i = 1; i <= jobs; i++) {
-            prompts.add("Daemon resume clip " + i + ", a kite over the dunes");
-        }
-        Files.write(dir.resolve("jobs.jsonl"), prompts);
+        processes().writeJobs(jobs, "Daemon resume clip ", ", a kite over the dunes");
         List<String> log = new ArrayList<>();
         String[] batch = {
             "--offline",

@@ -88,11 +88,7 @@ class QueueWorkersIT {
     @Test
     void four_workers_two_killed_create_every_job_once_within_the_team_rate_limit() throws Exception {
         SoraProcesses sora = new SoraProcesses(dir);
-        List<String> lines = new ArrayList<>();
-        for (int i = 1; i <= JOBS; i++) {
-            lines.add("Queue test clip " + i + ", paper boats drifting down a gutter stream");
-        }
-        Files.write(dir.resolve("jobs.jsonl"), lines);
+        sora.writeJobs(JOBS, "Queue test clip ", ", paper boats drifting down a gutter stream");
         Path out = dir.resolve("out");
         String url = url("team");
         try (SoraProcesses.Served emulator = sora.emulator(

@@ -71,6 +71,18 @@ final class SoraProcesses {
         assertThat(r.code()).as(r.err()).isZero();
     }
 
+    /**
+     * Writes a jobs file of {@code count} plain prompts, {@code first + i + rest} for i = 1..count,
+     * as {@code jobs.jsonl} in this directory.
+     */
+    Path writeJobs(int count, String first, String rest) throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            lines.add(first + i + rest);
+        }
+        return Files.write(dir.resolve("jobs.jsonl"), lines);
+    }
+
     /** The data directory ({@code SORA4J_HOME}) of every command run here. */
     Path home() {
         return dir.resolve("home");
