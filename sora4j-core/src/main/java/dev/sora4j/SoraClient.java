@@ -194,7 +194,9 @@ public final class SoraClient implements AutoCloseable {
                 estimate(r));
         Sent<VideoJob> sent = send(
                 intent, () -> service().create(r), VideoJob::id, j -> j.status().value(), options);
-        return new CreateOutcome(sent.result(), sent.id(), sent.attempts(), sent.adopted());
+        // A single create whose answer was lost but whose job was found and adopted: read the job.
+        VideoJob job = sent.result() == null && options.batchKey() == null ? retrieve(sent.id()) : sent.result();
+        return new CreateOutcome(job, sent.id(), sent.attempts(), sent.adopted());
     }
 
     /**

@@ -1,11 +1,13 @@
 package dev.sora4j.cli;
 
+import dev.sora4j.CreateOutcome;
 import dev.sora4j.RequestPreview;
 import dev.sora4j.SoraClient;
 import dev.sora4j.config.Settings;
 import dev.sora4j.errors.SoraException;
 import dev.sora4j.guard.Verdict;
 import dev.sora4j.internal.files.AtomicFiles;
+import dev.sora4j.model.VideoJob;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -71,6 +73,18 @@ abstract class BaseCommand implements Callable<Integer> {
     /** The client for a command on one job: the ledger's provider and base URL for it, unless flags say otherwise. */
     SoraClient clientFor(String videoId) {
         return context().clientFor(global(), videoId);
+    }
+
+    /**
+     * A single create: the job, with a note on stderr when its answer was lost and the job was found
+     * on the server and adopted instead of being sent again.
+     */
+    VideoJob created(CreateOutcome outcome) {
+        if (outcome.adopted()) {
+            warn("the service's answer to the create was lost; its job " + outcome.videoId()
+                    + " was found on the server and adopted (not sent again, which could have paid twice).");
+        }
+        return outcome.job();
     }
 
     void info(String line) {

@@ -73,7 +73,7 @@ final class CreateAndPollCommand extends BaseCommand {
         }
         JobWaiter.precheck(this, download, json);
         SoraClient client = client();
-        VideoJob created = client.create(request, maxCost.sendOptions()).job();
+        VideoJob created = created(client.create(request, maxCost.sendOptions()));
         printJson(created.json());
         JobWaiter waiter = new JobWaiter(this);
         // Installed before the user is told we wait, so a Ctrl-C right after that line still gets the hint.

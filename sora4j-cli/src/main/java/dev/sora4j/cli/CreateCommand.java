@@ -41,7 +41,7 @@ final class CreateCommand extends BaseCommand {
         if (create.dryRun.enabled) {
             return dryRun(previewClient().preview(request), json, "create.json", maxCost);
         }
-        VideoJob job = client().create(request, maxCost.sendOptions()).job();
+        VideoJob job = created(client().create(request, maxCost.sendOptions()));
         printJson(job.json());
         writeJsonOut(json.path("create.json"), job.json());
         return ExitCodes.OK;

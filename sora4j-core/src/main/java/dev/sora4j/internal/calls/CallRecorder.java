@@ -28,6 +28,7 @@ import java.util.Optional;
  * before anything is sent again, so a lost answer never pays twice.
  */
 public final class CallRecorder {
+
     private final Ledger ledger;
     private final RateGate gate;
     private final Sleeper sleeper;
@@ -125,6 +126,13 @@ public final class CallRecorder {
                     if (found.isPresent()) {
                         return new Sent<>(null, found.get(), attempt, true);
                     }
+                } else if (e.mayHaveSucceeded() && "create".equals(intent.kind())) {
+                    // A single create is not sent again, but its job may be on the server all the same (the
+                    // search matches prompt, model, size and seconds, which only a create's intent has).
+                    Optional<String> found = adoptSingle(seq);
+                    if (found.isPresent()) {
+                        return new Sent<>(null, found.get(), attempt, true);
+                    }
                 }
                 if (e.isTransient() && attempt < options.maxAttempts()) {
                     Duration wait = RetryPolicy.waitAfter(attempt, e);
@@ -191,6 +199,22 @@ public final class CallRecorder {
                 }
                 sleep(RetryPolicy.waitAfter(attempt, searchFailed));
             }
+        }
+    }
+
+    /**
+     * After a single call's lost answer: its job, when one search of the server's recent videos finds
+     * exactly one match, adopted into the ledger. A failed search leaves the intent unknown.
+     */
+    private Optional<String> adoptSingle(long seq) {
+        Optional<LedgerEntry> entry = ledger.find("@" + seq);
+        if (entry.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(reconcile(List.of(entry.get())).adopted().get(seq));
+        } catch (ApiException searchFailed) {
+            return Optional.empty();
         }
     }
 

@@ -29,9 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A create, an upload or a batch whose answer is lost after the server carried it out (a gateway's
- * 502) is not sent again by the SDK's retries: one job, one file, one batch on the server, and the
- * ledger holds the create as unknown for a later search. What certainly made nothing (a 429) is
- * still sent again.
+ * 502) is not sent again by the SDK's retries: one job, one file, one batch on the server. A single
+ * create's job is then looked for on the server and adopted; when that search fails too, the ledger
+ * keeps the create as unknown. What certainly made nothing (a 429) is still sent again.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class LostAnswerIT {
@@ -57,17 +57,42 @@ class LostAnswerIT {
         return n == null ? 0 : ((Number) n).longValue();
     }
 
+    private SoraClient client(Emulator emulator, SqliteLedger ledger) {
+        return SoraClient.builder()
+                .baseUrl(emulator.baseUrl())
+                .apiKey("test-key")
+                .maxRetries(2)
+                .clock(CLOCK)
+                .ledger(ledger)
+                .build();
+    }
+
     @Test
-    void a_create_whose_answer_was_lost_is_sent_once_and_recorded_unknown() {
+    void a_create_whose_answer_was_lost_is_sent_once_then_found_on_the_server_and_adopted() {
         try (Emulator emulator = emulator("POST /v1/videos every=1 status=502 lose-answer=1");
                 SqliteLedger ledger = SqliteLedger.open(dir.resolve("ledger.db"), CLOCK);
-                SoraClient sora = SoraClient.builder()
-                        .baseUrl(emulator.baseUrl())
-                        .apiKey("test-key")
-                        .maxRetries(2)
-                        .clock(CLOCK)
-                        .ledger(ledger)
-                        .build()) {
+                SoraClient sora = client(emulator, ledger)) {
+            VideoJob job = sora.create(
+                    VideoRequest.builder().prompt("A kite over the dunes").build());
+            // The SDK would have sent it three times (two retries), making three paid jobs.
+            assertThat(requests(emulator, "POST /v1/videos")).isEqualTo(1);
+            assertThat(emulator.stats()).containsEntry("jobs_created", 1L);
+            assertThat(job.prompt()).contains("A kite over the dunes");
+            LedgerEntry entry = ledger.list(null, 10).get(0);
+            assertThat(entry.videoId()).isEqualTo(job.id());
+            assertThat(LedgerStatus.ADOPTED.matches(entry.status())
+                            || entry.status().equals(job.status().value()))
+                    .as(entry.status())
+                    .isTrue();
+        }
+    }
+
+    @Test
+    void when_the_search_fails_too_the_create_is_not_resent_and_stays_unknown() {
+        try (Emulator emulator = emulator(
+                        "POST /v1/videos every=1 status=502 lose-answer=1", "GET /v1/videos every=1 status=500");
+                SqliteLedger ledger = SqliteLedger.open(dir.resolve("ledger.db"), CLOCK);
+                SoraClient sora = client(emulator, ledger)) {
             assertThatThrownBy(() -> sora.create(VideoRequest.builder()
                             .prompt("A kite over the dunes")
                             .build()))
@@ -75,7 +100,6 @@ class LostAnswerIT {
                         assertThat(e.status()).isEqualTo(502);
                         assertThat(e.mayHaveSucceeded()).isTrue();
                     });
-            // The SDK would have sent it three times (two retries), making three paid jobs.
             assertThat(requests(emulator, "POST /v1/videos")).isEqualTo(1);
             assertThat(emulator.stats()).containsEntry("jobs_created", 1L);
             List<LedgerEntry> entries = ledger.list(null, 10);
