@@ -173,7 +173,11 @@ public final class QueueWorker {
         return t;
     }
 
-    /** Releases what this worker holds (after an interruption, from a shutdown hook). */
+    /**
+     * Releases what this worker holds (after an interruption, from a shutdown hook).
+     *
+     * @return how many lines were released
+     */
     public int release() {
         return queue.release(workerId);
     }
