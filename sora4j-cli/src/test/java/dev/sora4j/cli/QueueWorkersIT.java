@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sora4j.internal.files.Mp4Check;
 import dev.sora4j.ledger.LedgerEntry;
 import dev.sora4j.ledger.PostgresLedger;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,14 +43,14 @@ class QueueWorkersIT {
     private static final int CONCURRENCY = 4;
     private static final double COST_PER_JOB = 0.40; // sora-2, 4 s, at $0.10 a second
     private static final Pattern STATUS_429 = Pattern.compile("(?<![0-9a-f])429(?![0-9a-f])|(?i)rate limit");
-    private static EmbeddedPostgres server;
+    private static TeamPostgres server;
 
     @TempDir
     Path dir;
 
     @BeforeAll
     static void start() throws IOException {
-        server = EmbeddedPostgres.builder().start();
+        server = TeamPostgres.start();
     }
 
     @AfterAll
@@ -64,14 +63,6 @@ class QueueWorkersIT {
     private static Predicate<String> after(int n, String fragment) {
         AtomicInteger seen = new AtomicInteger();
         return line -> line.contains(fragment) && seen.incrementAndGet() >= n;
-    }
-
-    private static String url(String database) throws Exception {
-        try (var c = server.getPostgresDatabase().getConnection();
-                var st = c.createStatement()) {
-            st.execute("CREATE DATABASE " + database);
-        }
-        return "jdbc:postgresql://127.0.0.1:" + server.getPort() + "/" + database;
     }
 
     /** Runs {@code sora ARGS} to the end; returns its exit code and stdout. */
@@ -90,7 +81,7 @@ class QueueWorkersIT {
         SoraProcesses sora = new SoraProcesses(dir);
         sora.writeJobs(JOBS, "Queue test clip ", ", paper boats drifting down a gutter stream");
         Path out = dir.resolve("out");
-        String url = url("team");
+        String url = server.newDatabase("team");
         try (SoraProcesses.Served emulator = sora.emulator(
                 Map.of(),
                 "--state-dir",
