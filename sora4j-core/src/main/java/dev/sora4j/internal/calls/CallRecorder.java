@@ -28,7 +28,6 @@ import java.util.Optional;
  * before anything is sent again, so a lost answer never pays twice.
  */
 public final class CallRecorder {
-
     private final Ledger ledger;
     private final RateGate gate;
     private final Sleeper sleeper;

@@ -3,6 +3,8 @@ package dev.sora4j.internal.openai;
 import dev.sora4j.errors.ApiException;
 import dev.sora4j.errors.SoraInterruptedException;
 import dev.sora4j.internal.calls.NeverSent;
+import dev.sora4j.internal.calls.RetryPolicy;
+import dev.sora4j.options.Sleeper;
 import java.time.Duration;
 import java.util.function.Supplier;
 
@@ -15,10 +17,6 @@ import java.util.function.Supplier;
  * whose ledger records the request as unknown and looks on the server before it sends again.
  */
 final class CreateOnce {
-    private static final Duration FIRST_WAIT = Duration.ofMillis(500);
-    private static final Duration LONGEST_BACKOFF = Duration.ofSeconds(8);
-    private static final Duration LONGEST_HINT = Duration.ofSeconds(60);
-
     private CreateOnce() {}
 
     /**
@@ -27,6 +25,11 @@ final class CreateOnce {
      * @throws ApiException the last failure, or the first that may have made something
      */
     static <T> T send(int maxRetries, Supplier<T> attempt) {
+        return send(maxRetries, attempt, Sleeper.system());
+    }
+
+    /** As above, waiting with {@code sleeper} between attempts. */
+    static <T> T send(int maxRetries, Supplier<T> attempt, Sleeper sleeper) {
         for (int retry = 0; ; retry++) {
             try {
                 return attempt.get();
@@ -34,30 +37,23 @@ final class CreateOnce {
                 if (retry >= maxRetries || !madeNothing(e)) {
                     throw e;
                 }
-                pause(waitBefore(retry, e));
+                // The project's one retry rule: Retry-After when given, else 2 s, 4 s, 8 s ...
+                pause(sleeper, RetryPolicy.waitAfter(retry + 1, e));
             }
         }
     }
 
-    /** Whether the server certainly did not carry the request out. */
+    /**
+     * Whether the server certainly did not carry the request out: a transient failure that is not one
+     * that may have succeeded (408, 409, 429), or a connection that was never made.
+     */
     static boolean madeNothing(ApiException e) {
-        int status = e.status();
-        return status == 408 || status == 409 || status == 429 || (status == 0 && NeverSent.neverLeft(e));
+        return e.isTransient() && (!e.mayHaveSucceeded() || NeverSent.neverLeft(e));
     }
 
-    /** The server's hint (at most a minute), else 0.5 s doubling up to 8 s, as the SDK waits. */
-    static Duration waitBefore(int retry, ApiException e) {
-        Duration hint = e.retryAfter().orElse(null);
-        if (hint != null && !hint.isNegative()) {
-            return hint.compareTo(LONGEST_HINT) > 0 ? LONGEST_HINT : hint;
-        }
-        Duration backoff = FIRST_WAIT.multipliedBy(1L << Math.min(retry, 4));
-        return backoff.compareTo(LONGEST_BACKOFF) > 0 ? LONGEST_BACKOFF : backoff;
-    }
-
-    private static void pause(Duration wait) {
+    private static void pause(Sleeper sleeper, Duration wait) {
         try {
-            Thread.sleep(wait.toMillis());
+            sleeper.sleep(wait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SoraInterruptedException("Interrupted before sending again; nothing was made on the server.", e);
