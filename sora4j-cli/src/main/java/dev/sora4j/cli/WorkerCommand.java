@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
             "expiring leases, create, track and download each job as create-batch does, record the result.",
             "A worker that dies loses its leases; another takes its lines over and reconciles with the server",
             "before sending anything again. The queue's --max-cost and the --rpm per provider and key hold",
-            "across all workers. SIGTERM or Ctrl-C releases the lines in progress (exit 130).",
+            "across all workers. SIGTERM or Ctrl-C releases the lines in progress (exit 143 / 130).",
             "",
             "Examples:",
             "  sora worker --queue teaser --concurrency 4 --out-dir renders/",
